@@ -1,0 +1,3 @@
+"""trustlog: a private, local-first companion for rebuilding trust."""
+
+__version__ = "0.1.0"

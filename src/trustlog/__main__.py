@@ -1,0 +1,3 @@
+from trustlog.cli.app import main
+
+main()

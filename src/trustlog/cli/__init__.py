@@ -1,0 +1,1 @@
+"""The command layer: parse flags, call one domain function, render the result."""

@@ -1,0 +1,152 @@
+"""`trustlog entries`, `show`, `edit`, `delete`: the journal's entries of every kind."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trustlog.cli.state import get_state
+from trustlog.domain import entries as domain
+from trustlog.domain import kinds, values
+from trustlog.errors import InputError, JournalError
+from trustlog.storage import atomic
+
+
+def entries(
+    ctx: typer.Context,
+    start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.", show_default=False)] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.", show_default=False)] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help=f"Only one kind: {', '.join(kinds.NAMES)}.", show_default=False)
+    ] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print a JSON array of entries.")] = False,
+) -> None:
+    """List entries, oldest first."""
+    state = get_state(ctx)
+    first = values.parse_date(start, "--from") if start else None
+    last = values.parse_date(end, "--to") if end else None
+    if kind is not None and kind not in kinds.NAMES:
+        raise InputError(f"--kind: '{kind}' is not a kind of entry. Choose one of {', '.join(kinds.NAMES)}.")
+    found = domain.list_entries(state.journal, first, last, kind)
+    if json:
+        state.output.json([entry.to_json() for entry in found])
+        return
+    from trustlog.render.entries import entry_table
+
+    entry_table(state.output, found)
+
+
+def show(
+    ctx: typer.Context,
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")],
+    json: Annotated[bool, typer.Option("--json", help="Print the entry as JSON.")] = False,
+) -> None:
+    """Show one entry."""
+    state = get_state(ctx)
+    found = domain.find(state.journal, entry_id)
+    if json:
+        state.output.json(found.entry.to_json())
+        return
+    from trustlog.render.entries import entry_detail
+
+    entry_detail(state.output, found.entry)
+
+
+def edit(
+    ctx: typer.Context,
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")],
+) -> None:
+    """Edit one entry in $VISUAL or $EDITOR; it is checked before it replaces anything."""
+    state = get_state(ctx)
+    journal = state.journal
+    found = domain.find(journal, entry_id)
+    original = found.doc.text or ""
+    draft = found.file.path.parent / f".edit-{found.file.id}.md"
+    if draft.exists():
+        state.output.say("[muted]Picking up your unfinished edit of this entry.[/muted]")
+    else:
+        with journal.writing():
+            atomic.write_atomic(draft, original.encode("utf-8"))
+    while True:
+        _run_editor(draft)
+        text = draft.read_text(encoding="utf-8")
+        if text == original:
+            atomic.remove(draft)
+            state.output.say("No changes.")
+            return
+        try:
+            domain.save_edit(journal, found, text, found.file.path)
+        except JournalError as error:
+            state.output.say(f"[warn]That edit cannot be saved yet:[/warn] {_plain(error.message)}")
+            if state.may_prompt() and _ask_again():
+                continue
+            raise JournalError(
+                "Nothing was changed in your journal.",
+                hint=f"Your edited text is kept in {draft}; `trustlog edit {found.file.id}` picks it up again.",
+            ) from None
+        atomic.remove(draft)
+        state.output.say(f"Saved your changes to {found.file.id}.")
+        return
+
+
+def delete(
+    ctx: typer.Context,
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
+    json: Annotated[bool, typer.Option("--json", help="Print the deleted entry's id as JSON.")] = False,
+) -> None:
+    """Delete one entry (asks first)."""
+    state = get_state(ctx)
+    journal = state.journal
+    found = domain.find(journal, entry_id)
+    if not yes:
+        if not state.may_prompt(json):
+            raise InputError("--yes: deleting cannot be undone, so without a terminal please add --yes.")
+        from trustlog.prompts.seam import Asker
+
+        what = f"{found.entry.to_json().get('kind')} {found.file.id}"
+        when = f" from {found.file.date:%A %-d %B %Y}" if found.file.date else ""
+        if not Asker().confirm(f"Delete the {what}{when}? This cannot be undone.", default=False):
+            state.output.say("Kept it.")
+            return
+    deleted = domain.delete(journal, found.file.id)
+    if json:
+        state.output.json({"id": deleted.id, "deleted": True})
+        return
+    state.output.say(f"Deleted {deleted.id}.")
+
+
+def _run_editor(path: Path) -> None:
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    try:
+        finished = subprocess.run([*shlex.split(command), str(path)], check=False)
+    except FileNotFoundError:
+        raise InputError(
+            f"Could not start the editor '{command}'.",
+            hint="Set $VISUAL or $EDITOR to an editor you have, for example EDITOR=nano.",
+        ) from None
+    if finished.returncode != 0:
+        raise JournalError(
+            f"The editor '{command}' stopped with an error, so nothing was changed.",
+            hint=f"Your text is kept in {path}.",
+        )
+
+
+def _ask_again() -> bool:
+    from trustlog.prompts.seam import Asker
+
+    return Asker().confirm("Open it again to fix it?", default=True)
+
+
+def _plain(message: str) -> str:
+    from rich.markup import escape
+
+    return escape(message)
+
+
+__all__ = ["delete", "edit", "entries", "show"]

@@ -1,0 +1,36 @@
+"""What every command needs: the journal, whether it may ask questions, the consoles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import typer
+
+from trustlog.prompts.seam import can_prompt
+from trustlog.render.output import Output
+from trustlog.storage.journal import Journal
+
+
+@dataclass
+class State:
+    journal_dir: Path | None = None
+    no_input: bool = False
+    output: Output = field(default_factory=Output)
+
+    @property
+    def journal(self) -> Journal:
+        from trustlog.paths import journal_dir
+
+        return Journal(journal_dir(self.journal_dir))
+
+    def may_prompt(self, json: bool = False) -> bool:
+        """Prompts write to stdout, so `--json` runs never prompt."""
+        return not json and can_prompt(self.no_input)
+
+
+def get_state(ctx: typer.Context) -> State:
+    state = ctx.find_object(State)
+    if state is None:  # a command invoked on its own, as in some tests
+        state = ctx.ensure_object(State)
+    return state

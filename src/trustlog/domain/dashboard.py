@@ -1,0 +1,47 @@
+"""Today at a glance: did I check in, what this month holds, what to do next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from trustlog.domain.checkin import KIND as CHECKIN, Checkin, find_checkin
+from trustlog.domain.profile import Profile, load_profile
+from trustlog.storage.journal import Journal
+
+
+@dataclass
+class Dashboard:
+    today: date
+    journal: str
+    profile: Profile
+    checkin_today: Checkin | None
+    month_checkin_days: int
+    month_entries: int
+    last_checkin: date | None
+    hints: list[str] = field(default_factory=list)
+
+
+def build_dashboard(journal: Journal, today: date) -> Dashboard:
+    """Reads this month's and last month's folders only."""
+    this_month = journal.month_files(today.year, today.month)
+    last = today.replace(day=1) - timedelta(days=1)
+    earlier = journal.month_files(last.year, last.month, CHECKIN)
+    checkin_days = sorted(
+        {f.date for f in earlier + this_month if f.kind == CHECKIN and f.date and f.date <= today}
+    )
+    found = find_checkin(journal, today)
+    board = Dashboard(
+        today=today,
+        journal=str(journal.root),
+        profile=load_profile(journal),
+        checkin_today=found[1] if found else None,
+        month_checkin_days=sum(1 for d in checkin_days if (d.year, d.month) == (today.year, today.month)),
+        month_entries=len(this_month),
+        last_checkin=checkin_days[-1] if checkin_days else None,
+    )
+    if found is None:
+        board.hints.append("trustlog checkin — a few minutes on how today went.")
+    else:
+        board.hints.append("trustlog checkin again updates today's check-in.")
+    return board

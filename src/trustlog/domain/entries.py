@@ -1,0 +1,80 @@
+"""Listing, showing, editing and deleting entries of any kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from trustlog.domain import entry as entries_model
+from trustlog.domain.entry import Entry
+from trustlog.errors import InputError
+from trustlog.storage import document
+from trustlog.storage.document import Document
+from trustlog.storage.journal import EntryFile, Journal
+
+
+@dataclass
+class Found:
+    file: EntryFile
+    entry: Entry
+    doc: Document
+
+
+def load_file(journal: Journal, entry_file: EntryFile) -> Found:
+    doc = journal.read(entry_file)
+    entries_model.entry_file_of(doc, entry_file)
+    return Found(entry_file, entries_model.load(doc), doc)
+
+
+def list_entries(
+    journal: Journal,
+    start: date | None = None,
+    end: date | None = None,
+    kind: str | None = None,
+) -> list[Entry]:
+    """Entries dated from `start` to `end`, oldest first; reads only those months."""
+    if start and end and start > end:
+        raise InputError(f"--from {start} is after --to {end}: please swap them.")
+    files = journal.files_between(start, end, kind)
+    if start is None and end is None:
+        files += [f for f in journal.undated_files("promises") if kind in (None, f.kind)]
+    return [load_file(journal, f).entry for f in files]
+
+
+def find(journal: Journal, id_or_prefix: str) -> Found:
+    return load_file(journal, journal.find(id_or_prefix))
+
+
+def delete(journal: Journal, id_or_prefix: str) -> Entry:
+    with journal.writing():
+        found = find(journal, id_or_prefix)
+        journal.delete(found.file)
+    return found.entry
+
+
+def validate_edit(found: Found, text: str, path: Path) -> tuple[Entry, Document]:
+    """Check an edited copy of an entry file; it may not change the entry's id or kind."""
+    doc = document.loads(text, path)
+    for key in ("id", "kind"):
+        if doc.fields.get(key) != found.doc.fields.get(key):
+            raise document.damaged(
+                path,
+                doc.line_of(key),
+                f"the {key} cannot change (it was '{found.doc.fields.get(key)}')",
+            )
+    return entries_model.load(doc), doc
+
+
+def save_edit(journal: Journal, found: Found, text: str, path: Path) -> Entry:
+    """Replace an entry with its edited text, moving the file if its date changed."""
+    with journal.writing():
+        edited, _ = validate_edit(found, text, path)
+        day = edited.day
+        target = found.file.path
+        if found.file.date is not None and day is not None and day != found.file.date:
+            target = journal.dated_path(day, found.file.kind, found.file.id)
+        journal.write_text(target, text)
+        if target != found.file.path:
+            journal.delete(found.file)
+    return edited

@@ -1,0 +1,7 @@
+"""Every kind of entry this version knows. Importing this module registers them all."""
+
+from __future__ import annotations
+
+from trustlog.domain import checkin  # noqa: F401  (registers the kind)
+
+NAMES = ("checkin",)

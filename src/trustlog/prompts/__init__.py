@@ -1,0 +1,1 @@
+"""Prompts: every question asked in a terminal goes through `seam.Asker`."""

@@ -1,0 +1,98 @@
+"""The one place that asks a person questions.
+
+`can_prompt` decides whether asking is allowed at all: only when stdin and
+stdout are terminals and `--no-input` was not given. `Asker` wraps
+questionary, imported only when a question is really asked (it costs tens of
+milliseconds at start-up). Unit tests hand routines a scripted asker instead;
+end-to-end tests drive the real one in a pseudo-terminal.
+
+Every question can be skipped with Enter (answer: None). Ctrl-C raises
+KeyboardInterrupt, which the command layer turns into exit 130 with nothing
+saved.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+
+def can_prompt(no_input: bool = False) -> bool:
+    return not no_input and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+class Ask(Protocol):
+    def text(self, message: str, default: str | None = None, hint: str | None = None) -> str | None:
+        """Free text; None when skipped."""
+
+    def number(
+        self, message: str, low: int, high: int, default: int | None = None, hint: str | None = None
+    ) -> int | None:
+        """A whole number in [low, high]; None when skipped."""
+
+    def confirm(self, message: str, default: bool = False) -> bool: ...
+
+    def choose(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None) -> str:
+        """One of `choices` (value, label); returns the value."""
+
+
+class Asker:
+    """Questions asked with questionary, in the terminal."""
+
+    def __init__(self) -> None:
+        import questionary  # heavy: only when we really ask
+
+        self._q = questionary
+        self._style = questionary.Style([("qmark", "fg:ansicyan"), ("instruction", "fg:ansibrightblack")])
+
+    def text(self, message: str, default: str | None = None, hint: str | None = None) -> str | None:
+        answer = self._q.text(
+            message,
+            default=default or "",
+            instruction=hint,
+            style=self._style,
+            qmark="›",
+        ).unsafe_ask()
+        return answer if answer and answer.strip() else None
+
+    def number(
+        self, message: str, low: int, high: int, default: int | None = None, hint: str | None = None
+    ) -> int | None:
+        answer = self._q.text(
+            message,
+            default="" if default is None else str(default),
+            instruction=hint or f"({low}–{high}, Enter to skip)",
+            validate=_number_validator(low, high),
+            style=self._style,
+            qmark="›",
+        ).unsafe_ask()
+        return int(answer) if answer and answer.strip() else None
+
+    def confirm(self, message: str, default: bool = False) -> bool:
+        return bool(
+            self._q.confirm(message, default=default, style=self._style, qmark="›").unsafe_ask()
+        )
+
+    def choose(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None) -> str:
+        options = [self._q.Choice(title=label, value=value) for value, label in choices]
+        return str(
+            self._q.select(
+                message, choices=options, default=default, style=self._style, qmark="›"
+            ).unsafe_ask()
+        )
+
+
+def _number_validator(low: int, high: int) -> Callable[[str], bool | str]:
+    def check(text: str) -> bool | str:
+        if not text.strip():
+            return True
+        try:
+            number = int(text.strip())
+        except ValueError:
+            return f"A whole number from {low} to {high}, please (or Enter to skip)."
+        if not low <= number <= high:
+            return f"A whole number from {low} to {high}, please (or Enter to skip)."
+        return True
+
+    return check

@@ -1,0 +1,1 @@
+"""Rendering: turning results into words for people (rich) or JSON for scripts."""

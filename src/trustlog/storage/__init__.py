@@ -1,0 +1,1 @@
+"""Storage: the plain-text journal on disk (format, atomic writes, locking, migrations)."""

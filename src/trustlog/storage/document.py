@@ -1,0 +1,128 @@
+"""One entry file: TOML front matter between `+++` fences, then free Markdown text.
+
+    +++
+    kind = "checkin"
+    id = "k3m9x"
+    date = 2026-11-24
+    mood = 4
+    +++
+    We walked by the river and talked about Sunday.
+
+The body is everything after the closing fence, byte for byte, so any text a
+person can type survives. The front matter is written by tomli-w with every
+string on one line (newlines escaped), so a fence line can only be a fence.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from trustlog.errors import JournalError
+
+FENCE = "+++"
+_LINE_IN_MESSAGE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass
+class Document:
+    """A parsed entry file: its fields (front matter) and its free text (body)."""
+
+    fields: dict[str, Any]
+    body: str | None = None
+    path: Path | None = field(default=None, compare=False)
+    text: str | None = field(default=None, compare=False, repr=False)
+
+    def line_of(self, key: str) -> int | None:
+        """The line of `key` in the file as read, so errors can point at it."""
+        if self.text is None:
+            return None
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for number, line in enumerate(self.text.splitlines(), start=1):
+            if pattern.match(line):
+                return number
+            if number > 1 and line.rstrip("\r") == FENCE:
+                break
+        return None
+
+
+def dumps(fields: dict[str, Any], body: str | None) -> str:
+    front = tomli_w.dumps(_without_none(fields))
+    text = f"{FENCE}\n{front}{FENCE}\n"
+    if body:
+        text += body
+    return text
+
+
+def loads(text: str, path: Path) -> Document:
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip("\r") != FENCE:
+        raise damaged(path, 1, "it should begin with a line of three plus signs (+++)")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip("\r") == FENCE:
+            break
+    else:
+        raise damaged(path, len(lines), "the closing +++ line is missing")
+    front = "\n".join(lines[1:index])
+    try:
+        fields = tomllib.loads(front)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = _LINE_IN_MESSAGE.search(message)
+        line = int(found.group(1)) + 1 if found else None
+        if line is None and "end of document" in message:
+            line = index + 1
+        reason = _LINE_IN_MESSAGE.sub("", message).replace("(at end of document)", "")
+        reason = reason.strip().rstrip(".")
+        raise damaged(path, line, reason[:1].lower() + reason[1:]) from None
+    body: str | None = "\n".join(lines[index + 1 :])
+    return Document(fields=fields, body=body or None, path=path, text=text)
+
+
+def read(path: Path) -> Document:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise JournalError(f"Could not read {path}: {error.strerror}.") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise damaged(path, line, "it is not UTF-8 text") from None
+    return loads(text, path)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Read a plain TOML file (such as journal.toml), naming the line of any damage."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise JournalError(f"Could not read {path}: {error.strerror}.") from None
+    except UnicodeDecodeError:
+        raise damaged(path, None, "it is not UTF-8 text") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = _LINE_IN_MESSAGE.search(message)
+        reason = _LINE_IN_MESSAGE.sub("", message).strip().rstrip(".")
+        line = int(found.group(1)) if found else None
+        raise damaged(path, line, reason[:1].lower() + reason[1:]) from None
+
+
+def damaged(path: Path, line: int | None, reason: str) -> JournalError:
+    where = f"{path}, line {line}" if line else str(path)
+    return JournalError(
+        f"{where}: {reason}.",
+        hint="The file was left exactly as it is. Fix it by hand (or restore it "
+        "from a backup) and run the command again.",
+    )
+
+
+def _without_none(fields: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in fields.items() if value is not None}

@@ -1,0 +1,265 @@
+"""The journal folder: where each entry file lives, and safe access to it.
+
+    journal.toml                          settings and the format version
+    2026/11/2026-11-24-checkin-k3m9x.md   one file per entry, by month
+    promises/...                          records that are not tied to one day
+
+A command that works on one day or one month lists and reads only that
+month's folder, so its cost does not grow with years of history.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from trustlog.errors import InputError, JournalError
+from trustlog.storage import atomic, document
+from trustlog.storage.document import Document
+
+FORMAT_VERSION = 1
+SETTINGS_FILE = "journal.toml"
+LOCK_FILE = ".lock"
+LOCK_TIMEOUT_SECONDS = 30
+UNDATED_FOLDERS = ("promises",)
+
+# Ids avoid letters and digits that are easy to confuse (0/o, 1/l/i).
+ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+ID_LENGTH = 5
+
+_YEAR = re.compile(r"^\d{4}$")
+_MONTH = re.compile(r"^(0[1-9]|1[0-2])$")
+_DATED_NAME = re.compile(
+    r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$"
+)
+_UNDATED_NAME = re.compile(r"^(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$")
+
+
+@dataclass(frozen=True)
+class EntryFile:
+    """Where one entry lives; known from its file name alone, without reading it."""
+
+    path: Path
+    kind: str
+    id: str
+    date: date | None
+
+
+class Journal:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._locked = False
+
+    # -- settings -------------------------------------------------------------
+
+    @property
+    def settings_path(self) -> Path:
+        return self.root / SETTINGS_FILE
+
+    def settings(self) -> dict[str, Any]:
+        """The settings table, checking the format version on the way."""
+        path = self.settings_path
+        if not path.exists():
+            return {}
+        data = document.read_toml(path)
+        version = data.get("format", FORMAT_VERSION)
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise JournalError(
+                f"{path}: this journal was written by a newer trustlog "
+                f"(format {version}); this one understands format {FORMAT_VERSION}.",
+                hint="Update trustlog to use this journal. Nothing was changed.",
+            )
+        return data
+
+    def save_settings(self, data: dict[str, Any]) -> None:
+        self._require_lock()
+        version = data.get("format", FORMAT_VERSION)
+        data = {"format": version, **{k: v for k, v in data.items() if k != "format"}}
+        atomic.write_atomic(self.settings_path, tomli_w.dumps(data).encode("utf-8"))
+
+    # -- finding entries --------------------------------------------------------
+
+    def month_folder(self, year: int, month: int) -> Path:
+        return self.root / f"{year:04d}" / f"{month:02d}"
+
+    def month_files(self, year: int, month: int, kind: str | None = None) -> list[EntryFile]:
+        return sorted(
+            (f for f in self._scan_dated(self.month_folder(year, month)) if kind in (None, f.kind)),
+            key=lambda f: (f.date, f.path.name),
+        )
+
+    def files_between(
+        self, start: date | None, end: date | None, kind: str | None = None
+    ) -> list[EntryFile]:
+        """Entry files dated from `start` to `end` (inclusive); reads only their months."""
+        found: list[EntryFile] = []
+        for year, month in self._months(start, end):
+            for entry in self.month_files(year, month, kind):
+                assert entry.date is not None
+                if (start is None or entry.date >= start) and (end is None or entry.date <= end):
+                    found.append(entry)
+        return found
+
+    def undated_files(self, folder: str, kind: str | None = None) -> list[EntryFile]:
+        path = self.root / folder
+        if not path.is_dir():
+            return []
+        found = []
+        for child in sorted(path.iterdir()):
+            match = _UNDATED_NAME.match(child.name)
+            if match and child.is_file() and kind in (None, match["kind"]):
+                found.append(EntryFile(child, match["kind"], match["id"], None))
+        return found
+
+    def all_files(self) -> Iterator[EntryFile]:
+        for year, month in self._months(None, None):
+            yield from self.month_files(year, month)
+        for folder in UNDATED_FOLDERS:
+            yield from self.undated_files(folder)
+
+    def find(self, id_or_prefix: str, kind: str | None = None) -> EntryFile:
+        """The one entry whose id is, or starts with, `id_or_prefix`."""
+        wanted = id_or_prefix.strip().lower()
+        if not wanted:
+            raise InputError("Please give an entry id, such as k3m9x.")
+        matches = [
+            f for f in self.all_files() if f.id.startswith(wanted) and kind in (None, f.kind)
+        ]
+        exact = [f for f in matches if f.id == wanted]
+        if exact:
+            return exact[0]
+        what = kind or "entry"
+        if not matches:
+            raise InputError(
+                f"No {what} has the id '{id_or_prefix}'.",
+                hint="`trustlog entries` lists the ids.",
+            )
+        if len(matches) > 1:
+            ids = ", ".join(sorted(f.id for f in matches))
+            raise InputError(f"'{id_or_prefix}' could be any of {ids}: please type more of the id.")
+        return matches[0]
+
+    def read(self, entry: EntryFile | Path) -> Document:
+        return document.read(entry.path if isinstance(entry, EntryFile) else entry)
+
+    def new_id(self) -> str:
+        taken = {f.id for f in self.all_files()}
+        while True:
+            candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+            if candidate not in taken:
+                return candidate
+
+    # -- writing ------------------------------------------------------------------
+
+    @contextmanager
+    def writing(self) -> Iterator[Journal]:
+        """Hold the journal's lock while changing it; creates the folder on first use.
+
+        Concurrent runs wait for one another, so a dozen parallel check-ins
+        all land.
+        """
+        if self._locked:
+            yield self
+            return
+        from filelock import FileLock, Timeout  # only commands that write pay for it
+
+        self._ensure_root()
+        lock = FileLock(self.root / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=atomic.FILE_MODE)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise JournalError(
+                f"Another trustlog is still writing to {self.root}.",
+                hint="Wait for it to finish and try again.",
+            ) from None
+        self._locked = True
+        try:
+            from trustlog.storage import migrate
+
+            migrate.upgrade(self)
+            if not self.settings_path.exists():
+                self.save_settings({})
+            yield self
+        finally:
+            self._locked = False
+            lock.release()
+
+    def dated_path(self, day: date, kind: str, entry_id: str) -> Path:
+        return self.month_folder(day.year, day.month) / f"{day.isoformat()}-{kind}-{entry_id}.md"
+
+    def undated_path(self, folder: str, kind: str, entry_id: str) -> Path:
+        return self.root / folder / f"{kind}-{entry_id}.md"
+
+    def write(self, path: Path, fields: dict[str, Any], body: str | None) -> None:
+        """Write one entry file atomically (creating its private folders)."""
+        self.write_text(path, document.dumps(fields, body))
+
+    def write_text(self, path: Path, text: str) -> None:
+        """Write an entry file's text as it is: a person's hand edit keeps its comments."""
+        self._require_lock()
+        relative = path.relative_to(self.root)
+        folder = self.root
+        for part in relative.parts[:-1]:
+            folder = folder / part
+            atomic.ensure_folder(folder)
+        atomic.write_atomic(path, text.encode("utf-8"))
+
+    def delete(self, entry: EntryFile) -> None:
+        self._require_lock()
+        atomic.remove(entry.path)
+
+    # -- internals ----------------------------------------------------------------
+
+    def _ensure_root(self) -> None:
+        if not self.root.parent.exists():
+            self.root.parent.mkdir(parents=True)
+        atomic.ensure_folder(self.root)
+
+    def _require_lock(self) -> None:
+        if not self._locked:
+            raise RuntimeError("journal writes must happen inside Journal.writing()")
+
+    def _months(self, start: date | None, end: date | None) -> Iterator[tuple[int, int]]:
+        if start is not None and end is not None:
+            year, month = start.year, start.month
+            while (year, month) <= (end.year, end.month):
+                yield year, month
+                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            return
+        if not self.root.is_dir():
+            return
+        for year_dir in sorted(self.root.iterdir()):
+            if not (_YEAR.match(year_dir.name) and year_dir.is_dir()):
+                continue
+            for month_dir in sorted(year_dir.iterdir()):
+                if not (_MONTH.match(month_dir.name) and month_dir.is_dir()):
+                    continue
+                ym = (int(year_dir.name), int(month_dir.name))
+                if (start is None or ym >= (start.year, start.month)) and (
+                    end is None or ym <= (end.year, end.month)
+                ):
+                    yield ym
+
+    def _scan_dated(self, folder: Path) -> Iterator[EntryFile]:
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder))
+        except FileNotFoundError:
+            return
+        for name in names:
+            match = _DATED_NAME.match(name)
+            if not match:
+                continue
+            try:
+                day = date.fromisoformat(match["date"])
+            except ValueError:
+                continue
+            yield EntryFile(folder / name, match["kind"], match["id"], day)

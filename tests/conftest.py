@@ -1,0 +1,94 @@
+"""Every test gets its own journal, no colour, a fixed width and a fixed "today".
+
+Today is Tuesday 2026-11-24, 20:00 in UTC, unless a test pins another moment
+with `at(...)`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from trustlog.cli.app import app
+from trustlog.storage.journal import Journal
+
+FIXED_NOW = "2026-11-24T20:00:00+00:00"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    home = tmp_path / "journal"
+    monkeypatch.setenv("TRUSTLOG_HOME", str(home))
+    monkeypatch.setenv("TRUSTLOG_NOW", FIXED_NOW)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setenv("TZ", "UTC")
+    for name in ("VISUAL", "EDITOR"):
+        monkeypatch.delenv(name, raising=False)
+    time.tzset()
+    yield home
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+
+
+@pytest.fixture
+def home(isolated: Path) -> Path:
+    return isolated
+
+
+@pytest.fixture
+def journal(home: Path) -> Journal:
+    return Journal(home)
+
+
+@pytest.fixture
+def at(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Pin "now" to an ISO date-time with offset, e.g. at("2026-03-29T01:30:00+00:00")."""
+
+    def pin(moment: str) -> None:
+        monkeypatch.setenv("TRUSTLOG_NOW", moment)
+
+    return pin
+
+
+@pytest.fixture
+def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Run in a named time zone, e.g. zone("Europe/Amsterdam")."""
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        assert self.stderr == "", self.stderr
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def cli() -> Callable[..., Run]:
+    """Invoke trustlog through typer's runner: cli("checkin", "--mood", "4")."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Run:
+        result = runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return invoke
