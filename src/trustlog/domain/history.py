@@ -1,0 +1,183 @@
+"""What the whole journal adds up to before a given month, without re-reading it every time.
+
+Two report figures look back over all of history: an argument is a repeat
+when its topic came up on any earlier day, and a promise's strength folds in
+every recorded day since it began. A `Tally` is that running state; the tally
+at the end of each month is cached (storage/cache.py), so a report reads one
+small cache file plus the months it shows, however old the journal is.
+
+The tally keeps no text: argument topics are kept as SHA-256 hashes of the
+trimmed, case-folded topic.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from trustlog.domain.checkin import KIND as CHECKIN
+from trustlog.domain.checkin import Checkin
+from trustlog.domain.promise import MARK, Mark
+from trustlog.domain.schedule import STRENGTH_M, mark_value
+from trustlog.domain.trigger import KIND as TRIGGER
+from trustlog.domain.trigger import Trigger
+from trustlog.storage import cache
+from trustlog.storage.journal import Journal
+
+# The kinds whose files the cached tally depends on: a change to any of them
+# in an earlier month makes the cache stale.
+CACHED_KINDS = (CHECKIN, MARK)
+
+
+def normal_topic(topic: str) -> str:
+    """Topics are compared case-insensitively with surrounding space trimmed (CONTRACT.md)."""
+    return topic.strip().casefold()
+
+
+def topic_hash(topic: str) -> str:
+    return hashlib.sha256(normal_topic(topic).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class MonthRecords:
+    """The entries of one month folder that the report uses, in the order they count."""
+
+    checkins: list[Checkin] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+
+
+def read_month(journal: Journal, year: int, month: int, kinds: Iterable[str]) -> MonthRecords:
+    """Parse one month's check-ins, marks and triggers (only the kinds asked for)."""
+    wanted = set(kinds)
+    records = MonthRecords()
+    latest: dict[tuple[str, date], Mark] = {}
+    for entry_file in journal.month_files(year, month):
+        if entry_file.kind not in wanted:
+            continue
+        doc = journal.read(entry_file)
+        if entry_file.kind == CHECKIN:
+            records.checkins.append(Checkin.from_document(doc))
+        elif entry_file.kind == MARK:
+            mark = Mark.from_document(doc)
+            # Marking a day twice keeps the latest mark, even if a hand edit left both files.
+            slot = (mark.promise, mark.date)
+            if slot not in latest or (mark.marked_at, mark.id) >= (
+                latest[slot].marked_at,
+                latest[slot].id,
+            ):
+                latest[slot] = mark
+        elif entry_file.kind == TRIGGER:
+            records.triggers.append(Trigger.from_document(doc))
+    records.checkins.sort(key=lambda c: (c.date, c.created, c.id))
+    records.marks = sorted(latest.values(), key=lambda m: (m.date, m.promise))
+    records.triggers.sort(key=lambda t: (t.at, t.id))
+    return records
+
+
+@dataclass
+class Tally:
+    """The running state of the journal up to some day."""
+
+    topics: set[str] = field(default_factory=set)
+    checkin_days: int = 0
+    last_checkin: date | None = None
+    run: int = 0  # consecutive check-in days ending at last_checkin
+    longest_run: int = 0
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def add_checkin(self, checkin: Checkin) -> int:
+        """Count one check-in; returns how many of its arguments are repeats."""
+        day = checkin.date
+        if self.last_checkin is None or day > self.last_checkin:
+            if self.last_checkin is not None and day - self.last_checkin == timedelta(days=1):
+                self.run += 1
+            else:
+                self.run = 1
+            self.checkin_days += 1
+            self.last_checkin = day
+            self.longest_run = max(self.longest_run, self.run)
+        repeats = 0
+        for topic in checkin.arguments:
+            if not topic.strip():
+                continue
+            hashed = topic_hash(topic)
+            if hashed in self.topics:
+                repeats += 1
+            self.topics.add(hashed)
+        return repeats
+
+    def add_mark(self, mark: Mark) -> None:
+        score = self.scores.get(mark.promise, 0.0)
+        self.scores[mark.promise] = score * STRENGTH_M + mark_value(mark) * (1 - STRENGTH_M)
+
+    def add_month(self, records: MonthRecords) -> None:
+        for checkin in records.checkins:
+            self.add_checkin(checkin)
+        for mark in records.marks:
+            self.add_mark(mark)
+
+    def copy(self) -> Tally:
+        return Tally(
+            set(self.topics),
+            self.checkin_days,
+            self.last_checkin,
+            self.run,
+            self.longest_run,
+            dict(self.scores),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "topics": sorted(self.topics),
+            "checkin_days": self.checkin_days,
+            "last_checkin": self.last_checkin.isoformat() if self.last_checkin else None,
+            "run": self.run,
+            "longest_run": self.longest_run,
+            "scores": dict(sorted(self.scores.items())),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Tally | None:
+        """A cached tally, or None when it does not have the expected shape."""
+        try:
+            last = data["last_checkin"]
+            return cls(
+                topics={str(t) for t in data["topics"]},
+                checkin_days=int(data["checkin_days"]),
+                last_checkin=date.fromisoformat(last) if last else None,
+                run=int(data["run"]),
+                longest_run=int(data["longest_run"]),
+                scores={str(k): float(v) for k, v in data["scores"].items()},
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+
+def tally_before(journal: Journal, year: int, month: int) -> Tally:
+    """The tally of every month folder before (year, month), from the cache where it is fresh.
+
+    Checking freshness lists the earlier month folders and stats their
+    check-in and mark files; it reads no entry. Only the months after the
+    newest fresh cache file are read and folded (and then cached).
+    """
+    months = [m for m in cache.month_folders(journal) if m < (year, month)]
+    if not months:
+        return Tally()
+    keys = cache.chain_keys(journal, months, CACHED_KINDS)
+    tally, first = Tally(), 0
+    for index in range(len(months) - 1, -1, -1):
+        stored = cache.load(journal, months[index], keys[months[index]])
+        found = Tally.from_json(stored) if stored is not None else None
+        if found is not None:
+            tally, first = found, index + 1
+            break
+    fresh = []
+    for each in months[first:]:
+        tally.add_month(read_month(journal, *each, CACHED_KINDS))
+        fresh.append((each, keys[each], tally.to_json()))
+    cache.save(journal, fresh)
+    return tally
