@@ -18,7 +18,7 @@ from trustlog.domain.checkin import KIND as CHECKIN
 from trustlog.domain.checkin import Checkin
 from trustlog.domain.period import MONTH, Period
 from trustlog.domain.promise import MARK, PROMISE, PROMISE_FOLDER, Mark, Promise
-from trustlog.domain.schedule import is_active, is_scheduled, mark_value, scheduled_days, strength
+from trustlog.domain.schedule import is_active, mark_value, scheduled_days, strength
 from trustlog.domain.trigger import KIND as TRIGGER
 from trustlog.domain.trigger import Trigger
 from trustlog.storage.journal import Journal
@@ -159,6 +159,7 @@ class Report:
     current: Figures
     previous: Figures
     as_of: date
+    today: date
     trends: dict[str, str | None] = field(default_factory=dict)
     milestones: list[str] = field(default_factory=list)
     setbacks: list[str] = field(default_factory=list)
@@ -228,7 +229,7 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
         for started, _ in figures.triggers.items:
             by_day[started.date()].triggers += 1
 
-    report = Report(current, earlier, as_of)
+    report = Report(current, earlier, as_of, today)
     report.trends = _trends(current, earlier)
     report.milestones = _milestones(
         current,
@@ -437,13 +438,10 @@ def _kept_run_reached(
             for day in due
         )
 
+    # Reached on the first day whose four weeks are all kept while the day before's were not.
     day = period.start
     while day <= min(period.end, as_of):
-        if (
-            is_scheduled(promise, day)
-            and kept_window(day)
-            and not kept_window(day - timedelta(days=1))
-        ):
+        if kept_window(day) and not kept_window(day - timedelta(days=1)):
             return True
         day += timedelta(days=1)
     return False
@@ -459,8 +457,8 @@ def _setbacks(now: Figures, before: Figures, trends: dict[str, str | None]) -> l
         )
     if trends["median_recovery_minutes"] == WORSE:
         found.append(
-            "Settling after a flare-up took longer: "
-            f"{_minutes(now.triggers.median_recovery_minutes)} (typical), "
+            "Settling after a flare-up took longer: typically "
+            f"{_minutes(now.triggers.median_recovery_minutes)}, "
             f"was {_minutes(before.triggers.median_recovery_minutes)}."
         )
     if trends["repeats"] == WORSE:

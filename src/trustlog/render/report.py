@@ -72,23 +72,24 @@ def report(output: Output, result: Report) -> None:
 def _span(result: Report) -> str:
     period, previous = result.current.period, result.previous.period
     span = f"{period.start:%a %-d %b} – {period.end:%a %-d %b %Y}"
-    if result.as_of < period.end and period.start <= result.as_of:
+    if period.start <= result.today < period.end:
         span += f", so far (to {result.as_of:%a %-d %b})"
-    return f"{span} · compared with {previous.title}"
+    return f"{span}; compared with {previous.title}"
 
 
 def _empty(output: Output, result: Report) -> None:
     from rich.text import Text
 
     out = output.out
-    what = "this month" if result.current.period.kind == MONTH else "this week"
+    period = result.current.period
     out.print()
-    out.print(
-        f"Nothing is recorded for {what} yet, so there is nothing to count or compare. "
-        "That is all right."
-    )
+    if period.end >= result.today:
+        out.print(f"Nothing is recorded for {period.title} yet, so there is nothing to compare.")
+    else:
+        out.print(f"Nothing was recorded in {period.title}, so there is nothing to compare.")
+    out.print("That is all right: a quiet stretch in the journal says nothing about you.")
     if not result.previous.empty:
-        flag = "--month" if result.current.period.kind == MONTH else "--week"
+        flag = "--month" if period.kind == MONTH else "--week"
         out.print(
             Text(
                 f"{result.previous.period.title} has entries: "
@@ -158,12 +159,19 @@ def _details(now: Figures) -> list[Text]:
     lines.append(Text(f"Check-ins: {_n(now.checkin_days, 'day')}, {streak}."))
     if p.kept + p.broken + p.repaired + p.unrecorded:
         recorded = p.kept + p.broken + p.repaired
-        lines.append(
-            Text(
-                f"Promises: kept {p.kept} of {recorded} recorded days "
-                f"({p.broken} broken, {p.repaired} repaired), {p.unrecorded} not recorded."
+        rest = [
+            f"{count} {words}"
+            for count, words in (
+                (p.broken, "broken"),
+                (p.repaired, "broken and repaired"),
+                (p.unrecorded, "not recorded yet"),
             )
+            if count
+        ]
+        kept = (
+            f"kept on {p.kept} of {_n(recorded, 'recorded day')}" if recorded else "none recorded"
         )
+        lines.append(Text(f"Promises: {'; '.join([kept, *rest])}."))
     if t.count:
         unsettled = t.count - t.resolved
         rest = f", {unsettled} not settled yet" if unsettled else ""
@@ -189,9 +197,9 @@ def _sparklines(now: Figures, as_of: date) -> list[Text]:
         ruler = "".join(f"{day.date:%a}"[0] for day in days)
     return [
         Text("Day by day", style="title"),
-        Text(indent + ruler, style="muted"),
-        Text("  Mood (1–5)    " + _spark([d.mood for d in days], days, as_of, 1, 5)),
-        Text("  Trust (0–10)  " + _spark([d.trust for d in days], days, as_of, 0, 10)),
+        Text((indent + ruler).rstrip(), style="muted"),
+        Text(("  Mood (1–5)    " + _spark([d.mood for d in days], days, as_of, 1, 5)).rstrip()),
+        Text(("  Trust (0–10)  " + _spark([d.trust for d in days], days, as_of, 0, 10)).rstrip()),
     ]
 
 
