@@ -164,7 +164,7 @@ def _details(now: Figures) -> list[Text]:
             for count, words in (
                 (p.broken, "broken"),
                 (p.repaired, "broken and repaired"),
-                (p.unrecorded, "not recorded yet"),
+                (p.unrecorded, "not recorded"),
             )
             if count
         ]
@@ -174,8 +174,8 @@ def _details(now: Figures) -> list[Text]:
         lines.append(Text(f"Promises: {'; '.join([kept, *rest])}."))
     if t.count:
         unsettled = t.count - t.resolved
-        rest = f", {unsettled} not settled yet" if unsettled else ""
-        lines.append(Text(f"Triggers: {t.count}, {t.resolved} settled{rest}."))
+        open_ones = f", {unsettled} not settled yet" if unsettled else ""
+        lines.append(Text(f"Triggers: {t.count}, {t.resolved} settled{open_ones}."))
     if now.arguments:
         lines.append(
             Text(f"Arguments: {now.arguments}, of which {now.repeats} about a topic seen before.")
