@@ -12,6 +12,8 @@ from trustlog.errors import InputError
 from trustlog.storage.document import Document
 from trustlog.storage.journal import EntryFile, Journal
 
+_Date = date  # the field `date` below shadows the type inside the class
+
 KIND = "checkin"
 MOOD_RANGE = (1, 5)
 TRUST_RANGE = (0, 10)
@@ -24,7 +26,7 @@ MAX_GRATEFUL = 3
 class Checkin:
     kind: ClassVar[str] = KIND
     id: str
-    date: date
+    date: _Date
     created: datetime
     updated: datetime | None = None
     mood: int | None = None
@@ -40,7 +42,7 @@ class Checkin:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def day(self) -> date:
+    def day(self) -> _Date:
         return self.date
 
     def to_document(self) -> tuple[dict[str, Any], str | None]:
@@ -153,7 +155,9 @@ class CheckinAnswers:
             values.in_range(self.detective, *COUNT_RANGE, "--detective")
         grateful = None if self.grateful is None else values.texts(self.grateful)
         if grateful is not None and len(grateful) > MAX_GRATEFUL:
-            raise InputError(f"--grateful: up to {MAX_GRATEFUL} things, please (got {len(grateful)}).")
+            raise InputError(
+                f"--grateful: up to {MAX_GRATEFUL} things, please (got {len(grateful)})."
+            )
         return replace(
             self,
             feeling=values.text_or_none(self.feeling),
