@@ -93,7 +93,7 @@ def edit(
             state.output.say("No changes.")
             return
         try:
-            domain.save_edit(journal, found, text, found.file.path)
+            domain.save_edit(journal, found, text, draft)
         except JournalError as error:
             state.output.say(f"[warn]That edit cannot be saved yet:[/warn] {_plain(error.message)}")
             if state.may_prompt() and _ask_again():

@@ -201,6 +201,11 @@ class Journal:
         """Write one entry file atomically (creating its private folders)."""
         self.write_text(path, document.dumps(fields, body))
 
+    def update(self, doc: Document, fields: dict[str, Any], body: str | None) -> None:
+        """Rewrite an entry read earlier, changing only what changed (comments survive)."""
+        assert doc.path is not None
+        self.write_text(doc.path, document.merge(doc, fields, body))
+
     def write_text(self, path: Path, text: str) -> None:
         """Write an entry file's text as it is: a person's hand edit keeps its comments."""
         self._require_lock()
