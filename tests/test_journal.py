@@ -119,10 +119,12 @@ def test_a_dozen_parallel_checkins_lose_nothing(home, tmp_path):
 def test_a_second_writer_waits_for_the_lock_then_gives_up_kindly(journal, monkeypatch):
     monkeypatch.setattr(journal_module, "LOCK_TIMEOUT_SECONDS", 0.1)
     other = Journal(journal.root)
-    with journal.writing():
-        with pytest.raises(JournalError, match="Another trustlog is still writing"):
-            with other.writing():
-                pass
+    with (
+        journal.writing(),
+        pytest.raises(JournalError, match="Another trustlog is still writing"),
+        other.writing(),
+    ):
+        pass
 
 
 def test_ids_are_short_typable_and_unique(journal):
