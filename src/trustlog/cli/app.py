@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from trustlog import __version__
-from trustlog.cli import checkin, entries, setup
+from trustlog.cli import checkin, entries, guide, setup
 from trustlog.cli.state import get_state
 from trustlog.errors import TrustlogError
 
@@ -55,6 +55,9 @@ app = typer.Typer(
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: typer's rich help imports rich, markdown-it and pygments, about
+    # 45 ms, which alone would break the start-up budget of `trustlog --help`.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -105,6 +108,7 @@ app.command("entries")(entries.entries)
 app.command("show")(entries.show)
 app.command("edit")(entries.edit)
 app.command("delete")(entries.delete)
+app.command("help")(guide.help_topic)
 
 
 def main() -> None:
