@@ -201,6 +201,13 @@ def test_edit_with_a_missing_editor(cli, monkeypatch):
     assert "Could not start the editor 'no-such-editor-here'" in run.stderr
 
 
+def test_edit_without_an_editor_or_a_terminal_waits_for_nothing(cli, home):
+    entry = cli("checkin", "--mood", "2", "--json").json()
+    run = cli("edit", entry["id"])
+    assert run.exit_code == 2
+    assert run.stderr.startswith("trustlog: $EDITOR: no editor is set")
+
+
 def test_delete_needs_yes_without_a_terminal(cli, three_days):
     run = cli("delete", three_days[0])
     assert run.exit_code == 2

@@ -14,6 +14,7 @@ from trustlog.cli.state import get_state
 from trustlog.domain import entries as domain
 from trustlog.domain import kinds, values
 from trustlog.errors import InputError, JournalError
+from trustlog.prompts.seam import can_prompt
 from trustlog.storage import atomic
 
 
@@ -142,7 +143,15 @@ def delete(
 
 
 def _run_editor(path: Path) -> None:
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not command:
+        if not can_prompt():
+            # vi would wait for a terminal that is not there.
+            raise InputError(
+                "$EDITOR: no editor is set, and without a terminal I cannot open vi.",
+                hint="Set $VISUAL or $EDITOR, for example EDITOR=nano.",
+            )
+        command = "vi"
     try:
         finished = subprocess.run([*shlex.split(command), str(path)], check=False)
     except FileNotFoundError:

@@ -33,12 +33,6 @@ class Entry(Protocol):
     def summary(self) -> str: ...
 
 
-class EntryKind(Protocol):
-    kind: ClassVar[str]
-
-    def from_document(self, doc: Document) -> Entry: ...
-
-
 KINDS: dict[str, Any] = {}
 
 
