@@ -206,6 +206,7 @@ def test_edit_without_an_editor_or_a_terminal_waits_for_nothing(cli, home):
     run = cli("edit", entry["id"])
     assert run.exit_code == 2
     assert run.stderr.startswith("trustlog: $EDITOR: no editor is set")
+    assert not list(home.rglob(".edit-*"))
 
 
 def test_delete_needs_yes_without_a_terminal(cli, three_days):

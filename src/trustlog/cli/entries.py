@@ -79,6 +79,7 @@ def edit(
     state = get_state(ctx)
     journal = state.journal
     found = domain.find(journal, entry_id)
+    command = _editor()
     original = found.doc.text or ""
     draft = found.file.path.parent / f".edit-{found.file.id}.md"
     if draft.exists():
@@ -87,7 +88,7 @@ def edit(
         with journal.writing():
             atomic.write_atomic(draft, original.encode("utf-8"))
     while True:
-        _run_editor(draft)
+        _run_editor(command, draft)
         text = draft.read_text(encoding="utf-8")
         if text == original:
             atomic.remove(draft)
@@ -142,16 +143,20 @@ def delete(
     state.output.say(f"Deleted {deleted.id}.")
 
 
-def _run_editor(path: Path) -> None:
+def _editor() -> str:
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not command:
-        if not can_prompt():
-            # vi would wait for a terminal that is not there.
-            raise InputError(
-                "$EDITOR: no editor is set, and without a terminal I cannot open vi.",
-                hint="Set $VISUAL or $EDITOR, for example EDITOR=nano.",
-            )
-        command = "vi"
+    if command:
+        return command
+    if not can_prompt():
+        # vi would wait for a terminal that is not there.
+        raise InputError(
+            "$EDITOR: no editor is set, and without a terminal I cannot open vi.",
+            hint="Set $VISUAL or $EDITOR, for example EDITOR=nano.",
+        )
+    return "vi"
+
+
+def _run_editor(command: str, path: Path) -> None:
     try:
         finished = subprocess.run([*shlex.split(command), str(path)], check=False)
     except FileNotFoundError:
