@@ -10,8 +10,8 @@ import typer
 from typer.core import TyperGroup
 
 from trustlog import __version__
-from trustlog.cli import checkin, entries, report, setup
-from trustlog.cli.state import State, get_state
+from trustlog.cli import checkin, entries, guide, report, setup
+from trustlog.cli.state import get_state
 from trustlog.errors import TrustlogError
 
 HELP = """A private companion for rebuilding trust, one small reliable day at a time.
@@ -55,6 +55,9 @@ app = typer.Typer(
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: typer's rich help imports rich, markdown-it and pygments, about
+    # 45 ms, which alone would break the start-up budget of `trustlog --help`.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -79,7 +82,9 @@ def main_options(
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never ask questions; use flags only.")
     ] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="Plain text without colour.")
+    ] = False,
     json: Annotated[
         bool, typer.Option("--json", help="With no command: today's dashboard as JSON.")
     ] = False,
@@ -103,6 +108,7 @@ app.command("entries")(entries.entries)
 app.command("show")(entries.show)
 app.command("edit")(entries.edit)
 app.command("delete")(entries.delete)
+app.command("help")(guide.help_topic)
 app.command("report", cls=report.ReportCommand)(report.report)
 
 

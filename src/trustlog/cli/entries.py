@@ -14,15 +14,23 @@ from trustlog.cli.state import get_state
 from trustlog.domain import entries as domain
 from trustlog.domain import kinds, values
 from trustlog.errors import InputError, JournalError
+from trustlog.prompts.seam import can_prompt
 from trustlog.storage import atomic
 
 
 def entries(
     ctx: typer.Context,
-    start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.", show_default=False)] = None,
-    end: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.", show_default=False)] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", help="First day, YYYY-MM-DD.", show_default=False)
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.", show_default=False)
+    ] = None,
     kind: Annotated[
-        str | None, typer.Option("--kind", help=f"Only one kind: {', '.join(kinds.NAMES)}.", show_default=False)
+        str | None,
+        typer.Option(
+            "--kind", help=f"Only one kind: {', '.join(kinds.NAMES)}.", show_default=False
+        ),
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print a JSON array of entries.")] = False,
 ) -> None:
@@ -31,7 +39,9 @@ def entries(
     first = values.parse_date(start, "--from") if start else None
     last = values.parse_date(end, "--to") if end else None
     if kind is not None and kind not in kinds.NAMES:
-        raise InputError(f"--kind: '{kind}' is not a kind of entry. Choose one of {', '.join(kinds.NAMES)}.")
+        raise InputError(
+            f"--kind: '{kind}' is not a kind of entry. Choose one of {', '.join(kinds.NAMES)}."
+        )
     found = domain.list_entries(state.journal, first, last, kind)
     if json:
         state.output.json([entry.to_json() for entry in found])
@@ -43,7 +53,9 @@ def entries(
 
 def show(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")
+    ],
     json: Annotated[bool, typer.Option("--json", help="Print the entry as JSON.")] = False,
 ) -> None:
     """Show one entry."""
@@ -59,12 +71,15 @@ def show(
 
 def edit(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")
+    ],
 ) -> None:
     """Edit one entry in $VISUAL or $EDITOR; it is checked before it replaces anything."""
     state = get_state(ctx)
     journal = state.journal
     found = domain.find(journal, entry_id)
+    command = _editor()
     original = found.doc.text or ""
     draft = found.file.path.parent / f".edit-{found.file.id}.md"
     if draft.exists():
@@ -73,21 +88,22 @@ def edit(
         with journal.writing():
             atomic.write_atomic(draft, original.encode("utf-8"))
     while True:
-        _run_editor(draft)
+        _run_editor(command, draft)
         text = draft.read_text(encoding="utf-8")
         if text == original:
             atomic.remove(draft)
             state.output.say("No changes.")
             return
         try:
-            domain.save_edit(journal, found, text, found.file.path)
+            domain.save_edit(journal, found, text, draft)
         except JournalError as error:
             state.output.say(f"[warn]That edit cannot be saved yet:[/warn] {_plain(error.message)}")
             if state.may_prompt() and _ask_again():
                 continue
             raise JournalError(
                 "Nothing was changed in your journal.",
-                hint=f"Your edited text is kept in {draft}; `trustlog edit {found.file.id}` picks it up again.",
+                hint=f"Your edited text is kept in {draft}; "
+                f"`trustlog edit {found.file.id}` picks it up again.",
             ) from None
         atomic.remove(draft)
         state.output.say(f"Saved your changes to {found.file.id}.")
@@ -96,9 +112,13 @@ def edit(
 
 def delete(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print the deleted entry's id as JSON.")] = False,
+    json: Annotated[
+        bool, typer.Option("--json", help="Print the deleted entry's id as JSON.")
+    ] = False,
 ) -> None:
     """Delete one entry (asks first)."""
     state = get_state(ctx)
@@ -106,7 +126,9 @@ def delete(
     found = domain.find(journal, entry_id)
     if not yes:
         if not state.may_prompt(json):
-            raise InputError("--yes: deleting cannot be undone, so without a terminal please add --yes.")
+            raise InputError(
+                "--yes: deleting cannot be undone, so without a terminal please add --yes."
+            )
         from trustlog.prompts.seam import Asker
 
         what = f"{found.entry.to_json().get('kind')} {found.file.id}"
@@ -121,8 +143,20 @@ def delete(
     state.output.say(f"Deleted {deleted.id}.")
 
 
-def _run_editor(path: Path) -> None:
-    command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+def _editor() -> str:
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if command:
+        return command
+    if not can_prompt():
+        # vi would wait for a terminal that is not there.
+        raise InputError(
+            "$EDITOR: no editor is set, and without a terminal I cannot open vi.",
+            hint="Set $VISUAL or $EDITOR, for example EDITOR=nano.",
+        )
+    return "vi"
+
+
+def _run_editor(command: str, path: Path) -> None:
     try:
         finished = subprocess.run([*shlex.split(command), str(path)], check=False)
     except FileNotFoundError:

@@ -10,7 +10,9 @@ from trustlog.domain import values
 from trustlog.domain.entry import FieldReader, jsonable, register
 from trustlog.errors import InputError
 from trustlog.storage.document import Document
-from trustlog.storage.journal import EntryFile, Journal
+from trustlog.storage.journal import Journal
+
+_Date = date  # the field `date` below shadows the type inside the class
 
 KIND = "checkin"
 MOOD_RANGE = (1, 5)
@@ -24,7 +26,7 @@ MAX_GRATEFUL = 3
 class Checkin:
     kind: ClassVar[str] = KIND
     id: str
-    date: date
+    date: _Date
     created: datetime
     updated: datetime | None = None
     mood: int | None = None
@@ -40,7 +42,7 @@ class Checkin:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def day(self) -> date:
+    def day(self) -> _Date:
         return self.date
 
     def to_document(self) -> tuple[dict[str, Any], str | None]:
@@ -153,7 +155,9 @@ class CheckinAnswers:
             values.in_range(self.detective, *COUNT_RANGE, "--detective")
         grateful = None if self.grateful is None else values.texts(self.grateful)
         if grateful is not None and len(grateful) > MAX_GRATEFUL:
-            raise InputError(f"--grateful: up to {MAX_GRATEFUL} things, please (got {len(grateful)}).")
+            raise InputError(
+                f"--grateful: up to {MAX_GRATEFUL} things, please (got {len(grateful)})."
+            )
         return replace(
             self,
             feeling=values.text_or_none(self.feeling),
@@ -171,11 +175,12 @@ class CheckinResult:
     changed: list[str]
 
 
-def find_checkin(journal: Journal, day: date) -> tuple[EntryFile, Checkin] | None:
+def find_checkin(journal: Journal, day: date) -> tuple[Document, Checkin] | None:
     """That day's check-in, reading only its month's folder."""
     for entry_file in journal.month_files(day.year, day.month, KIND):
         if entry_file.date == day:
-            return entry_file, Checkin.from_document(journal.read(entry_file))
+            doc = journal.read(entry_file)
+            return doc, Checkin.from_document(doc)
     return None
 
 
@@ -184,17 +189,20 @@ def record_checkin(
 ) -> CheckinResult:
     """Save a check-in for `day`; a second one that day updates the first, keeping what it had."""
     answers = answers.checked()
+    given = answers.given()
     with journal.writing():
         existing = find_checkin(journal, day)
-        if existing is None:
-            checkin = Checkin(id=journal.new_id(), date=day, created=now)
-            path = journal.dated_path(day, KIND, checkin.id)
-        else:
-            path, checkin = existing[0].path, replace(existing[1], updated=now)
-        given = answers.given()
+        checkin = (
+            Checkin(id=journal.new_id(), date=day, created=now)
+            if existing is None
+            else replace(existing[1], updated=now)
+        )
         for name in given:
             setattr(checkin, name, getattr(answers, name))
-        journal.write(path, *checkin.to_document())
+        if existing is None:
+            journal.write(journal.dated_path(day, KIND, checkin.id), *checkin.to_document())
+        else:
+            journal.update(existing[0], *checkin.to_document())
     return CheckinResult(checkin, updated=existing is not None, changed=given)
 
 

@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 from trustlog.domain.entry import FieldReader, jsonable, register
 from trustlog.storage.document import Document
 
+_Date = date  # the field `date` of Mark shadows the type inside the class
+
 PROMISE = "promise"
 MARK = "mark"
 OUTCOMES = ("kept", "broken")
@@ -68,7 +70,9 @@ class Promise:
         text = read.text("text", required=True)
         start = read.day("start", required=True)
         assert text is not None and start is not None
-        created = read.moment("created") or datetime.combine(start, datetime.min.time()).astimezone()
+        created = (
+            read.moment("created") or datetime.combine(start, datetime.min.time()).astimezone()
+        )
         return cls(
             id=entry_id,
             text=text,
@@ -115,7 +119,7 @@ class Mark:
     kind: ClassVar[str] = MARK
     id: str
     promise: str
-    date: date
+    date: _Date
     outcome: str
     marked_at: datetime
     repair: str | None = None
@@ -123,7 +127,7 @@ class Mark:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def day(self) -> date:
+    def day(self) -> _Date:
         return self.date
 
     @property
@@ -154,8 +158,12 @@ class Mark:
             from trustlog.storage.document import damaged
 
             assert doc.path is not None
-            raise damaged(doc.path, doc.line_of("outcome"), "'outcome' should be \"kept\" or \"broken\"")
-        marked_at = read.moment("marked_at") or datetime.combine(day, datetime.min.time()).astimezone()
+            raise damaged(
+                doc.path, doc.line_of("outcome"), '\'outcome\' should be "kept" or "broken"'
+            )
+        marked_at = (
+            read.moment("marked_at") or datetime.combine(day, datetime.min.time()).astimezone()
+        )
         return cls(
             id=entry_id,
             promise=promise,

@@ -21,11 +21,11 @@ FIELD_WORDS = {
 
 def checkin_saved(output: Output, result: CheckinResult, today_is: bool) -> None:
     checkin = result.checkin
-    when = "today's" if today_is else f"the {checkin.date:%A %-d %B} ({checkin.date.isoformat()})"
+    what = "today's check-in" if today_is else f"your check-in for {checkin.date:%A %-d %B %Y}"
     if result.updated:
         changed = ", ".join(FIELD_WORDS[name] for name in result.changed) or "nothing new"
-        output.say(f"Updated {when} check-in [muted]({changed})[/muted]. [muted]id {checkin.id}[/muted]")
+        output.say(f"Updated {what} [muted]({changed})[/muted]. [muted]id {checkin.id}[/muted]")
     else:
-        output.say(f"Saved {when} check-in. [muted]id {checkin.id}[/muted]")
+        output.say(f"Saved {what}. [muted]id {checkin.id}[/muted]")
     if checkin.private:
         output.say("[muted]It is private: exports leave it out unless you ask.[/muted]")

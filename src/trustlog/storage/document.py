@@ -59,6 +59,32 @@ def dumps(fields: dict[str, Any], body: str | None) -> str:
     return text
 
 
+def merge(doc: Document, fields: dict[str, Any], body: str | None) -> str:
+    """The text of `doc` with its fields changed to `fields`, keeping what a person wrote.
+
+    Only keys whose value changed are rewritten, so comments, spacing and the
+    order of a hand-edited file survive a later update. tomlkit (imported only
+    here) is the style-preserving TOML editor that makes this possible.
+    """
+    if doc.text is None:
+        return dumps(fields, body)
+    import tomlkit
+
+    lines = doc.text.split("\n")
+    closing = next(i for i in range(1, len(lines)) if lines[i].rstrip("\r") == FENCE)
+    front = tomlkit.parse("\n".join(lines[1:closing]) + "\n")
+    wanted = _without_none(fields)
+    for key in [key for key in front if key not in wanted]:
+        del front[key]
+    for key, value in wanted.items():
+        if key not in front or front[key].unwrap() != value:
+            front[key] = value
+    text = f"{lines[0]}\n{tomlkit.dumps(front).rstrip(chr(10))}\n{lines[closing]}\n"
+    if body:
+        text += body
+    return text
+
+
 def loads(text: str, path: Path) -> Document:
     lines = text.split("\n")
     if not lines or lines[0].rstrip("\r") != FENCE:
@@ -68,7 +94,7 @@ def loads(text: str, path: Path) -> Document:
             break
     else:
         raise damaged(path, len(lines), "the closing +++ line is missing")
-    front = "\n".join(lines[1:index])
+    front = "\n".join(lines[1:index]) + "\n"
     try:
         fields = tomllib.loads(front)
     except tomllib.TOMLDecodeError as error:

@@ -38,9 +38,7 @@ ID_LENGTH = 5
 
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^(0[1-9]|1[0-2])$")
-_DATED_NAME = re.compile(
-    r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$"
-)
+_DATED_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$")
 _UNDATED_NAME = re.compile(r"^(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$")
 
 
@@ -202,6 +200,11 @@ class Journal:
     def write(self, path: Path, fields: dict[str, Any], body: str | None) -> None:
         """Write one entry file atomically (creating its private folders)."""
         self.write_text(path, document.dumps(fields, body))
+
+    def update(self, doc: Document, fields: dict[str, Any], body: str | None) -> None:
+        """Rewrite an entry read earlier, changing only what changed (comments survive)."""
+        assert doc.path is not None
+        self.write_text(doc.path, document.merge(doc, fields, body))
 
     def write_text(self, path: Path, text: str) -> None:
         """Write an entry file's text as it is: a person's hand edit keeps its comments."""

@@ -1,0 +1,33 @@
+"""Words offered on request (`trustlog help TOPIC`), never pushed."""
+
+from __future__ import annotations
+
+TOPICS: dict[str, str] = {
+    "safety": """\
+trustlog is a journal, not therapy, and it never diagnoses.
+
+When to bring in a professional (a couples therapist, or a counsellor of your own):
+  - you can't talk about what happened without spiralling;
+  - the betrayal involves addiction, or keeps happening;
+  - one of you feels unsafe or unheard;
+  - your check-ins show trust stuck low, or triggers not settling, for weeks.
+
+Signs that trust may not be safe to rebuild:
+  - the lying goes on;
+  - you are made to doubt yourself, your memory or your pain;
+  - one of you is not really trying;
+  - any fear, threat or violence.
+
+Leaving, with a plan and with support, is sometimes the healthiest choice.
+If you are in danger, contact your local emergency number or a domestic abuse helpline.
+
+Your journal stays on this machine; trustlog sends nothing anywhere.
+""",
+    "privacy": """\
+Your journal is plain text in one folder on this machine, readable only by you
+(folder 0700, files 0600). trustlog never uses the network.
+
+`trustlog export` leaves out entries you marked private unless you ask for them.
+Back the folder up like any other precious files; it is yours to read, edit and move.
+""",
+}

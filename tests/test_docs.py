@@ -1,0 +1,61 @@
+"""Docs that cannot drift: every command has help text and a section in docs/ (STYLE.md 11)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import typer
+
+from trustlog.cli.app import app
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+
+
+def command_paths() -> list[tuple[str, object]]:
+    found = []
+
+    def walk(command, path):
+        for name, sub in getattr(command, "commands", {}).items():
+            found.append((f"{path} {name}".strip(), sub))
+            walk(sub, f"{path} {name}")
+
+    walk(typer.main.get_command(app), "")
+    return found
+
+
+def test_every_command_has_help_text():
+    for path, command in command_paths():
+        assert (command.help or "").strip(), f"`trustlog {path}` has no help text"
+
+
+def test_every_command_has_a_section_in_the_docs():
+    headings = "\n".join(
+        line
+        for doc in DOCS.glob("*.md")
+        for line in doc.read_text().splitlines()
+        if line.startswith("#")
+    )
+    for path, _ in command_paths():
+        pattern = rf"^#+ .*`trustlog {re.escape(path)}( [^`]*)?`"
+        assert re.search(pattern, headings, re.M), f"docs/ has no section for `trustlog {path}`"
+
+
+def test_every_option_is_documented():
+    text = "\n".join(doc.read_text() for doc in DOCS.glob("*.md"))
+    for path, command in command_paths():
+        for param in getattr(command, "params", []):
+            for option in getattr(param, "opts", []):
+                if option.startswith("--") and option != "--help":
+                    assert f"`{option}" in text or f" {option}" in text, (
+                        f"docs/ never mentions {option} of `trustlog {path}`"
+                    )
+
+
+def test_the_readme_shows_the_two_commands_near_the_top():
+    top = (ROOT / "README.md").read_text().split("\n## ", 3)
+    head = "\n".join(top[:3])
+    assert "pip install ." in head and "trustlog checkin" in head
+    assert "pip install '.[test]'" in head and "python -m pytest" in head
+    assert "python -m pytest" in (ROOT / ".ci" / "run").read_text()

@@ -1,0 +1,51 @@
+"""Start-up stays light: heavy modules load only where they are needed (STYLE.md 12)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("questionary", "prompt_toolkit", "rich", "pygments", "markdown_it", "filelock", "tomlkit")
+
+PROBE = """
+import json, sys, runpy
+sys.argv = ["trustlog", *json.loads(sys.argv[1])]
+try:
+    runpy.run_module("trustlog", run_name="__main__")
+except SystemExit:
+    pass
+roots = sorted({name.split(".")[0] for name in sys.modules})
+print(json.dumps(roots), file=sys.stderr)
+"""
+
+
+def loaded_by(args: list[str], home) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)],
+        env={**os.environ, "TRUSTLOG_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=True,
+    )
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize("args", [["--help"], ["checkin", "--help"], ["--version"]])
+def test_help_loads_no_heavy_module(args, home):
+    assert loaded_by(args, home).isdisjoint(HEAVY)
+
+
+def test_a_json_read_needs_neither_rich_nor_prompts(home):
+    loaded = loaded_by(["entries", "--json"], home)
+    assert loaded.isdisjoint({"questionary", "prompt_toolkit", "rich", "filelock"})
+
+
+def test_a_checkin_by_flags_loads_no_prompts(home):
+    loaded = loaded_by(["checkin", "--mood", "3", "--json"], home)
+    assert loaded.isdisjoint({"questionary", "prompt_toolkit", "rich"})
+    assert "filelock" in loaded  # the probe really ran a write
