@@ -18,7 +18,7 @@ from trustlog.domain.checkin import KIND as CHECKIN
 from trustlog.domain.checkin import Checkin
 from trustlog.domain.period import MONTH, Period
 from trustlog.domain.promise import MARK, PROMISE, PROMISE_FOLDER, Mark, Promise
-from trustlog.domain.schedule import is_active, mark_value, scheduled_days, strength
+from trustlog.domain.schedule import is_active, last_day, mark_value, scheduled_days, strength
 from trustlog.domain.trigger import KIND as TRIGGER
 from trustlog.domain.trigger import Trigger
 from trustlog.storage.journal import Journal
@@ -410,6 +410,9 @@ def _milestones(
     if crossed:
         found.append(f"{crossed[-1]} check-in days in all. Showing up like this is the work.")
     for promise in promises:
+        last = last_day(promise)
+        if promise.once is not None or (last is not None and last < now.period.start):
+            continue
         if _kept_run_reached(promise, outcomes, now.period, as_of):
             found.append(
                 f'You kept "{promise.summary()}" on every day it was due, four weeks running.'

@@ -35,7 +35,6 @@ Month = tuple[int, int]
 
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^(0[1-9]|1[0-2])$")
-_DATED_KIND = re.compile(r"^\d{4}-\d{2}-\d{2}-(?P<kind>[a-z]+)-[a-z0-9]+\.md$")
 
 
 def month_folders(journal: Journal) -> list[Month]:
@@ -53,20 +52,24 @@ def month_folders(journal: Journal) -> list[Month]:
 
 
 def fingerprint(journal: Journal, month: Month, kinds: Iterable[str]) -> str:
-    """A hash of the month folder's files of `kinds`: names, sizes, mtimes (ns) and inodes."""
+    """A hash of the month folder's files of `kinds`: names, sizes, mtimes (ns) and inodes.
+
+    This runs for every earlier month on every report, so it stays lean: one
+    stat per file, no regular expression, one hash per month.
+    """
     wanted = set(kinds)
-    digest = hashlib.sha256(f"{month[0]:04d}-{month[1]:02d}".encode())
+    rows = []
     try:
-        entries = sorted(os.scandir(journal.month_folder(*month)), key=lambda e: e.name)
+        with os.scandir(journal.month_folder(*month)) as entries:
+            for entry in entries:
+                name = entry.name  # YYYY-MM-DD-<kind>-<id>.md
+                if name.endswith(".md") and name[11 : name.rfind("-")] in wanted:
+                    info = entry.stat()
+                    rows.append((name, info.st_size, info.st_mtime_ns, info.st_ino))
     except FileNotFoundError:
-        entries = []
-    for entry in entries:
-        found = _DATED_KIND.match(entry.name)
-        if not found or found["kind"] not in wanted:
-            continue
-        info = entry.stat()
-        digest.update(f"\0{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}".encode())
-    return digest.hexdigest()
+        pass
+    rows.sort()
+    return hashlib.sha256(repr((month, rows)).encode()).hexdigest()
 
 
 def chain_keys(journal: Journal, months: list[Month], kinds: Iterable[str]) -> dict[Month, str]:
