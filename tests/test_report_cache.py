@@ -131,3 +131,24 @@ def test_a_damaged_old_file_stops_the_report_naming_it(cli, years):
     assert run.exit_code == 1
     assert years.first_path.name in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_promise_schedules_are_cached_without_their_text(journal, monkeypatch):
+    walk = promise(journal, "Walk together after dinner", "2026-11-01", every="mon")
+    mark(journal, walk, "2026-11-02", "kept")
+    first = build_report(journal, NOVEMBER, TODAY).current.promises
+    assert (first.kept, first.unrecorded) == (1, 4)  # Mondays 2, 9, 16, 23, 30
+    cached = (journal.root / cache.FOLDER / "promises.json").read_text()
+    assert walk.id in cached and "dinner" not in cached.lower()
+
+    reads = []
+    real = journal.read
+    monkeypatch.setattr(journal, "read", lambda entry: reads.append(entry) or real(entry))
+    build_report(journal, NOVEMBER, TODAY)
+    assert not [r for r in reads if "promises" in str(getattr(r, "path", r))]
+
+    # A hand edit of the schedule is seen at once.
+    path = journal.undated_path("promises", "promise", walk.id)
+    path.write_text(path.read_text().replace('every = "mon"', 'every = "mon,tue"'))
+    again = build_report(journal, NOVEMBER, TODAY).current.promises
+    assert again.unrecorded == 8  # Tuesdays 3, 10, 17 and 24 are due too

@@ -62,7 +62,7 @@ Affection                       18           1   ▲ better
 Detective work                   1           5   ▲ better
 
 Check-ins: 21 days, longest run 9 days.
-Promises: kept on 23 of 24 recorded days; 1 broken and repaired.
+Promises: 23 of 24 recorded days kept; 1 repaired.
 Triggers: 3, 3 settled.
 Arguments: 2, of which 2 about a topic seen before.
 
@@ -193,3 +193,20 @@ def test_report_help_names_both_flags(cli):
 def test_json_is_valid_when_piped(cli, november):
     run = cli("report", "--week", "--json")
     assert json.loads(run.stdout)["period"]["kind"] == "week"
+
+
+def test_a_busy_week_still_fits_80_columns(cli, journal):
+    long_text = "Tell you about every message from my ex within a day, without being asked"
+    walk = promise(journal, long_text, "2026-10-01")
+    marks(journal, walk, [f"2026-10-{d:02d}" for d in range(1, 32)], "kept")
+    marks(journal, walk, [f"2026-11-{d:02d}" for d in range(1, 25)], "kept")
+    for hour in range(12):
+        trigger(
+            journal, f"2026-10-28 {hour + 8:02d}:00", f"2026-10-28 {hour + 8:02d}:{5 * hour:02d}"
+        )
+    run = cli("report", "--week", "2026-W44")
+    assert run.exit_code == 0
+    assert all(len(line) <= 80 for line in run.stdout.splitlines())
+    assert "the last 10 of 12" in run.stdout
+    assert "four weeks running" in run.stdout
+    assert "not settled yet" not in run.stdout

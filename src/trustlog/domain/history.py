@@ -15,12 +15,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from trustlog.domain.checkin import KIND as CHECKIN
 from trustlog.domain.checkin import Checkin
-from trustlog.domain.promise import MARK, Mark
+from trustlog.domain.promise import MARK, PROMISE, PROMISE_FOLDER, Mark, Promise
 from trustlog.domain.schedule import STRENGTH_M, mark_value
 from trustlog.domain.trigger import KIND as TRIGGER
 from trustlog.domain.trigger import Trigger
@@ -170,7 +170,7 @@ def tally_before(journal: Journal, year: int, month: int) -> Tally:
     keys = cache.chain_keys(journal, months, CACHED_KINDS)
     tally, first = Tally(), 0
     for index in range(len(months) - 1, -1, -1):
-        stored = cache.load(journal, months[index], keys[months[index]])
+        stored = cache.load(journal, cache.name_of(months[index]), keys[months[index]])
         found = Tally.from_json(stored) if stored is not None else None
         if found is not None:
             tally, first = found, index + 1
@@ -178,6 +178,82 @@ def tally_before(journal: Journal, year: int, month: int) -> Tally:
     fresh = []
     for each in months[first:]:
         tally.add_month(read_month(journal, *each, CACHED_KINDS))
-        fresh.append((each, keys[each], tally.to_json()))
+        fresh.append((cache.name_of(each), keys[each], tally.to_json()))
     cache.save(journal, fresh)
     return tally
+
+
+SCHEDULE_FIELDS = ("start", "every", "once", "end", "retired")
+
+
+def promise_schedules(journal: Journal) -> list[Promise]:
+    """Every promise with its schedule but without its text (`text` is "").
+
+    Reading every promise file would grow with the years, so their schedules
+    (never their text) are cached under a key over the folder's listing, sizes
+    and mtimes. `promise_text` reads one promise's text when it is shown.
+    """
+    key = cache.undated_key(journal, PROMISE_FOLDER, PROMISE)
+    stored = cache.load(journal, "promises", key)
+    if stored is not None:
+        found = _schedules_from_json(stored)
+        if found is not None:
+            return found
+    promises = [
+        Promise.from_document(journal.read(entry_file))
+        for entry_file in journal.undated_files(PROMISE_FOLDER, PROMISE)
+    ]
+    schedules = [_without_text(promise) for promise in promises]
+    data = {
+        "promises": [
+            {"id": p.id, **{name: _iso(getattr(p, name)) for name in SCHEDULE_FIELDS}}
+            for p in schedules
+        ]
+    }
+    if schedules:
+        cache.save(journal, [("promises", key, data)])
+    return schedules
+
+
+def promise_text(journal: Journal, promise: Promise) -> str:
+    path = journal.undated_path(PROMISE_FOLDER, PROMISE, promise.id)
+    return Promise.from_document(journal.read(path)).summary()
+
+
+def _without_text(promise: Promise) -> Promise:
+    return Promise(
+        id=promise.id,
+        text="",
+        created=datetime.combine(promise.start, datetime.min.time()),
+        start=promise.start,
+        every=promise.every,
+        once=promise.once,
+        end=promise.end,
+        retired=promise.retired,
+    )
+
+
+def _iso(value: date | str | None) -> str | None:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _schedules_from_json(data: dict[str, Any]) -> list[Promise] | None:
+    def day(value: Any) -> date | None:
+        return date.fromisoformat(value) if value else None
+
+    try:
+        return [
+            Promise(
+                id=str(item["id"]),
+                text="",
+                created=datetime.combine(date.fromisoformat(item["start"]), datetime.min.time()),
+                start=date.fromisoformat(item["start"]),
+                every=item["every"],
+                once=day(item["once"]),
+                end=day(item["end"]),
+                retired=day(item["retired"]),
+            )
+            for item in data["promises"]
+        ]
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -17,7 +17,7 @@ from trustlog.domain import history
 from trustlog.domain.checkin import KIND as CHECKIN
 from trustlog.domain.checkin import Checkin
 from trustlog.domain.period import MONTH, Period
-from trustlog.domain.promise import MARK, PROMISE, PROMISE_FOLDER, Mark, Promise
+from trustlog.domain.promise import MARK, Mark, Promise
 from trustlog.domain.schedule import is_active, last_day, mark_value, scheduled_days, strength
 from trustlog.domain.trigger import KIND as TRIGGER
 from trustlog.domain.trigger import Trigger
@@ -199,7 +199,7 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
         checkins += records.checkins
         marks += records.marks
         triggers += records.triggers
-    promises = _promises(journal)
+    promises = history.promise_schedules(journal)
     as_of = _as_of(period, today)
 
     # Repeats look back over all history: fold every check-in up to the period's end.
@@ -232,6 +232,7 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
     report = Report(current, earlier, as_of, today)
     report.trends = _trends(current, earlier)
     report.milestones = _milestones(
+        journal,
         current,
         earlier,
         before_period,
@@ -259,13 +260,6 @@ def _as_of(period: Period, today: date) -> date:
     if period.start <= today < period.end:
         return today
     return period.end
-
-
-def _promises(journal: Journal) -> list[Promise]:
-    return [
-        Promise.from_document(journal.read(entry_file))
-        for entry_file in journal.undated_files(PROMISE_FOLDER, PROMISE)
-    ]
 
 
 # -- figures ----------------------------------------------------------------------
@@ -392,6 +386,7 @@ def _trends(now: Figures, before: Figures) -> dict[str, str | None]:
 
 
 def _milestones(
+    journal: Journal,
     now: Figures,
     before: Figures,
     start: tuple[int, int],
@@ -414,9 +409,8 @@ def _milestones(
         if promise.once is not None or (last is not None and last < now.period.start):
             continue
         if _kept_run_reached(promise, outcomes, now.period, as_of):
-            found.append(
-                f'You kept "{promise.summary()}" on every day it was due, four weeks running.'
-            )
+            text = history.promise_text(journal, promise)
+            found.append(f'You kept "{text}" on every day it was due, four weeks running.')
     unit = "month" if now.period.kind == MONTH else "week"
     if now.checkin_days and before.checkin_days and now.repeats == 0 and before.repeats > 0:
         found.append(

@@ -155,23 +155,24 @@ def _details(now: Figures) -> list[Text]:
 
     p, t = now.promises, now.triggers
     lines = []
-    streak = f"longest run {_n(now.longest_streak, 'day')}" if now.checkin_days else "none yet"
-    lines.append(Text(f"Check-ins: {_n(now.checkin_days, 'day')}, {streak}."))
+    if now.checkin_days:
+        streak = f"longest run {_n(now.longest_streak, 'day')}"
+        lines.append(Text(f"Check-ins: {_n(now.checkin_days, 'day')}, {streak}."))
+    else:
+        lines.append(Text(f"Check-ins: none this {now.period.kind}."))
     if p.kept + p.broken + p.repaired + p.unrecorded:
         recorded = p.kept + p.broken + p.repaired
         rest = [
             f"{count} {words}"
             for count, words in (
                 (p.broken, "broken"),
-                (p.repaired, "broken and repaired"),
+                (p.repaired, "repaired"),
                 (p.unrecorded, "not recorded"),
             )
             if count
         ]
-        kept = (
-            f"kept on {p.kept} of {_n(recorded, 'recorded day')}" if recorded else "none recorded"
-        )
-        lines.append(Text(f"Promises: {'; '.join([kept, *rest])}."))
+        kept = f"{p.kept} of {_n(recorded, 'recorded day')} kept" if recorded else "none recorded"
+        lines.append(Text(f"Promises: {kept}{'; ' if rest else ''}{', '.join(rest)}."))
     if t.count:
         unsettled = t.count - t.resolved
         open_ones = f", {unsettled} not settled yet" if unsettled else ""

@@ -1,6 +1,7 @@
 """Derived figures kept between runs, so a report's cost does not grow with years of history.
 
     cache/2026-11.json    what the months up to the end of November 2026 add up to
+    cache/promises.json   each promise's schedule (no text), to skip reading old promises
 
 A cache file never holds text a person wrote: it holds counts, dates, promise
 ids, scores and SHA-256 hashes (see domain/history.py). Each file carries a
@@ -85,14 +86,33 @@ def chain_keys(journal: Journal, months: list[Month], kinds: Iterable[str]) -> d
     return keys
 
 
-def path_of(journal: Journal, month: Month) -> Path:
-    return journal.root / FOLDER / f"{month[0]:04d}-{month[1]:02d}.json"
-
-
-def load(journal: Journal, month: Month, key: str) -> dict[str, Any] | None:
-    """The cached figures of `month`, or None when missing, stale or unreadable."""
+def undated_key(journal: Journal, folder: str, kind: str) -> str:
+    """A key over an undated folder's `<kind>-<id>.md` files: names, sizes, mtimes, inodes."""
+    rows = []
     try:
-        stored = json.loads(path_of(journal, month).read_text(encoding="utf-8"))
+        with os.scandir(journal.root / folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(f"{kind}-") and entry.name.endswith(".md"):
+                    info = entry.stat()
+                    rows.append((entry.name, info.st_size, info.st_mtime_ns, info.st_ino))
+    except FileNotFoundError:
+        pass
+    rows.sort()
+    return hashlib.sha256(repr((VERSION, folder, kind, rows)).encode()).hexdigest()
+
+
+def name_of(month: Month) -> str:
+    return f"{month[0]:04d}-{month[1]:02d}"
+
+
+def path_of(journal: Journal, name: str) -> Path:
+    return journal.root / FOLDER / f"{name}.json"
+
+
+def load(journal: Journal, name: str, key: str) -> dict[str, Any] | None:
+    """The cached data called `name`, or None when missing, stale or unreadable."""
+    try:
+        stored = json.loads(path_of(journal, name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(stored, dict) or stored.get("key") != key:
@@ -101,8 +121,8 @@ def load(journal: Journal, month: Month, key: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def save(journal: Journal, fresh: list[tuple[Month, str, dict[str, Any]]]) -> bool:
-    """Store freshly computed months; skipped (False) when the lock is busy or writing fails.
+def save(journal: Journal, fresh: list[tuple[str, str, dict[str, Any]]]) -> bool:
+    """Store fresh (name, key, data); skipped (False) when the lock is busy or writing fails.
 
     A report only reads the journal, so it never waits for the lock.
     """
@@ -118,9 +138,9 @@ def save(journal: Journal, fresh: list[tuple[Month, str, dict[str, Any]]]) -> bo
     try:
         folder = journal.root / FOLDER
         atomic.ensure_folder(folder)
-        for month, key, data in fresh:
+        for name, key, data in fresh:
             text = json.dumps({"key": key, "data": data}, sort_keys=True)
-            atomic.write_atomic(path_of(journal, month), text.encode("utf-8"))
+            atomic.write_atomic(path_of(journal, name), text.encode("utf-8"))
         return True
     except OSError:
         return False  # a read-only journal still gets its report, only slower
