@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -210,3 +213,29 @@ def test_a_busy_week_still_fits_80_columns(cli, journal):
     assert "the last 10 of 12" in run.stdout
     assert "four weeks running" in run.stdout
     assert "not settled yet" not in run.stdout
+
+
+def test_piped_to_a_file_without_no_color_it_is_plain_text(november, home, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS")}
+    env.update(TRUSTLOG_HOME=str(home), TERM="xterm-256color", PYTHONIOENCODING="utf-8")
+    target = tmp_path / "report.txt"
+    with target.open("w") as handle:
+        done = subprocess.run(
+            [sys.executable, "-m", "trustlog", "report"],
+            env=env,
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "\x1b[" not in text
+    assert "▲ better" in text
+    assert all(len(line) <= 80 for line in text.splitlines())
+
+
+def test_start_up_does_not_import_the_report(home):
+    probe = "import sys, trustlog.cli.app; print('trustlog.domain.report' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

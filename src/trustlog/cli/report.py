@@ -9,9 +9,6 @@ from typer.core import TyperCommand
 
 from trustlog import clock
 from trustlog.cli.state import get_state
-from trustlog.domain.period import parse_period
-from trustlog.domain.report import build_report
-from trustlog.render import report as render
 
 OPTIONAL_VALUE_FLAGS = ("--month", "--week")
 THIS_PERIOD = ""  # what a bare --month or --week stands for
@@ -65,6 +62,12 @@ def report(
     Repeat arguments, recovery after triggers, follow-through on promises,
     affection and detective work, with check-in days, mood and trust.
     """
+    # The report's modules (statistics, hashing, the cache) cost about 10 ms to
+    # import: only `trustlog report` itself pays for them, not every start-up.
+    from trustlog.domain.period import parse_period
+    from trustlog.domain.report import build_report
+    from trustlog.render import report as render
+
     state = get_state(ctx)
     today = clock.today()
     period = parse_period(month, week, today)
