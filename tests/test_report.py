@@ -194,7 +194,7 @@ def test_counts_that_did_not_change_are_the_same(journal):
 
 
 def test_same_means_the_same_as_a_person_sees_it():
-    from trustlog.domain.report import _compare, _shown_minutes, _shown_percent
+    from trustlog.domain.progress import _compare, _shown_minutes, _shown_percent
 
     # 99.6 % and 99.7 % both show as 100 %; 24.6 and 25.4 minutes both as 25 min.
     assert _compare(_shown_percent(0.997), _shown_percent(0.996), True) == "same"

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from trustlog.domain.period import MONTH
-from trustlog.domain.report import BETTER, SAME, WORSE, Day, Figures, Report, format_minutes
+from trustlog.domain.progress import BETTER, SAME, WORSE, format_minutes
+from trustlog.domain.report import Day, Figures, Report
 from trustlog.render.output import Output
 
 if TYPE_CHECKING:
