@@ -130,9 +130,9 @@ def test_trends_and_setbacks(autumn):
 
 def test_a_running_month_counts_unrecorded_days_only_up_to_today(autumn):
     report = build_report(autumn, month_period(2026, 11), date(2026, 11, 24))
-    # "late": 24 days due so far (2 kept, 1 repaired, 1 broken, 20 unrecorded);
-    # the walk: Mondays 2, 9, 16, 23 (2 kept, 2 unrecorded).
-    assert report.current.promises.unrecorded == 22
+    # "late": 23 days due before today (2 kept, 1 repaired, 1 broken, 19 unrecorded),
+    # and today is still open; the walk: Mondays 2, 9, 16, 23 (2 kept, 2 unrecorded).
+    assert report.current.promises.unrecorded == 21
     assert report.as_of == date(2026, 11, 24)
     # Strength stands at today: the same marks, both promises active.
     assert report.current.promises.strength == pytest.approx(

@@ -301,7 +301,7 @@ def _promise_figures(
             mark = outcomes.get((promise.id, day))
             slot = by_day[day]
             if mark is None:
-                if day <= today:
+                if day < today:  # today is still open
                     tally.unrecorded += 1
                     slot.unrecorded += 1
             elif mark.outcome == "kept":
