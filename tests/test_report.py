@@ -335,9 +335,7 @@ def test_a_month_with_no_argument_coming_back(journal):
     checkin(journal, "2026-10-09", arguments=["phone"])
     checkin(journal, "2026-11-02", arguments=["holidays"])
     report = build_report(journal, month_period(2026, 11), AFTER_NOVEMBER)
-    assert report.milestones == [
-        "A month with no argument coming back; the month before had 1 repeat."
-    ]
+    assert report.milestones == ["Your first month with no argument coming back."]
     assert report.trends["repeats"] == "better"
 
 
@@ -371,3 +369,33 @@ def test_steady_months_may_track_less_often(journal):
     ]
     # A week is not "a couple of months".
     assert build_report(journal, week_period(2026, 46), AFTER_NOVEMBER).notes == []
+
+
+def test_the_first_calm_month_is_named_once(journal):
+    checkin(journal, "2026-06-02", arguments=["phone"])
+    checkin(journal, "2026-06-09", arguments=["phone"])  # the first repeat ever
+    checkin(journal, "2026-07-02", arguments=["phone"])
+    checkin(journal, "2026-08-02", mood=3)  # calm: the first month without one
+    checkin(journal, "2026-09-02", arguments=["Phone"])
+    checkin(journal, "2026-10-02", mood=3)  # calm again, after a month with one
+    checkin(journal, "2026-11-02", mood=3)  # calm, and so was October
+
+    def milestones(month: int) -> list[str]:
+        return build_report(journal, month_period(2026, month), AFTER_NOVEMBER).milestones
+
+    assert milestones(8) == ["Your first month with no argument coming back."]
+    assert milestones(10) == [
+        "A month with no argument coming back; the month before had 1 repeat."
+    ]
+    assert milestones(11) == []
+    # The cache of earlier months carries the count of calm months.
+    assert milestones(8) == ["Your first month with no argument coming back."]
+    assert milestones(10) == [
+        "A month with no argument coming back; the month before had 1 repeat."
+    ]
+
+
+def test_a_journal_that_never_had_a_repeat_has_no_calm_month_to_name(journal):
+    checkin(journal, "2026-10-02", arguments=["phone"])
+    checkin(journal, "2026-11-02", mood=3)
+    assert build_report(journal, month_period(2026, 11), AFTER_NOVEMBER).milestones == []

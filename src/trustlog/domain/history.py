@@ -78,6 +78,11 @@ def read_month(journal: Journal, year: int, month: int, kinds: Iterable[str]) ->
     return records
 
 
+def is_calm(checked_in: bool, repeats: int, repeats_before: int) -> bool:
+    """A calm month: check-ins, no argument coming back, after arguments did come back before."""
+    return checked_in and repeats == 0 and repeats_before > 0
+
+
 @dataclass
 class Tally:
     """The running state of the journal up to some day."""
@@ -88,6 +93,8 @@ class Tally:
     run: int = 0  # consecutive check-in days ending at last_checkin
     longest_run: int = 0
     scores: dict[str, float] = field(default_factory=dict)
+    repeats: int = 0  # repeat arguments so far
+    calm_months: int = 0  # months with check-ins and no repeat, after the first repeat ever
 
     def add_checkin(self, checkin: Checkin) -> int:
         """Count one check-in; returns how many of its arguments are repeats."""
@@ -108,6 +115,7 @@ class Tally:
             if hashed in self.topics:
                 repeats += 1
             self.topics.add(hashed)
+        self.repeats += repeats
         return repeats
 
     def add_mark(self, mark: Mark) -> None:
@@ -115,8 +123,10 @@ class Tally:
         self.scores[mark.promise] = score * STRENGTH_M + mark_value(mark) * (1 - STRENGTH_M)
 
     def add_month(self, records: MonthRecords) -> None:
-        for checkin in records.checkins:
-            self.add_checkin(checkin)
+        repeats_before = self.repeats
+        month_repeats = sum(self.add_checkin(checkin) for checkin in records.checkins)
+        if is_calm(bool(records.checkins), month_repeats, repeats_before):
+            self.calm_months += 1
         for mark in records.marks:
             self.add_mark(mark)
 
@@ -128,6 +138,8 @@ class Tally:
             self.run,
             self.longest_run,
             dict(self.scores),
+            self.repeats,
+            self.calm_months,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -138,6 +150,8 @@ class Tally:
             "run": self.run,
             "longest_run": self.longest_run,
             "scores": dict(sorted(self.scores.items())),
+            "repeats": self.repeats,
+            "calm_months": self.calm_months,
         }
 
     @classmethod
@@ -152,6 +166,8 @@ class Tally:
                 run=int(data["run"]),
                 longest_run=int(data["longest_run"]),
                 scores={str(k): float(v) for k, v in data["scores"].items()},
+                repeats=int(data["repeats"]),
+                calm_months=int(data["calm_months"]),
             )
         except (KeyError, TypeError, ValueError, AttributeError):
             return None

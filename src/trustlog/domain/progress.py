@@ -79,6 +79,7 @@ def milestones(
     promises: list[Promise],
     outcomes: dict[tuple[str, date], Mark],
     as_of: date,
+    first_calm_month: bool = False,
 ) -> list[str]:
     """Firsts and round numbers reached inside this period, one warm line each."""
     found: list[str] = []
@@ -97,7 +98,9 @@ def milestones(
             text = history.promise_text(journal, promise)
             found.append(f'You kept "{text}" on every day it was due, four weeks running.')
     unit = "month" if now.period.kind == MONTH else "week"
-    if now.checkin_days and before.checkin_days and now.repeats == 0 and before.repeats > 0:
+    if first_calm_month:
+        found.append("Your first month with no argument coming back.")
+    elif now.checkin_days and before.checkin_days and now.repeats == 0 and before.repeats > 0:
         found.append(
             f"A {unit} with no argument coming back; "
             f"the {unit} before had {_n(before.repeats, 'repeat')}."

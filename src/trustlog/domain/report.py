@@ -16,7 +16,7 @@ from typing import Any
 from trustlog.domain import history, progress
 from trustlog.domain.checkin import KIND as CHECKIN
 from trustlog.domain.checkin import Checkin
-from trustlog.domain.period import Period
+from trustlog.domain.period import MONTH, Period
 from trustlog.domain.promise import MARK, Mark, Promise
 from trustlog.domain.schedule import is_active, mark_value, scheduled_days, strength
 from trustlog.domain.trigger import KIND as TRIGGER
@@ -182,6 +182,7 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
     first_day = min(previous.start, period.start - timedelta(days=progress.KEPT_RUN_DAYS))
     months = _months(first_day, period.end)
     tally = history.tally_before(journal, *months[0])
+    base = tally.copy()
     checkins: list[Checkin] = []
     marks: list[Mark] = []
     triggers: list[Trigger] = []
@@ -231,10 +232,27 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
         promises,
         outcomes,
         as_of,
+        first_calm_month=_first_calm_month(base, current, earlier),
     )
     report.setbacks = progress.setbacks(current, earlier, report.trends)
     report.notes = progress.notes(current, earlier)
     return report
+
+
+def _first_calm_month(base: history.Tally, now: Figures, before: Figures) -> bool:
+    """Is this the first calm month (history.is_calm) of the journal?
+
+    For a month report the months read begin with the previous month, so the
+    cached tally `base` covers everything before that one.
+    """
+    if now.period.kind != MONTH:
+        return False
+    before_calm = history.is_calm(before.checkin_days > 0, before.repeats, base.repeats)
+    return (
+        base.calm_months == 0
+        and not before_calm
+        and history.is_calm(now.checkin_days > 0, now.repeats, base.repeats + before.repeats)
+    )
 
 
 def _months(start: date, end: date) -> list[tuple[int, int]]:
