@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -10,6 +10,7 @@ from tests.report_journal import checkin, mark, marks, promise, trigger
 from trustlog.domain.period import month_period, parse_period, week_period
 from trustlog.domain.report import build_report
 from trustlog.domain.schedule import STRENGTH_M as M
+from trustlog.domain.trigger import Trigger
 from trustlog.errors import InputError
 
 AFTER_NOVEMBER = date(2026, 12, 5)
@@ -399,3 +400,19 @@ def test_a_journal_that_never_had_a_repeat_has_no_calm_month_to_name(journal):
     checkin(journal, "2026-10-02", arguments=["phone"])
     checkin(journal, "2026-11-02", mood=3)
     assert build_report(journal, month_period(2026, 11), AFTER_NOVEMBER).milestones == []
+
+
+def test_a_trigger_counts_on_its_local_date(journal, zone):
+    zone("Europe/Amsterdam")
+    local = timezone(timedelta(hours=1))
+    # 00:30 on 1 November in Amsterdam is still 31 October in UTC: it belongs to November.
+    entry = Trigger(
+        id="tz001",
+        at=datetime(2026, 11, 1, 0, 30, tzinfo=local),
+        resolved_at=datetime(2026, 11, 1, 1, 0, tzinfo=local),
+    )
+    with journal.writing():
+        journal.write(journal.dated_path(entry.day, "trigger", entry.id), *entry.to_document())
+    data = build_report(journal, month_period(2026, 11), AFTER_NOVEMBER).to_json()
+    assert data["triggers"] == {"count": 1, "resolved": 1, "median_recovery_minutes": 30.0}
+    assert data["previous"]["triggers"]["count"] == 0
