@@ -341,7 +341,7 @@ def test_a_month_with_no_argument_coming_back(journal):
 
 
 def test_trust_stuck_low_brings_one_gentle_note(journal):
-    for day in ("2026-10-03", "2026-10-20", "2026-11-04", "2026-11-18"):
+    for day in ("2026-10-03", "2026-10-12", "2026-10-20", "2026-11-04", "2026-11-11", "2026-11-18"):
         checkin(journal, day, trust=2)
     trigger(journal, "2026-10-05 20:00")
     trigger(journal, "2026-11-05 20:00")
@@ -354,8 +354,16 @@ def test_trust_stuck_low_brings_one_gentle_note(journal):
 
 
 def test_one_low_month_is_not_a_pattern(journal):
-    checkin(journal, "2026-10-03", trust=6)
-    checkin(journal, "2026-11-04", trust=2)
+    for day in ("03", "12", "20"):
+        checkin(journal, f"2026-10-{day}", trust=6)
+        checkin(journal, f"2026-11-{day}", trust=2)
+    assert build_report(journal, month_period(2026, 11), AFTER_NOVEMBER).notes == []
+
+
+def test_two_low_days_are_not_a_pattern(journal):
+    checkin(journal, "2026-10-03", trust=1)
+    checkin(journal, "2026-11-04", trust=1)
+    checkin(journal, "2026-11-05", trust=2)
     assert build_report(journal, month_period(2026, 11), AFTER_NOVEMBER).notes == []
 
 

@@ -23,6 +23,7 @@ KEPT_RUN_DAYS = 28  # "a promise kept four weeks running"
 CHECKIN_DAY_MILESTONES = (30, 100, 200, 365, 500, 730, 1000)
 FIRST_FULL_WEEK = 7
 LOW_TRUST = 3.0  # of 10: "trust stayed low" when both periods average at or below this
+LOW_TRUST_MIN_DAYS = 3  # ... over at least this many check-in days each: a pattern, not a day
 STEADY_TRUST = 7.0
 STEADY_FOLLOW_THROUGH = 0.8
 STEADY_MIN_DAYS = 12  # check-in days in each of the two months to call them steady
@@ -161,7 +162,10 @@ def notes(now: Figures, before: Figures) -> list[str]:
     """At most two gentle notes; never a diagnosis."""
     notes = []
     low_trust = all(
-        f.trust_average is not None and f.trust_average <= LOW_TRUST for f in (now, before)
+        f.checkin_days >= LOW_TRUST_MIN_DAYS
+        and f.trust_average is not None
+        and f.trust_average <= LOW_TRUST
+        for f in (now, before)
     )
     unsettled = all(
         f.triggers.count > 0 and 2 * f.triggers.resolved <= f.triggers.count for f in (now, before)
