@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 
 from trustlog import __version__
 from trustlog.cli import checkin, entries, setup
-from trustlog.cli.state import State, get_state
+from trustlog.cli.state import get_state
 from trustlog.errors import TrustlogError
 
 HELP = """A private companion for rebuilding trust, one small reliable day at a time.
@@ -79,7 +79,9 @@ def main_options(
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never ask questions; use flags only.")
     ] = False,
-    no_color: Annotated[bool, typer.Option("--no-color", help="Plain text without colour.")] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="Plain text without colour.")
+    ] = False,
     json: Annotated[
         bool, typer.Option("--json", help="With no command: today's dashboard as JSON.")
     ] = False,

@@ -17,29 +17,48 @@ from trustlog.render import checkin as render
 def checkin(
     ctx: typer.Context,
     date: Annotated[
-        str | None, typer.Option("--date", help="The day, YYYY-MM-DD (default today).", show_default=False)
+        str | None,
+        typer.Option("--date", help="The day, YYYY-MM-DD (default today).", show_default=False),
     ] = None,
-    mood: Annotated[int | None, typer.Option("--mood", help="How you feel, 1 (very low) to 5 (very good).")] = None,
-    feeling: Annotated[str | None, typer.Option("--feeling", help="Your feelings, in words.")] = None,
-    trust: Annotated[int | None, typer.Option("--trust", help="Trust and ease today, 0 to 10.")] = None,
+    mood: Annotated[
+        int | None, typer.Option("--mood", help="How you feel, 1 (very low) to 5 (very good).")
+    ] = None,
+    feeling: Annotated[
+        str | None, typer.Option("--feeling", help="Your feelings, in words.")
+    ] = None,
+    trust: Annotated[
+        int | None, typer.Option("--trust", help="Trust and ease today, 0 to 10.")
+    ] = None,
     grateful: Annotated[
-        list[str] | None, typer.Option("--grateful", help="Something you appreciate (up to 3; repeat the flag).")
+        list[str] | None,
+        typer.Option("--grateful", help="Something you appreciate (up to 3; repeat the flag)."),
     ] = None,
-    care: Annotated[str | None, typer.Option("--care", help="One small act of care you gave.")] = None,
+    care: Annotated[
+        str | None, typer.Option("--care", help="One small act of care you gave.")
+    ] = None,
     affection: Annotated[
         int | None, typer.Option("--affection", help="Moments of spontaneous affection (a number).")
     ] = None,
     detective: Annotated[
         int | None,
-        typer.Option("--detective", help="Moments of detective work: checking a phone, a location, a story."),
+        typer.Option(
+            "--detective", help="Moments of detective work: checking a phone, a location, a story."
+        ),
     ] = None,
     argument: Annotated[
-        list[str] | None, typer.Option("--argument", help="What you argued about (repeat for more than one).")
+        list[str] | None,
+        typer.Option("--argument", help="What you argued about (repeat for more than one)."),
     ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="A free note (Markdown is fine).")] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="A free note (Markdown is fine).")
+    ] = None,
     private: Annotated[
         bool | None,
-        typer.Option("--private/--not-private", help="Leave this check-in out of exports.", show_default=False),
+        typer.Option(
+            "--private/--not-private",
+            help="Leave this check-in out of exports.",
+            show_default=False,
+        ),
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print the saved check-in as JSON.")] = False,
 ) -> None:
@@ -67,7 +86,8 @@ def checkin(
     if not [name for name in answers.given() if name != "private"]:
         if not state.may_prompt(json):
             raise InputError(
-                "Nothing to record: give at least one answer by flag, such as --mood 4 or --note TEXT.",
+                "Nothing to record: give at least one answer by flag, "
+                "such as --mood 4 or --note TEXT.",
                 hint="`trustlog checkin --help` lists them all.",
             )
         from trustlog.prompts.checkin import ask_checkin
@@ -75,7 +95,10 @@ def checkin(
 
         found = find_checkin(journal, day)
         if found:
-            state.output.say(f"[muted]You already checked in on {day.isoformat()}; Enter keeps an answer.[/muted]")
+            state.output.say(
+                f"[muted]You already checked in on {day.isoformat()}; "
+                "Enter keeps an answer.[/muted]"
+            )
         answers = ask_checkin(Asker(), answers, found[1] if found else None).checked()
     result = record_checkin(journal, day, answers, clock.now())
     if json:

@@ -19,10 +19,17 @@ from trustlog.storage import atomic
 
 def entries(
     ctx: typer.Context,
-    start: Annotated[str | None, typer.Option("--from", help="First day, YYYY-MM-DD.", show_default=False)] = None,
-    end: Annotated[str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.", show_default=False)] = None,
+    start: Annotated[
+        str | None, typer.Option("--from", help="First day, YYYY-MM-DD.", show_default=False)
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.", show_default=False)
+    ] = None,
     kind: Annotated[
-        str | None, typer.Option("--kind", help=f"Only one kind: {', '.join(kinds.NAMES)}.", show_default=False)
+        str | None,
+        typer.Option(
+            "--kind", help=f"Only one kind: {', '.join(kinds.NAMES)}.", show_default=False
+        ),
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print a JSON array of entries.")] = False,
 ) -> None:
@@ -31,7 +38,9 @@ def entries(
     first = values.parse_date(start, "--from") if start else None
     last = values.parse_date(end, "--to") if end else None
     if kind is not None and kind not in kinds.NAMES:
-        raise InputError(f"--kind: '{kind}' is not a kind of entry. Choose one of {', '.join(kinds.NAMES)}.")
+        raise InputError(
+            f"--kind: '{kind}' is not a kind of entry. Choose one of {', '.join(kinds.NAMES)}."
+        )
     found = domain.list_entries(state.journal, first, last, kind)
     if json:
         state.output.json([entry.to_json() for entry in found])
@@ -43,7 +52,9 @@ def entries(
 
 def show(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")
+    ],
     json: Annotated[bool, typer.Option("--json", help="Print the entry as JSON.")] = False,
 ) -> None:
     """Show one entry."""
@@ -59,7 +70,9 @@ def show(
 
 def edit(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")
+    ],
 ) -> None:
     """Edit one entry in $VISUAL or $EDITOR; it is checked before it replaces anything."""
     state = get_state(ctx)
@@ -87,7 +100,8 @@ def edit(
                 continue
             raise JournalError(
                 "Nothing was changed in your journal.",
-                hint=f"Your edited text is kept in {draft}; `trustlog edit {found.file.id}` picks it up again.",
+                hint=f"Your edited text is kept in {draft}; "
+                f"`trustlog edit {found.file.id}` picks it up again.",
             ) from None
         atomic.remove(draft)
         state.output.say(f"Saved your changes to {found.file.id}.")
@@ -96,9 +110,13 @@ def edit(
 
 def delete(
     ctx: typer.Context,
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")
+    ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print the deleted entry's id as JSON.")] = False,
+    json: Annotated[
+        bool, typer.Option("--json", help="Print the deleted entry's id as JSON.")
+    ] = False,
 ) -> None:
     """Delete one entry (asks first)."""
     state = get_state(ctx)
@@ -106,7 +124,9 @@ def delete(
     found = domain.find(journal, entry_id)
     if not yes:
         if not state.may_prompt(json):
-            raise InputError("--yes: deleting cannot be undone, so without a terminal please add --yes.")
+            raise InputError(
+                "--yes: deleting cannot be undone, so without a terminal please add --yes."
+            )
         from trustlog.prompts.seam import Asker
 
         what = f"{found.entry.to_json().get('kind')} {found.file.id}"

@@ -32,11 +32,15 @@ def init(
     partner: Annotated[str | None, typer.Option("--partner", help="Your partner's name.")] = None,
     role: Annotated[
         str | None,
-        typer.Option("--role", help="hurt (you were hurt), repairing (you broke the trust), or both."),
+        typer.Option(
+            "--role", help="hurt (you were hurt), repairing (you broke the trust), or both."
+        ),
     ] = None,
     stop_word: Annotated[
         str | None,
-        typer.Option("--stop-word", help="The word either of you can say to pause a talk that floods you."),
+        typer.Option(
+            "--stop-word", help="The word either of you can say to pause a talk that floods you."
+        ),
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
 ) -> None:
@@ -50,7 +54,9 @@ def init(
         ask = Asker()
         now = load_profile(journal)
         changes = Profile(
-            name=ask.text("What should trustlog call you?", default=now.name, hint="(Enter to skip)"),
+            name=ask.text(
+                "What should trustlog call you?", default=now.name, hint="(Enter to skip)"
+            ),
             partner=ask.text("Your partner's name?", default=now.partner, hint="(Enter to skip)"),
             role=ask.choose(
                 "Which fits you best?",

@@ -19,6 +19,10 @@ COUNT_RANGE = (0, 1000)
 MAX_GRATEFUL = 3
 
 
+# Inside the classes `date` names a field, so the `day` property needs another name for the type.
+Day = date
+
+
 @register
 @dataclass
 class Checkin:
@@ -40,7 +44,7 @@ class Checkin:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def day(self) -> date:
+    def day(self) -> Day:
         return self.date
 
     def to_document(self) -> tuple[dict[str, Any], str | None]:
@@ -153,7 +157,9 @@ class CheckinAnswers:
             values.in_range(self.detective, *COUNT_RANGE, "--detective")
         grateful = None if self.grateful is None else values.texts(self.grateful)
         if grateful is not None and len(grateful) > MAX_GRATEFUL:
-            raise InputError(f"--grateful: up to {MAX_GRATEFUL} things, please (got {len(grateful)}).")
+            raise InputError(
+                f"--grateful: up to {MAX_GRATEFUL} things, please (got {len(grateful)})."
+            )
         return replace(
             self,
             feeling=values.text_or_none(self.feeling),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from trustlog.domain.checkin import KIND as CHECKIN, Checkin, find_checkin
+from trustlog.domain.checkin import KIND as CHECKIN
+from trustlog.domain.checkin import Checkin, find_checkin
 from trustlog.domain.profile import Profile, load_profile
 from trustlog.storage.journal import Journal
 
@@ -36,7 +37,9 @@ def build_dashboard(journal: Journal, today: date) -> Dashboard:
         journal=str(journal.root),
         profile=load_profile(journal),
         checkin_today=found[1] if found else None,
-        month_checkin_days=sum(1 for d in checkin_days if (d.year, d.month) == (today.year, today.month)),
+        month_checkin_days=sum(
+            1 for d in checkin_days if (d.year, d.month) == (today.year, today.month)
+        ),
         month_entries=len(this_month),
         last_checkin=checkin_days[-1] if checkin_days else None,
     )

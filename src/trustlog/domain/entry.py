@@ -141,7 +141,7 @@ class FieldReader:
         return entry_id
 
     def extra(self) -> dict[str, Any]:
-        """Fields this version does not know (added by hand, or by a newer version): kept as they are."""
+        """Fields this version does not know (added by hand, or by a newer version): kept as is."""
         return {k: v for k, v in self.doc.fields.items() if k not in self.seen}
 
 
@@ -187,5 +187,6 @@ def entry_file_of(doc: Document, entry_file: EntryFile) -> None:
         raise damaged(
             entry_file.path,
             doc.line_of("id"),
-            f"the id inside ('{doc.fields.get('id')}') does not match the file name ('{entry_file.id}')",
+            f"the id inside ('{doc.fields.get('id')}') "
+            f"does not match the file name ('{entry_file.id}')",
         )

@@ -21,6 +21,10 @@ OUTCOMES = ("kept", "broken")
 PROMISE_FOLDER = "promises"
 
 
+# Inside the classes `date` names a field, so the `day` property needs another name for the type.
+Day = date
+
+
 @register
 @dataclass
 class Promise:
@@ -68,7 +72,9 @@ class Promise:
         text = read.text("text", required=True)
         start = read.day("start", required=True)
         assert text is not None and start is not None
-        created = read.moment("created") or datetime.combine(start, datetime.min.time()).astimezone()
+        created = (
+            read.moment("created") or datetime.combine(start, datetime.min.time()).astimezone()
+        )
         return cls(
             id=entry_id,
             text=text,
@@ -123,7 +129,7 @@ class Mark:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def day(self) -> date:
+    def day(self) -> Day:
         return self.date
 
     @property
@@ -154,8 +160,12 @@ class Mark:
             from trustlog.storage.document import damaged
 
             assert doc.path is not None
-            raise damaged(doc.path, doc.line_of("outcome"), "'outcome' should be \"kept\" or \"broken\"")
-        marked_at = read.moment("marked_at") or datetime.combine(day, datetime.min.time()).astimezone()
+            raise damaged(
+                doc.path, doc.line_of("outcome"), '\'outcome\' should be "kept" or "broken"'
+            )
+        marked_at = (
+            read.moment("marked_at") or datetime.combine(day, datetime.min.time()).astimezone()
+        )
         return cls(
             id=entry_id,
             promise=promise,

@@ -109,7 +109,9 @@ class Trigger:
         return data
 
     def summary(self) -> str:
-        what = self.what.strip().splitlines()[0] if self.what and self.what.strip() else "a flare-up"
+        what = (
+            self.what.strip().splitlines()[0] if self.what and self.what.strip() else "a flare-up"
+        )
         if self.recovery_minutes is None:
             return f"{what} · not settled yet"
         return f"{what} · settled after {round(self.recovery_minutes)} min"

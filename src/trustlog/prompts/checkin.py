@@ -41,7 +41,9 @@ def ask_checkin(ask: Ask, given: CheckinAnswers, existing: Checkin | None) -> Ch
         kept = list(before.grateful) if before else []
         for number in range(1, MAX_GRATEFUL + 1):
             answer = ask.text(
-                "Something you appreciate today?" if number == 1 else "Another thing you appreciate?",
+                "Something you appreciate today?"
+                if number == 1
+                else "Another thing you appreciate?",
                 default=kept[number - 1] if number <= len(kept) else None,
                 hint="(Enter to move on)",
             )

@@ -33,7 +33,9 @@ class Ask(Protocol):
 
     def confirm(self, message: str, default: bool = False) -> bool: ...
 
-    def choose(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None) -> str:
+    def choose(
+        self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None
+    ) -> str:
         """One of `choices` (value, label); returns the value."""
 
 
@@ -44,7 +46,9 @@ class Asker:
         import questionary  # heavy: only when we really ask
 
         self._q = questionary
-        self._style = questionary.Style([("qmark", "fg:ansicyan"), ("instruction", "fg:ansibrightblack")])
+        self._style = questionary.Style(
+            [("qmark", "fg:ansicyan"), ("instruction", "fg:ansibrightblack")]
+        )
 
     def text(self, message: str, default: str | None = None, hint: str | None = None) -> str | None:
         answer = self._q.text(
@@ -74,7 +78,9 @@ class Asker:
             self._q.confirm(message, default=default, style=self._style, qmark="›").unsafe_ask()
         )
 
-    def choose(self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None) -> str:
+    def choose(
+        self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None
+    ) -> str:
         options = [self._q.Choice(title=label, value=value) for value, label in choices]
         return str(
             self._q.select(

@@ -24,7 +24,9 @@ def checkin_saved(output: Output, result: CheckinResult, today_is: bool) -> None
     when = "today's" if today_is else f"the {checkin.date:%A %-d %B} ({checkin.date.isoformat()})"
     if result.updated:
         changed = ", ".join(FIELD_WORDS[name] for name in result.changed) or "nothing new"
-        output.say(f"Updated {when} check-in [muted]({changed})[/muted]. [muted]id {checkin.id}[/muted]")
+        output.say(
+            f"Updated {when} check-in [muted]({changed})[/muted]. [muted]id {checkin.id}[/muted]"
+        )
     else:
         output.say(f"Saved {when} check-in. [muted]id {checkin.id}[/muted]")
     if checkin.private:

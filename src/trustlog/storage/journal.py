@@ -38,9 +38,7 @@ ID_LENGTH = 5
 
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^(0[1-9]|1[0-2])$")
-_DATED_NAME = re.compile(
-    r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$"
-)
+_DATED_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$")
 _UNDATED_NAME = re.compile(r"^(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$")
 
 
