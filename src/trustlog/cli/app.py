@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from trustlog import __version__
-from trustlog.cli import checkin, entries, setup
+from trustlog.cli import checkin, entries, promise, setup
 from trustlog.cli.state import get_state
 from trustlog.errors import TrustlogError
 
@@ -105,6 +105,7 @@ app.command("entries")(entries.entries)
 app.command("show")(entries.show)
 app.command("edit")(entries.edit)
 app.command("delete")(entries.delete)
+app.add_typer(promise.app, name="promise")
 
 
 def main() -> None:
