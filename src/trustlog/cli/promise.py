@@ -14,8 +14,17 @@ from trustlog.domain.promises import NewPromise
 
 app = typer.Typer(
     help="Small, specific promises, each scheduled day kept, broken or repaired.",
-    no_args_is_help=True,
+    invoke_without_command=True,
 )
+
+
+@app.callback()
+def promise_help(ctx: typer.Context) -> None:
+    """Small, specific promises, each scheduled day kept, broken or repaired."""
+    if ctx.invoked_subcommand is None:  # `trustlog promise` alone: help, and no error
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+
 
 IdArgument = Annotated[
     str, typer.Argument(metavar="ID", help="The promise's id (or the start of it).")
