@@ -229,3 +229,15 @@ def test_describe_schedule():
     assert promises.describe_schedule(promise(every=None, once=date(2026, 12, 6))) == (
         "once, on Sun 2026-12-06"
     )
+
+
+def test_a_retired_promise_is_no_longer_asked_about(history):
+    promises.retire_promise(history, "dly23", TODAY)
+    assert promises.due_on(history, TODAY) == []
+    assert [d.promise.id for d in promises.due_on(history, date(2026, 11, 21))] == ["dly23"]
+    glance = promises.at_a_glance(history, TODAY)
+    assert glance.today == [] and glance.unrecorded == []
+    # Its last day can still be marked by flag, and counts.
+    promises.mark_promise(history, "dly23", "kept", TODAY, NOW)
+    [item] = promises.list_promises(history, TODAY, include_all=True)
+    assert item.today_status == "kept" and item.kept == 6

@@ -165,7 +165,7 @@ def retire(
     promise_id: IdArgument,
     json: Annotated[bool, typer.Option("--json", help="Print the promise as JSON.")] = False,
 ) -> None:
-    """End a promise from today on. Its history stays, and `promise list --all` shows it."""
+    """Retire a promise: no more asking about it. Its history stays (`promise list --all`)."""
     state = get_state(ctx)
     result = domain.retire_promise(state.journal, promise_id, clock.today())
     if json:

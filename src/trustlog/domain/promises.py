@@ -129,8 +129,9 @@ def parse_due(text: str, flag: str = "--due") -> str:
     raise InputError(f"{flag}: '{text}' is not a time of day. Please use HH:MM, such as 19:00.")
 
 
-def check_new_promise(asked: NewPromise, today: date) -> Promise:
-    """The promise `asked` describes (with an empty id), or an InputError naming the flag."""
+def check_new_promise(asked: NewPromise, now: datetime) -> Promise:
+    """The promise `asked` describes (its id still empty), or an InputError naming the flag."""
+    today = now.date()
     text = values.text_or_none(asked.text)
     if text is None:
         raise InputError(
@@ -151,7 +152,7 @@ def check_new_promise(asked: NewPromise, today: date) -> Promise:
     return Promise(
         id="",
         text=text.strip(),
-        created=datetime.min,  # set when saved
+        created=now,
         start=start,
         every=None if once else every,
         once=once,
@@ -161,9 +162,9 @@ def check_new_promise(asked: NewPromise, today: date) -> Promise:
 
 
 def add_promise(journal: Journal, asked: NewPromise, now: datetime) -> Promise:
-    promise = check_new_promise(asked, now.date())
+    promise = check_new_promise(asked, now)
     with journal.writing():
-        promise = replace(promise, id=journal.new_id(), created=now)
+        promise = replace(promise, id=journal.new_id())
         path = journal.undated_path(PROMISE_FOLDER, PROMISE, promise.id)
         journal.write(path, *promise.to_document())
     return promise
@@ -297,7 +298,11 @@ class RetireResult:
 
 
 def retire_promise(journal: Journal, id_or_prefix: str, today: date) -> RetireResult:
-    """End a promise from today on; its marks and its file stay as they are."""
+    """End a promise today; its marks and its file stay as they are.
+
+    Today stays its last scheduled day (so a mark made today still counts), but
+    the check-in and the dashboard stop asking about it.
+    """
     with journal.writing():
         entry_file, promise = find_promise(journal, id_or_prefix)
         if promise.retired is not None:
@@ -418,6 +423,10 @@ def list_promises(journal: Journal, today: date, include_all: bool = False) -> l
     return [figures(p, marks.get(p.id, {}), today) for p in promises]
 
 
+def _asks(promise: Promise, day: date) -> bool:
+    return promise.retired is None or promise.retired > day
+
+
 def _current(promise: Promise, today: date) -> bool:
     end = last_day(promise)
     return promise.retired is None and (end is None or end >= today)
@@ -467,8 +476,12 @@ class DueDay:
 
 
 def due_on(journal: Journal, day: date) -> list[DueDay]:
-    """The promises scheduled on `day`, each with its mark if it has one; reads one month."""
-    promises = [p for p in load_promises(journal) if is_scheduled(p, day)]
+    """The promises scheduled on `day`, each with its mark if it has one; reads one month.
+
+    A promise retired on or before `day` is left out: retiring it means no more asking,
+    though its last day can still be marked by flag.
+    """
+    promises = [p for p in load_promises(journal) if is_scheduled(p, day) and _asks(p, day)]
     if not promises:
         return []
     marks = load_marks(journal, day, day)
@@ -490,9 +503,10 @@ def at_a_glance(
 ) -> PromisesAtAGlance:
     """What is due today, and what is still unrecorded from the last few days.
 
-    Reads the promises folder and the marks of those few days only.
+    Reads the promises folder and the marks of those few days only. Retired promises
+    are left out: they no longer ask for anything.
     """
-    promises = load_promises(journal)
+    promises = [p for p in load_promises(journal) if _asks(p, today)]
     first = today - timedelta(days=days_back)
     if not promises:
         return PromisesAtAGlance([], [])

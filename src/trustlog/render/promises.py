@@ -42,6 +42,7 @@ TODAY_WORDS = {
     NOT_SCHEDULED: "not due today",
 }
 WEEK_HEADER = "MTWTFSS"
+STRENGTH_WORDS = ((25, "building"), (50, "growing"), (75, "steady"), (101, "strong"))
 INDENT = "       "
 
 
@@ -130,7 +131,8 @@ def _calendar(item: PromiseFigures, today: date) -> object:
 def _figures_line(item: PromiseFigures) -> str:
     if item.strength is None:
         return "strength: no days recorded yet"
-    parts = [f"strength {round(item.strength * 100)}%"]
+    percent = round(item.strength * 100)
+    parts = [f"strength {percent}% ({strength_word(percent)})"]
     recorded = item.kept + item.broken + item.repaired
     parts.append(f"kept {item.kept} of {_days(recorded, 'day')} recorded")
     run = f"now {item.current_run} in a row" if item.current_run else ""
@@ -139,6 +141,14 @@ def _figures_line(item: PromiseFigures) -> str:
     if run:
         parts.append(run)
     return " · ".join(parts)
+
+
+def strength_word(percent: int) -> str:
+    """A gentle word for the score: it describes where things are, never a verdict."""
+    for limit, word in STRENGTH_WORDS:
+        if percent < limit:
+            return word
+    return STRENGTH_WORDS[-1][1]
 
 
 def _days(count: int, word: str) -> str:
@@ -213,6 +223,6 @@ def promise_retired(output: Output, result: RetireResult) -> None:
         output.say(f"“{text}” was already retired on {promise.retired.isoformat()}.")
         return
     output.say(
-        f"Retired “{text}” from today. Its history stays; "
-        "`trustlog promise list --all` still shows it."
+        f"Retired “{text}”: it will not be asked about again. Its history stays, "
+        "and `trustlog promise list --all` still shows it."
     )
