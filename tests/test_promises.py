@@ -241,3 +241,14 @@ def test_a_retired_promise_is_no_longer_asked_about(history):
     promises.mark_promise(history, "dly23", "kept", TODAY, NOW)
     [item] = promises.list_promises(history, TODAY, include_all=True)
     assert item.today_status == "kept" and item.kept == 6
+
+
+def test_a_hand_edited_schedule_that_makes_no_sense_names_file_and_line(journal):
+    put_promise(journal, "dly23", "2026-11-01", every="mon,thu")
+    path = journal.root / "promises" / "promise-dly23.md"
+    path.write_text(path.read_text().replace('"mon,thu"', '"mon,funday"'))
+    with pytest.raises(JournalError) as error:
+        promises.list_promises(journal, TODAY)
+    line = path.read_text().splitlines().index('every = "mon,funday"') + 1
+    assert f"{path}, line {line}" in error.value.message
+    assert 'every = "mon,funday"' in path.read_text()

@@ -80,7 +80,7 @@ class Promise:
             text=text,
             created=created,
             start=start,
-            every=read.text("every"),
+            every=_every(doc, read.text("every")),
             once=read.day("once"),
             due=read.text("due"),
             end=read.day("end"),
@@ -196,3 +196,23 @@ class Mark:
     def summary(self) -> str:
         word = "repaired" if self.repaired else self.outcome
         return f"{self.promise}: {word}"
+
+
+_SCHEDULE_NAMES = ("daily", "weekdays", "weekends")
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _every(doc: Document, every: str | None) -> str | None:
+    """A hand-edited schedule must still be one `schedule.parse_every` could have written."""
+    if every is None or every in _SCHEDULE_NAMES:
+        return every
+    if every and all(name in _DAY_NAMES for name in every.split(",")):
+        return every
+    from trustlog.storage.document import damaged
+
+    assert doc.path is not None
+    raise damaged(
+        doc.path,
+        doc.line_of("every"),
+        '\'every\' should be "daily", "weekdays", "weekends" or days like "mon,thu"',
+    )
