@@ -186,3 +186,17 @@ def pexpect_eof():
     import pexpect
 
     return pexpect.EOF
+
+
+@pytest.mark.e2e
+def test_ctrl_c_while_adding_saves_nothing(journal, home):
+    child = spawn(home, "promise", "add")
+    child.expect("What do you promise")
+    child.send("Call at 7\r")
+    child.expect("How often")
+    child.send("\x03")
+    child.expect("Stopped. Nothing was saved.")
+    child.expect(pexpect_eof())
+    child.close()
+    assert child.exitstatus == 130
+    assert promises.load_promises(journal) == []
