@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from trustlog import __version__
-from trustlog.cli import checkin, entries, guide, setup
+from trustlog.cli import checkin, entries, guide, promise, setup
 from trustlog.cli.state import get_state
 from trustlog.errors import TrustlogError
 
@@ -109,6 +109,7 @@ app.command("show")(entries.show)
 app.command("edit")(entries.edit)
 app.command("delete")(entries.delete)
 app.command("help")(guide.help_topic)
+app.add_typer(promise.app, name="promise")
 
 
 def main() -> None:
