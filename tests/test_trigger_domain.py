@@ -104,7 +104,10 @@ def test_the_current_minute_is_not_the_future(journal):
 def test_intensity_is_zero_to_ten(journal, intensity):
     with pytest.raises(InputError) as error:
         record_trigger(journal, TriggerAnswers(what="x", intensity=intensity), NOW)
-    assert error.value.message == f"--intensity: please give a whole number from 0 to 10 (got {intensity})."
+    assert (
+        error.value.message
+        == f"--intensity: please give a whole number from 0 to 10 (got {intensity})."
+    )
 
 
 def test_blank_answers_are_not_stored(journal):
@@ -181,7 +184,9 @@ def test_resolve_never_rewrites_a_damaged_file(journal):
 def test_resolve_keeps_hand_added_fields_and_the_note(journal):
     saved = record_trigger(journal, TriggerAnswers(at=local("2026-11-24 19:00"), what="x"), NOW)
     path = journal.find(saved.id).path
-    path.write_text(path.read_text().replace('what = "x"\n', 'what = "x"\nwhere = "kitchen"\n') + "We talked.\n")
+    path.write_text(
+        path.read_text().replace('what = "x"\n', 'what = "x"\nwhere = "kitchen"\n') + "We talked.\n"
+    )
     resolve_trigger(journal, saved.id, None, NOW)
     again = reload(journal, saved)
     assert again.extra == {"where": "kitchen"}

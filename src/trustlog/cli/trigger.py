@@ -45,25 +45,44 @@ def trigger(
     ctx: typer.Context,
     at: Annotated[
         str | None,
-        typer.Option("--at", metavar="TIME", help=f"When it flared up, {TIME} (default now).", show_default=False),
+        typer.Option(
+            "--at",
+            metavar="TIME",
+            help=f"When it flared up, {TIME} (default now).",
+            show_default=False,
+        ),
     ] = None,
-    what: Annotated[str | None, typer.Option("--what", metavar="TEXT", help="What flared up, in a few words.")] = None,
+    what: Annotated[
+        str | None, typer.Option("--what", metavar="TEXT", help="What flared up, in a few words.")
+    ] = None,
     intensity: Annotated[
-        int | None, typer.Option("--intensity", metavar="0-10", help="How intense it felt, 0 to 10.")
+        int | None,
+        typer.Option("--intensity", metavar="0-10", help="How intense it felt, 0 to 10."),
     ] = None,
-    facts: Annotated[str | None, typer.Option("--facts", metavar="TEXT", help="What happened: just the facts.")] = None,
+    facts: Annotated[
+        str | None, typer.Option("--facts", metavar="TEXT", help="What happened: just the facts.")
+    ] = None,
     guesses: Annotated[
-        str | None, typer.Option("--guesses", metavar="TEXT", help="What you guessed or feared it meant.")
+        str | None,
+        typer.Option("--guesses", metavar="TEXT", help="What you guessed or feared it meant."),
     ] = None,
     reassurance: Annotated[
-        str | None, typer.Option("--reassurance", metavar="TEXT", help="Reassurance or information that would help.")
+        str | None,
+        typer.Option(
+            "--reassurance", metavar="TEXT", help="Reassurance or information that would help."
+        ),
     ] = None,
     repair: Annotated[
-        str | None, typer.Option("--repair", metavar="TEXT", help="A tiny repair: a hug, a check-in, a change of plan.")
+        str | None,
+        typer.Option(
+            "--repair", metavar="TEXT", help="A tiny repair: a hug, a check-in, a change of plan."
+        ),
     ] = None,
     resolved_at: Annotated[
         str | None,
-        typer.Option("--resolved-at", metavar="TIME", help=f"When it settled, {TIME}.", show_default=False),
+        typer.Option(
+            "--resolved-at", metavar="TIME", help=f"When it settled, {TIME}.", show_default=False
+        ),
     ] = None,
     breathe: Annotated[
         int | None,
@@ -86,9 +105,7 @@ def trigger(
             show_default=False,
         ),
     ] = None,
-    no_timer: Annotated[
-        bool, typer.Option("--no-timer", help="Skip the breathing timer.")
-    ] = False,
+    no_timer: Annotated[bool, typer.Option("--no-timer", help="Skip the breathing timer.")] = False,
     private: Annotated[
         bool, typer.Option("--private", help="Leave this trigger out of exports.")
     ] = False,
@@ -120,7 +137,9 @@ def trigger(
         guesses=guesses,
         reassurance=reassurance,
         repair=repair,
-        resolved_at=values.parse_time(resolved_at, "--resolved-at") if resolved_at is not None else None,
+        resolved_at=values.parse_time(resolved_at, "--resolved-at")
+        if resolved_at is not None
+        else None,
         private=private or None,
     )
     answers = check_times(answers.checked(), now)
@@ -182,10 +201,17 @@ def _routine(
 @app.command("resolve")
 def resolve(
     ctx: typer.Context,
-    trigger_id: Annotated[str, typer.Argument(metavar="ID", help="The trigger's id (or the start of it).")],
+    trigger_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The trigger's id (or the start of it).")
+    ],
     at: Annotated[
         str | None,
-        typer.Option("--at", metavar="TIME", help=f"When it settled, {TIME} (default now).", show_default=False),
+        typer.Option(
+            "--at",
+            metavar="TIME",
+            help=f"When it settled, {TIME} (default now).",
+            show_default=False,
+        ),
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print the trigger as JSON.")] = False,
 ) -> None:

@@ -66,7 +66,9 @@ def run_timer(console: Console, total: float, pace: Pace, clock: Clock, wait: Wa
     start = clock()
     ended: Literal["done", "skipped", "stopped"] = "done"
     try:
-        with Live(frame(pace, 0, total), console=console, auto_refresh=False, transient=True) as live:
+        with Live(
+            frame(pace, 0, total), console=console, auto_refresh=False, transient=True
+        ) as live:
             while (elapsed := clock() - start) < total:
                 live.update(frame(pace, elapsed, total), refresh=True)
                 if wait(min(TICK_SECONDS, total - elapsed)):

@@ -20,10 +20,8 @@ def trigger_saved(output: Output, trigger: Trigger) -> None:
     if trigger.recovery_minutes is not None:
         output.say(f"It settled after {minutes_words(trigger.recovery_minutes)}.")
     else:
-        output.say(
-            "It stays open for now. When it has settled, "
-            f"`trustlog trigger resolve {trigger.id}` records the time."
-        )
+        output.say("It stays open for now. When it has settled, this records the time:")
+        output.say(f"  trustlog trigger resolve {trigger.id}")
     if trigger.private:
         output.say("[muted]It is private: exports leave it out unless you ask.[/muted]")
 
@@ -35,12 +33,11 @@ def trigger_resolved(output: Output, result: Resolved) -> None:
     assert trigger.resolved_at is not None and trigger.recovery_minutes is not None
     took = minutes_words(trigger.recovery_minutes)
     if not result.changed:
-        line = Text("Already marked settled: ")
-        line.append(_what(trigger))
-        line.append(f", at {_clock(trigger.resolved_at)}, {took} after it started.")
-        output.err.print(line)
         output.say(
-            f"[muted]To correct the time: trustlog trigger resolve {trigger.id} "
+            f"Already marked settled at {_clock(trigger.resolved_at)}, {took} after it started."
+        )
+        output.say(
+            f"[muted]To change the time: trustlog trigger resolve {trigger.id} "
             "--at 'YYYY-MM-DD HH:MM'[/muted]"
         )
         return
