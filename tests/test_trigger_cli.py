@@ -86,7 +86,9 @@ def test_private(cli, journal):
 def test_no_terminal_and_no_flags_has_nothing_to_record(cli, home):
     run = cli("trigger")
     assert run.exit_code == 2
-    assert run.stderr.startswith("trustlog: Nothing to record: say what flared up with --what TEXT")
+    assert run.stderr.startswith(
+        "trustlog: Nothing to record: say what flared up with --what TEXT,"
+    )
     assert entry_files(home) == []
 
 

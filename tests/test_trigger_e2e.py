@@ -3,41 +3,20 @@
 from __future__ import annotations
 
 import io
-import os
-import sys
 
 import pexpect
 import pytest
 
+from tests import pty
+from tests.pty import CTRL_C, ENTER
 from trustlog.domain.profile import Profile, save_profile
 from trustlog.domain.trigger import Trigger
 
 pytestmark = pytest.mark.e2e
 
-ENTER = "\r"
-CTRL_C = "\x03"
-
 
 def spawn(home, *args: str) -> pexpect.spawn:
-    env = {
-        **os.environ,
-        "TRUSTLOG_HOME": str(home),
-        "TRUSTLOG_NOW": "2026-11-24T20:00:00+00:00",
-        "NO_COLOR": "1",
-        "TERM": "xterm",
-        "TZ": "UTC",
-        # pexpect does not answer prompt_toolkit's cursor-position query, which
-        # would cost a one-second wait after every question.
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-    }
-    child = pexpect.spawn(
-        sys.executable,
-        ["-m", "trustlog", "trigger", *args],
-        env=env,
-        dimensions=(24, 100),
-        encoding="utf-8",
-        timeout=10,
-    )
+    child = pty.spawn(home, "trigger", *args, timeout=10)
     child.logfile_read = io.StringIO()  # the whole screen, for what must not appear
     return child
 

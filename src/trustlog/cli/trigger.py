@@ -152,7 +152,7 @@ def trigger(
         answers.breathed_seconds = seconds
     if not prompting and not answers.given():
         raise InputError(
-            "Nothing to record: say what flared up with --what TEXT (or give another answer by flag).",
+            "Nothing to record: say what flared up with --what TEXT, or give another answer.",
             hint="`trustlog trigger --help` lists them all.",
         )
     if prompting:
