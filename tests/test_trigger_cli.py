@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_startup import HEAVY, loaded_by
 from trustlog.domain.trigger import Trigger
 
 ALL_FLAGS = (
@@ -131,6 +132,18 @@ def test_intensity_must_be_a_number(cli, home):
     assert entry_files(home) == []
 
 
+def test_recovery_across_a_clock_change_through_the_command(cli, zone, at):
+    zone("Europe/Amsterdam")
+    at("2026-10-25T12:00:00+01:00")
+    data = cli(
+        "trigger", "--what", "x", "--at", "2026-10-25 01:30", "--resolved-at", "2026-10-25 03:30",
+        "--json",
+    ).json()  # fmt: skip
+    assert data["at"] == "2026-10-25T01:30:00+02:00"
+    assert data["resolved_at"] == "2026-10-25T03:30:00+01:00"
+    assert data["recovery_minutes"] == 180.0
+
+
 def test_resolve_later(cli, journal, at):
     created = cli("trigger", "--what", "x", "--at", "2026-11-24 19:00", "--json").json()
     at("2026-11-24T19:40:00+00:00")
@@ -231,3 +244,11 @@ def test_help_names_every_flag(cli):
     ):  # fmt: skip
         assert flag in run.stdout
     assert cli("trigger", "resolve", "--help").exit_code == 0
+
+
+def test_help_and_a_trigger_by_flags_stay_light(home):
+    assert loaded_by(["trigger", "--help"], home).isdisjoint(HEAVY)
+    assert loaded_by(["trigger", "resolve", "--help"], home).isdisjoint(HEAVY)
+    loaded = loaded_by(["trigger", "--what", "x", "--no-timer", "--json"], home)
+    assert loaded.isdisjoint({"questionary", "prompt_toolkit", "rich"})
+    assert "filelock" in loaded  # the probe really saved a trigger

@@ -58,6 +58,8 @@ def test_the_routine_skipping_the_timer_with_enter(home, journal):
     child.expect_exact("Enter skips")
     child.send(ENTER)
     child.expect_exact("Skipped ")
+    screen = child.logfile_read.getvalue()
+    assert "░" * 30 in screen and "60 s left" in screen
     the_rest(child, "y")
     child.expect_exact("It settled after less than a minute.")
     assert finish(child) == 0
