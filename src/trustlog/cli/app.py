@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from trustlog import __version__
-from trustlog.cli import checkin, entries, guide, promise, setup
+from trustlog.cli import checkin, entries, guide, promise, setup, trigger
 from trustlog.cli.state import get_state
 from trustlog.errors import TrustlogError
 
@@ -104,6 +104,7 @@ def main_options(
 
 app.command("checkin")(checkin.checkin)
 app.command("init")(setup.init)
+app.add_typer(trigger.app, name="trigger")
 app.command("entries")(entries.entries)
 app.command("show")(entries.show)
 app.command("edit")(entries.edit)
