@@ -259,8 +259,12 @@ def write_marks(
                 marked_at=now,
                 repair=plan.repair,
                 note=plan.note,
+                extra=existing[1].extra if existing else {},
             )
-            journal.write(path, *mark.to_document())
+            if existing is None:
+                journal.write(path, *mark.to_document())
+            else:  # keep what a hand edit added to the old mark
+                journal.update(journal.read(existing[0]), *mark.to_document())
             results.append(MarkResult(mark, plan.promise, existing[1] if existing else None))
     return results
 
@@ -308,7 +312,7 @@ def retire_promise(journal: Journal, id_or_prefix: str, today: date) -> RetireRe
         if promise.retired is not None:
             return RetireResult(promise, already=True)
         promise = replace(promise, retired=today)
-        journal.write(entry_file.path, *promise.to_document())
+        journal.update(journal.read(entry_file), *promise.to_document())
     return RetireResult(promise, already=False)
 
 

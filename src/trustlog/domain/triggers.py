@@ -151,7 +151,7 @@ def resolve_trigger(
             return Resolved(trigger, previous, changed=False)
         moment = not_in_future(resolved_at, now, "--at") if resolved_at is not None else now
         trigger = replace(trigger, resolved_at=settled_time(trigger.at, moment, "--at"))
-        journal.write(entry_file.path, *trigger.to_document())
+        journal.update(doc, *trigger.to_document())
     return Resolved(trigger, previous, changed=True)
 
 
