@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from trustlog import __version__
-from trustlog.cli import checkin, entries, setup
+from trustlog.cli import apology, checkin, entries, setup
 from trustlog.cli.state import State, get_state
 from trustlog.errors import TrustlogError
 
@@ -103,6 +103,7 @@ app.command("entries")(entries.entries)
 app.command("show")(entries.show)
 app.command("edit")(entries.edit)
 app.command("delete")(entries.delete)
+app.add_typer(apology.apology_app, name="apology")
 
 
 def main() -> None:
