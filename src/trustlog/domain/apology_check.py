@@ -41,13 +41,11 @@ def _cut(sentence: str, match: re.Match[str]) -> str:
     return text + "." if text else ""
 
 
-def _keep_group(number: int) -> Rewrite:
-    """The sentence with the match replaced by one of its groups."""
-
-    def rewrite(sentence: str, match: re.Match[str]) -> str:
-        return sentence[: match.start()] + (match.group(number) or "") + sentence[match.end() :]
-
-    return rewrite
+def _without_if(sentence: str, match: re.Match[str]) -> str:
+    """ "I'm sorry if I hurt you" becomes "I'm sorry I hurt you" (only "sorry" reads well so)."""
+    if match.group(1).lower() != "sorry":
+        return sentence
+    return sentence[: match.start()] + match.group(1) + sentence[match.end() :]
 
 
 def _without_try(sentence: str, match: re.Match[str]) -> str:
@@ -149,7 +147,7 @@ RULES: tuple[Rule, ...] = (
         pattern=_re(r"\b(sorry|apologi[sz]e|regret\s+it)\s*,?\s+if\b"),
         why="“If” makes the hurt sound uncertain, when it did happen.",
         suggestion="Leave out the “if”.",
-        rewrite=_keep_group(1),
+        rewrite=_without_if,
     ),
     Rule(
         name="mistakes-were-made",
@@ -192,7 +190,7 @@ RULES: tuple[Rule, ...] = (
         parts=ALL,
         # "if you want, I will …" is an offer, not blame.
         pattern=_re(
-            rf"(?<!as\s)(?<!even\s)\bif\s+you(?!{A}d\s+(?:like|rather|prefer|let|allow)\b)"
+            rf"(?<!as\s)(?<!even\s)(?<!sorry\s)(?<!sorry,\s)\bif\s+you(?!{A}d\s+(?:like|rather|prefer|let|allow)\b)"
             r"(?!\s+(?:ever\s+)?(?:want|wish|like|need|prefer|agree|allow|let\s+me|ask|choose"
             r"|decide|are\s+(?:willing|ready|open|comfortable|up\s+for)"
             rf"|would\s+(?:like|rather|prefer|let|allow)|feel\s+(?:ready|able|up\s+to)|can\b)\b)"
@@ -248,7 +246,7 @@ RULES: tuple[Rule, ...] = (
         name="just",
         category="minimising",
         parts=frozenset({"did", "impact", "responsibility"}),
-        pattern=_re(r"\bjust\s+(?!as\b|like\b|before\b|after\b|when\b|now\b|then\b)"),
+        pattern=_re(r"(?<!not\s)\bjust\s+(?!as\b|like\b|before\b|after\b|when\b|now\b|then\b)"),
         why="“Just” makes what happened sound smaller than it felt to them.",
         suggestion="Leave out the “just”.",
         rewrite=_drop,
@@ -299,7 +297,7 @@ RULES: tuple[Rule, ...] = (
         category="vague plan",
         parts=ALL,
         pattern=_re(
-            rf"({I_WILL})\s+(?:really\s+|honestly\s+)?try(?:\s+(?:my\s+)?(?:best|hard|harder))?(?:\s+to\b)?"
+            rf"({I_WILL})\s+(?:really\s+|honestly\s+)?try(?:\s+(?:my\s+)?(?:best|harder|hard))?(?:\s+to\b)?"
             rf"|\bI{A}m\s+trying\b|\bI\s+am\s+trying\b|({I_WILL})\s+do\s+my\s+best(?:\s+to\b)?"
         ),
         why="“Try” leaves room not to; a plan they can count on says what you will do.",
@@ -401,7 +399,7 @@ def check(parts: Mapping[str, str | None]) -> list[Finding]:
 
 def _check_part(part: str, text: str, amends: str) -> list[Finding]:
     found: list[tuple[int, int, Finding]] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, int]] = set()
     for number, sentence in enumerate(sentences(text)):
         for order, rule in enumerate(RULES):
             if part not in rule.parts:
@@ -412,7 +410,7 @@ def _check_part(part: str, text: str, amends: str) -> list[Finding]:
                 continue
             for match in rule.pattern.finditer(sentence):
                 phrase = match.group(0).strip()
-                key = (rule.name, phrase.casefold())
+                key = (rule.name, number)  # one note per rule and sentence is enough
                 if not phrase or key in seen:
                     continue
                 seen.add(key)
