@@ -121,7 +121,7 @@ def review(ask: Ask, screen: Screen, parts: ApologyParts) -> ApologyParts:
         choices = [(KEEP, "Keep it as it is" if found else "Keep it")]
         for number, part in enumerate(PARTS, start=1):
             mark = "  (a note)" if part in noted else ""
-            choices.append((part, f"Revise {number}: {PART_TITLES[part].lower()}{mark}"))
+            choices.append((part, f"Revise {number}: {PART_TITLES[part]}{mark}"))
         choice = ask.choose("What would you like to do?", choices, default=KEEP)
         if choice == KEEP:
             return parts
@@ -142,7 +142,7 @@ def offer_promises(
     while True:
         more = ask.text(
             "Another promise to track?" if chosen else "A promise to track?",
-            hint="(a small step someone could check, like “Text you if I'm late”; Enter when done)",
+            hint="(a small, checkable step, like “Text you if I'm late”; Enter when done)",
         )
         if more is None:
             break
