@@ -12,7 +12,7 @@ The checker only points things out; the person decides what to keep.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,6 +56,30 @@ def _without_try(sentence: str, match: re.Match[str]) -> str:
     return sentence[: match.start()] + kept + sentence[match.end() :]
 
 
+class LazyPattern:
+    """A case-insensitive pattern compiled on first use.
+
+    Compiling the whole table costs about 20 ms, which every command would pay
+    at start-up, though only the apology commands read it.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+
 @dataclass(frozen=True)
 class Rule:
     """One thing the checker looks for.
@@ -70,11 +94,11 @@ class Rule:
     name: str
     category: str
     parts: frozenset[str]
-    pattern: re.Pattern[str]
+    pattern: LazyPattern
     why: str
     suggestion: str
-    unless_sentence: re.Pattern[str] | None = None
-    unless_amends: re.Pattern[str] | None = None
+    unless_sentence: LazyPattern | None = None
+    unless_amends: LazyPattern | None = None
     rewrite: Rewrite | None = None
 
 
@@ -98,8 +122,8 @@ class Finding:
         }
 
 
-def _re(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def _re(pattern: str) -> LazyPattern:
+    return LazyPattern(pattern)
 
 
 # A concrete step: a when, a how often, a condition, or a real action.
