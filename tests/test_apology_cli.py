@@ -286,3 +286,10 @@ def test_any_text_round_trips(journal: Journal, did: str, amends: str) -> None:
     saved = find_apology(journal, result.apology.id)
     assert (saved.did, saved.amends) == (did, amends)
     assert isinstance(saved, Apology)
+
+
+def test_apology_alone_shows_its_commands(cli):
+    run = cli("apology")
+    assert run.exit_code == 0
+    for command in ("draft", "list", "show"):
+        assert command in run.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -24,8 +25,15 @@ from trustlog.errors import InputError
 
 apology_app = typer.Typer(
     help="The four-part apology: what I did, how it hurt you, my responsibility, my amends.",
-    no_args_is_help=True,
 )
+
+
+@apology_app.callback(invoke_without_command=True)
+def apology(ctx: typer.Context) -> None:
+    # `trustlog apology` alone is a question, not a mistake: show the help, exit 0.
+    if ctx.invoked_subcommand is None:
+        sys.stdout.write(ctx.get_help() + "\n")
+        raise typer.Exit()
 
 
 @apology_app.command("draft")
