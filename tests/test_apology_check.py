@@ -48,7 +48,10 @@ BAD = [
     # blame-shifting
     ("responsibility", "I lied, but I was scared.", "but", "but"),
     ("responsibility", "I know it was wrong BUT you were never home.", "but", "BUT"),
-    ("did", "I'm sorry, but you started it.", "but", "but"),
+    ("did", "I'm sorry, but you started it.", "but-excuse", "but"),
+    ("impact", "It hurt you, but it was only once.", "but-excuse", "but"),
+    ("did", "I lied about the money, but I was scared.", "but-excuse", "but"),
+    ("responsibility", "It was my choice, but I had my reasons.", "but", "but"),
     ("responsibility", "If you hadn't checked my phone, I wouldn't have lied.", "if-you", "If you"),
     ("responsibility", "I wouldn't have done it if you had listened.", "if-you", "if you"),
     ("responsibility", "You made me do it.", "you-made-me", "You made me"),
@@ -113,6 +116,8 @@ GOOD = [
     ("did", "I did nothing but lie to you for a month."),
     ("did", "I lied about the money every week, all but once."),
     ("did", "I butted into your call with your sister."),
+    ("impact", "You asked me directly, but I lied to your face."),
+    ("did", "You trusted me, but I went behind your back."),
     # "just" and "only" inside other words or meaning something else
     ("impact", "There is no justice in it; you had to adjust your whole life."),
     ("impact", "I know it feels unjust, and you feel lonely."),
@@ -124,6 +129,9 @@ GOOD = [
     ("amends", "If you'd like, I will book a counsellor for us this week."),
     ("amends", "If you're willing, I will start couples therapy on Monday."),
     ("amends", "I will tell you everything if you ask."),
+    ("amends", "If you'll let me, I will cook for us every Sunday."),
+    ("amends", "I will listen whenever you need to talk, and I will text you by 7."),
+    ("amends", "We both want this to work, so I will see a counsellor on Monday."),
     ("did", "I treated you as if you didn't matter."),
     ("amends", "I will keep my word even if you are angry with me."),
     # "because you" that is about them, not blame

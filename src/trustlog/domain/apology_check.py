@@ -148,6 +148,10 @@ CONCRETE = _re(
     )
 )
 
+# "nothing but", "all but": "but" meaning "except".
+NOT_EXCEPT = r"(?<!nothing\s)(?<!anything\s)(?<!everything\s)(?<!all\s)"
+NOT_ONLY = _re(r"\bnot\s+(?:only|just|merely|simply)\b")
+
 SPECIFIC_ACTION_EXAMPLE = "“I'm sorry I lied to you about where I was on Friday night.”"
 
 RULES: tuple[Rule, ...] = (
@@ -199,13 +203,29 @@ RULES: tuple[Rule, ...] = (
     Rule(
         name="but",
         category="blame",
-        parts=frozenset({"did", "impact", "responsibility"}),
-        pattern=_re(
-            r"(?<!nothing\s)(?<!anything\s)(?<!everything\s)(?<!all\s)\bbut\b(?!\s+also\b|\s+rather\b)"
-        ),
+        parts=frozenset({"responsibility"}),
+        pattern=_re(NOT_EXCEPT + r"\bbut\b(?!\s+also\b|\s+rather\b)"),
         why="A “but” tends to cancel what came before it, and the listener hears an excuse.",
         suggestion="End the sentence before the “but”.",
-        unless_sentence=_re(r"\bnot\s+(?:only|just|merely|simply)\b"),
+        unless_sentence=NOT_ONLY,
+        rewrite=_cut,
+    ),
+    Rule(
+        # In telling what happened, "You trusted me, but I lied" owns it; only a
+        # "but" that turns to an excuse or to them is pointed out.
+        name="but-excuse",
+        category="blame",
+        parts=frozenset({"did", "impact"}),
+        pattern=_re(
+            NOT_EXCEPT + r"\bbut\b(?=\s+(?:you\b"
+            rf"|(?:it|that)\s+(?:was|wasn{A}t|is|isn{A}t)\b|honestly\b|at\s+least\b"
+            r"|in\s+my\s+defen[cs]e\b"
+            rf"|I\s+(?:was|wasn{A}t|didn{A}t\s+mean|never\s+meant|meant|had\s+to|felt|thought"
+            rf"|only|just|couldn{A}t\s+help)\b))"
+        ),
+        why="A “but” that turns to an excuse tends to cancel what came before it.",
+        suggestion="End the sentence before the “but”.",
+        unless_sentence=NOT_ONLY,
         rewrite=_cut,
     ),
     Rule(
@@ -214,7 +234,7 @@ RULES: tuple[Rule, ...] = (
         parts=ALL,
         # "if you want, I will …" is an offer, not blame.
         pattern=_re(
-            rf"(?<!as\s)(?<!even\s)(?<!sorry\s)(?<!sorry,\s)\bif\s+you(?!{A}d\s+(?:like|rather|prefer|let|allow)\b)"
+            rf"(?<!as\s)(?<!even\s)(?<!sorry\s)(?<!sorry,\s)\bif\s+you(?!{A}(?:d|ll)\s+(?:like|rather|prefer|let|allow|want|have)\b)"
             r"(?!\s+(?:ever\s+)?(?:want|wish|like|need|prefer|agree|allow|let\s+me|ask|choose"
             r"|decide|are\s+(?:willing|ready|open|comfortable|up\s+for)"
             rf"|would\s+(?:like|rather|prefer|let|allow)|feel\s+(?:ready|able|up\s+to)|can\b)\b)"
@@ -250,7 +270,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         name="we-both",
         category="blame",
-        parts=ALL,
+        parts=frozenset({"did", "impact", "responsibility"}),
         pattern=_re(
             r"\bwe\s+both\b|\bboth\s+of\s+us\b|\byou\s+(?:did|do|were)\s+(?:it\s+|that\s+)?too\b"
         ),
@@ -261,7 +281,10 @@ RULES: tuple[Rule, ...] = (
         name="conditions",
         category="blame",
         parts=ALL,
-        pattern=_re(r"\byou\s+(?:need|have|must|should|ought)\s+to\b(?!\s+know\b)|\byou\s+must\b"),
+        pattern=_re(
+            r"(?<!if\s)(?<!when\s)(?<!whenever\s)(?<!what\s)"
+            r"\byou\s+(?:need|have|must|should|ought)\s+to\b(?!\s+know\b)|\byou\s+must\b"
+        ),
         why="An apology asks nothing back; what they do next is theirs to choose.",
         suggestion="Say what you will do, and leave their side to them.",
     ),
