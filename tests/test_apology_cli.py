@@ -293,3 +293,12 @@ def test_apology_alone_shows_its_commands(cli):
     assert run.exit_code == 0
     for command in ("draft", "list", "show"):
         assert command in run.stdout
+
+
+def test_a_hand_edited_promise_id_that_is_no_id_is_ignored(cli, home):
+    made = cli("apology", "draft", *GOOD, "--json").json()
+    path = home / "2026" / "11" / f"2026-11-24-apology-{made['id']}.md"
+    path.write_text(path.read_text().replace("+++\n", '+++\npromises = ["../x", "zzzzz"]\n', 1))
+    data = cli("apology", "show", made["id"], "--json").json()
+    assert data["promises"] == ["../x", "zzzzz"]
+    assert data["linked_promises"] == []

@@ -263,7 +263,8 @@ def linked_promises(journal: Journal, apology: Apology) -> list[Promise]:
     found = []
     for promise_id in apology.promises:
         path = journal.undated_path(PROMISE_FOLDER, PROMISE, promise_id)
-        if path.is_file():
+        # An id edited by hand into something that is not an id names no promise.
+        if promise_id.isalnum() and path.is_file():
             promise = Promise.from_document(journal.read(path))
             found.append(promise)
     return found
