@@ -302,3 +302,39 @@ def test_a_hand_edited_promise_id_that_is_no_id_is_ignored(cli, home):
     data = cli("apology", "show", made["id"], "--json").json()
     assert data["promises"] == ["../x", "zzzzz"]
     assert data["linked_promises"] == []
+
+
+DOCS = Path(__file__).parent.parent / "docs" / "apology.md"
+
+
+def test_every_apology_command_and_flag_has_help_and_docs(cli):
+    docs = DOCS.read_text(encoding="utf-8")
+    for command in ("draft", "list", "show"):
+        run = cli("apology", command, "--help")
+        assert run.exit_code == 0
+        assert f"## `trustlog apology {command}" in docs
+    help_text = cli("apology", "draft", "--help").stdout
+    for flag in (
+        "--did",
+        "--impact",
+        "--responsibility",
+        "--amends",
+        "--promise",
+        "--every",
+        "--json",
+    ):
+        assert flag in help_text
+        assert f"`{flag}" in docs
+
+
+def test_the_apology_commands_load_no_prompt_or_drawing_library():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, trustlog.cli.app, trustlog.domain.apology_check as c;"
+        "c.check({'did': 'I lied, but I was scared.'});"
+        "print(sorted(m for m in ('questionary', 'prompt_toolkit', 'rich') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
