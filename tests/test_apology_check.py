@@ -240,6 +240,10 @@ def test_sentences_split_on_stops_and_lines() -> None:
         "I hid it!",
         "Then I  left?",
     ]
+    assert sentences("I'll call at 7.30 sharp. Every day.") == [
+        "I'll call at 7.30 sharp.",
+        "Every day.",
+    ]
 
 
 def test_the_rule_table_is_well_formed() -> None:

@@ -42,14 +42,14 @@ def _cut(sentence: str, match: re.Match[str]) -> str:
 
 
 def _without_if(sentence: str, match: re.Match[str]) -> str:
-    """ "I'm sorry if I hurt you" becomes "I'm sorry I hurt you" (only "sorry" reads well so)."""
+    """Turns "I'm sorry if I hurt you" into "I'm sorry I hurt you" (only "sorry" reads well so)."""
     if match.group(1).lower() != "sorry":
         return sentence
     return sentence[: match.start()] + match.group(1) + sentence[match.end() :]
 
 
 def _without_try(sentence: str, match: re.Match[str]) -> str:
-    """ "I'll try to call" becomes "I'll call"."""
+    """Turns "I'll try to call" into "I'll call"."""
     kept = match.group(1) or match.group(2)
     if kept is None:
         return sentence
@@ -423,11 +423,12 @@ MISSING: dict[str, tuple[str, str]] = {
     ),
 }
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# A sentence ends at . ! or ? before a space (so "7.30" stays whole), or at a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def sentences(text: str) -> list[str]:
-    return [found.group(0).strip() for found in _SENTENCE.finditer(text) if found.group(0).strip()]
+    return [piece.strip() for piece in _SENTENCE_END.split(text) if piece.strip()]
 
 
 def check(parts: Mapping[str, str | None]) -> list[Finding]:
@@ -445,7 +446,7 @@ def check(parts: Mapping[str, str | None]) -> list[Finding]:
 
 
 def _check_part(part: str, text: str, amends: str) -> list[Finding]:
-    found: list[tuple[int, int, Finding]] = []
+    found: list[tuple[int, int, int, Finding]] = []
     seen: set[tuple[str, int]] = set()
     for number, sentence in enumerate(sentences(text)):
         for order, rule in enumerate(RULES):
@@ -470,8 +471,8 @@ def _check_part(part: str, text: str, amends: str) -> list[Finding]:
                     rule=rule.name,
                     sentence=sentence,
                 )
-                found.append((number, match.start() * 100 + order, finding))
-    return [finding for _, _, finding in sorted(found, key=lambda item: item[:2])]
+                found.append((number, match.start(), order, finding))
+    return [finding for *_, finding in sorted(found, key=lambda item: item[:3])]
 
 
 def _suggest(rule: Rule, part: str, sentence: str, match: re.Match[str]) -> str:
