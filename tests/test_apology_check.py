@@ -7,6 +7,8 @@ should quote; each good case must leave the checker quiet.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from trustlog.domain.apology_check import MISSING, PARTS, RULES, check, sentences
 
@@ -265,3 +267,12 @@ def test_a_vague_promise_is_fine_beside_a_concrete_step() -> None:
     assert [f.rule for f in check(vague)] == ["never-again", "be-better"]
     concrete = {**vague, "amends": "I'll be better: I will text you every evening at 6."}
     assert check(concrete) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(PARTS), st.text(max_size=120)))
+def test_any_text_is_checked_and_every_phrase_is_quoted_from_it(parts: dict[str, str]) -> None:
+    for finding in check(parts):
+        assert finding.part in PARTS
+        assert finding.phrase in (parts.get(finding.part) or "")
+        assert finding.why and finding.suggestion
