@@ -134,7 +134,7 @@ def offer_promises(
     """Offer to turn steps of the amends into promises tracked day by day."""
     steps = suggested_promises(answers.parts.amends)
     if not ask.confirm(
-        "Would you like to turn steps of your plan into promises you track each day?",
+        "Would you like to turn steps of your plan into promises you keep track of?",
         default=bool(steps),
     ):
         return answers
