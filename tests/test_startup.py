@@ -35,7 +35,27 @@ def loaded_by(args: list[str], home) -> set[str]:
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
-@pytest.mark.parametrize("args", [["--help"], ["checkin", "--help"], ["--version"]])
+def every_command() -> list[list[str]]:
+    import typer
+
+    from trustlog.cli.app import app
+
+    found: list[list[str]] = []
+
+    def walk(command, path):
+        for name, sub in getattr(command, "commands", {}).items():
+            found.append([*path, name])
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["--version"], *([*path, "--help"] for path in every_command())],
+    ids=" ".join,
+)
 def test_help_loads_no_heavy_module(args, home):
     assert loaded_by(args, home).isdisjoint(HEAVY)
 

@@ -18,8 +18,9 @@ def now() -> datetime:
 def _now() -> datetime:
     pinned = os.environ.get("TRUSTLOG_NOW")
     if pinned:
-        moment = datetime.fromisoformat(pinned)
-        return moment if moment.tzinfo else moment.astimezone()
+        # Seen from the local zone, as the real clock is: a pinned UTC moment
+        # late in the evening is already tomorrow in Amsterdam.
+        return datetime.fromisoformat(pinned).astimezone()
     return datetime.now().astimezone()
 
 

@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from trustlog import __version__
-from trustlog.cli import checkin, entries, guide, report, setup
+from trustlog.cli import apology, checkin, entries, guide, promise, report, setup, trigger
 from trustlog.cli.state import get_state
 from trustlog.errors import TrustlogError
 
@@ -103,11 +103,14 @@ def main_options(
 
 
 app.command("checkin")(checkin.checkin)
-app.command("init")(setup.init)
+app.add_typer(promise.app, name="promise")
+app.add_typer(trigger.app, name="trigger")
+app.add_typer(apology.apology_app, name="apology")
 app.command("entries")(entries.entries)
 app.command("show")(entries.show)
 app.command("edit")(entries.edit)
 app.command("delete")(entries.delete)
+app.command("init")(setup.init)
 app.command("help")(guide.help_topic)
 app.command("report", cls=report.ReportCommand)(report.report)
 

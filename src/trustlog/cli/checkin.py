@@ -10,6 +10,7 @@ from trustlog import clock
 from trustlog.cli.state import get_state
 from trustlog.domain import values
 from trustlog.domain.checkin import CheckinAnswers, find_checkin, record_checkin
+from trustlog.domain.promises import BROKEN, KEPT, MarkRequest, due_on, plan_marks, write_marks
 from trustlog.errors import InputError
 from trustlog.render import checkin as render
 
@@ -60,6 +61,22 @@ def checkin(
             show_default=False,
         ),
     ] = None,
+    kept: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kept",
+            metavar="PROMISE_ID",
+            help="A promise you kept that day (its id or the start of it; repeatable).",
+        ),
+    ] = None,
+    broken: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--broken",
+            metavar="PROMISE_ID",
+            help="A promise you broke that day (repeatable; `promise broken` can add a repair).",
+        ),
+    ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print the saved check-in as JSON.")] = False,
 ) -> None:
     """The daily check-in: feelings, trust, appreciation, care, and what happened.
@@ -83,7 +100,10 @@ def checkin(
         private=private,
     ).checked()
     journal = state.journal
-    if not [name for name in answers.given() if name != "private"]:
+    requests = [MarkRequest(i, KEPT, flag="--kept") for i in kept or []] + [
+        MarkRequest(i, BROKEN, flag="--broken") for i in broken or []
+    ]
+    if not requests and not [name for name in answers.given() if name != "private"]:
         if not state.may_prompt(json):
             raise InputError(
                 "Nothing to record: give at least one answer by flag, "
@@ -99,11 +119,29 @@ def checkin(
                 f"[muted]You already checked in on {day.isoformat()}; "
                 "Enter keeps an answer.[/muted]"
             )
-        answers = ask_checkin(Asker(), answers, found[1] if found else None).checked()
-    result = record_checkin(journal, day, answers, clock.now())
+        due = due_on(journal, day) if day <= today else []
+        reply = ask_checkin(Asker(), answers, found[1] if found else None, due)
+        answers, requests = reply.answers.checked(), reply.marks
+    # Every promise is checked before anything is written: one bad id saves nothing.
+    planned = plan_marks(journal, day, requests, today)
+    now = clock.now()
+    with journal.writing():
+        result = record_checkin(journal, day, answers, now)
+        marks = write_marks(journal, planned, now)
     if json:
         state.output.json(
-            {**result.checkin.to_json(), "action": "updated" if result.updated else "created"}
+            {
+                **result.checkin.to_json(),
+                "action": "updated" if result.updated else "created",
+                "promises": [
+                    {**m.mark.to_json(), "action": "updated" if m.replaced else "created"}
+                    for m in marks
+                ],
+            }
         )
         return
     render.checkin_saved(state.output, result, today_is=day == today)
+    if marks:
+        from trustlog.render.promises import marks_saved
+
+        marks_saved(state.output, marks, today)

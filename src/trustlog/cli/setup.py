@@ -19,6 +19,8 @@ def dashboard(state: State, json: bool) -> None:
     if json:
         data = jsonable(asdict(board))
         data["checkin_today"] = board.checkin_today.to_json() if board.checkin_today else None
+        data["promises_due"] = [due.to_json() for due in board.promises_due]
+        data["promises_unrecorded"] = [due.to_json() for due in board.promises_unrecorded]
         state.output.json(data)
         return
     from trustlog.render.dashboard import dashboard as render

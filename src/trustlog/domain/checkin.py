@@ -12,8 +12,6 @@ from trustlog.errors import InputError
 from trustlog.storage.document import Document
 from trustlog.storage.journal import Journal
 
-_Date = date  # the field `date` below shadows the type inside the class
-
 KIND = "checkin"
 MOOD_RANGE = (1, 5)
 TRUST_RANGE = (0, 10)
@@ -21,12 +19,16 @@ COUNT_RANGE = (0, 1000)
 MAX_GRATEFUL = 3
 
 
+# Inside the classes `date` names a field, so the `day` property needs another name for the type.
+Day = date
+
+
 @register
 @dataclass
 class Checkin:
     kind: ClassVar[str] = KIND
     id: str
-    date: _Date
+    date: Day
     created: datetime
     updated: datetime | None = None
     mood: int | None = None
@@ -42,7 +44,7 @@ class Checkin:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def day(self) -> _Date:
+    def day(self) -> Day:
         return self.date
 
     def to_document(self) -> tuple[dict[str, Any], str | None]:

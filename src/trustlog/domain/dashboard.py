@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from trustlog.domain.checkin import KIND as CHECKIN
 from trustlog.domain.checkin import Checkin, find_checkin
 from trustlog.domain.profile import Profile, load_profile
+from trustlog.domain.promises import UNRECORDED, DueDay, at_a_glance
 from trustlog.storage.journal import Journal
 
 
@@ -21,10 +22,12 @@ class Dashboard:
     month_entries: int
     last_checkin: date | None
     hints: list[str] = field(default_factory=list)
+    promises_due: list[DueDay] = field(default_factory=list)  # today's, marked or not
+    promises_unrecorded: list[DueDay] = field(default_factory=list)  # the last few days
 
 
 def build_dashboard(journal: Journal, today: date) -> Dashboard:
-    """Reads this month's and last month's folders only."""
+    """Reads this month's and last month's folders, and the promises folder, only."""
     this_month = journal.month_files(today.year, today.month)
     last = today.replace(day=1) - timedelta(days=1)
     earlier = journal.month_files(last.year, last.month, CHECKIN)
@@ -43,8 +46,13 @@ def build_dashboard(journal: Journal, today: date) -> Dashboard:
         month_entries=len(this_month),
         last_checkin=checkin_days[-1] if checkin_days else None,
     )
+    glance = at_a_glance(journal, today)
+    board.promises_due, board.promises_unrecorded = glance.today, glance.unrecorded
     if found is None:
         board.hints.append("trustlog checkin — a few minutes on how today went.")
     else:
         board.hints.append("trustlog checkin again updates today's check-in.")
+    open_today = [d for d in glance.today if d.status == UNRECORDED]
+    if open_today:
+        board.hints.append(f"trustlog promise kept {open_today[0].promise.id} — when it is done.")
     return board

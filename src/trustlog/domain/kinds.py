@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from trustlog.domain import checkin, promise, trigger  # noqa: F401  (registers the kinds)
+from trustlog.domain import apology, checkin, promise, trigger  # noqa: F401  (registers the kinds)
 
 NAMES = ("checkin", "trigger", "apology", "promise", "mark")

@@ -15,12 +15,14 @@ from typing import Any, ClassVar
 from trustlog.domain.entry import FieldReader, jsonable, register
 from trustlog.storage.document import Document
 
-_Date = date  # the field `date` of Mark shadows the type inside the class
-
 PROMISE = "promise"
 MARK = "mark"
 OUTCOMES = ("kept", "broken")
 PROMISE_FOLDER = "promises"
+
+
+# Inside the classes `date` names a field, so the `day` property needs another name for the type.
+Day = date
 
 
 @register
@@ -78,7 +80,7 @@ class Promise:
             text=text,
             created=created,
             start=start,
-            every=read.text("every"),
+            every=_every(doc, read.text("every")),
             once=read.day("once"),
             due=read.text("due"),
             end=read.day("end"),
@@ -119,7 +121,7 @@ class Mark:
     kind: ClassVar[str] = MARK
     id: str
     promise: str
-    date: _Date
+    date: Day
     outcome: str
     marked_at: datetime
     repair: str | None = None
@@ -127,7 +129,7 @@ class Mark:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def day(self) -> _Date:
+    def day(self) -> Day:
         return self.date
 
     @property
@@ -194,3 +196,23 @@ class Mark:
     def summary(self) -> str:
         word = "repaired" if self.repaired else self.outcome
         return f"{self.promise}: {word}"
+
+
+_SCHEDULE_NAMES = ("daily", "weekdays", "weekends")
+_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _every(doc: Document, every: str | None) -> str | None:
+    """A hand-edited schedule must still be one `schedule.parse_every` could have written."""
+    if every is None or every in _SCHEDULE_NAMES:
+        return every
+    if every and all(name in _DAY_NAMES for name in every.split(",")):
+        return every
+    from trustlog.storage.document import damaged
+
+    assert doc.path is not None
+    raise damaged(
+        doc.path,
+        doc.line_of("every"),
+        '\'every\' should be "daily", "weekdays", "weekends" or days like "mon,thu"',
+    )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
 from trustlog.domain.checkin import (
     COUNT_RANGE,
     MAX_GRATEFUL,
@@ -10,12 +13,26 @@ from trustlog.domain.checkin import (
     Checkin,
     CheckinAnswers,
 )
+from trustlog.domain.promises import DueDay, MarkRequest
+from trustlog.prompts.promise import ask_due_promises
 from trustlog.prompts.seam import Ask
 
 
-def ask_checkin(ask: Ask, given: CheckinAnswers, existing: Checkin | None) -> CheckinAnswers:
-    """Ask each question not already answered by a flag. Enter skips (or keeps today's answer)."""
+@dataclass
+class CheckinReply:
+    answers: CheckinAnswers
+    marks: list[MarkRequest] = field(default_factory=list)
+
+
+def ask_checkin(
+    ask: Ask, given: CheckinAnswers, existing: Checkin | None, due: Sequence[DueDay] = ()
+) -> CheckinReply:
+    """Ask each question not already answered by a flag. Enter skips (or keeps today's answer).
+
+    `due` are the promises due that day: each is asked about (kept / broken / not yet).
+    """
     answers = CheckinAnswers(**vars(given))
+    marks: list[MarkRequest] = []
     before = existing or None
 
     if answers.mood is None:
@@ -81,6 +98,8 @@ def ask_checkin(ask: Ask, given: CheckinAnswers, existing: Checkin | None) -> Ch
             answers.arguments = [part for part in topic.split(";") if part.strip()]
         elif before and before.arguments:
             answers.arguments = []
+    if due:
+        marks = ask_due_promises(ask, due)
     if answers.note is None:
         answers.note = ask.text(
             "Anything else you want to note?",
@@ -92,4 +111,4 @@ def ask_checkin(ask: Ask, given: CheckinAnswers, existing: Checkin | None) -> Ch
             "Keep this check-in private (left out of exports)?",
             default=before.private if before else False,
         )
-    return answers
+    return CheckinReply(answers, marks)

@@ -1,0 +1,228 @@
+"""`trustlog trigger`: the grounding routine, and `trustlog trigger resolve ID`.
+
+`trigger` is both a command and a group: its options live on the group's
+callback (run when no subcommand is named), and `resolve` is its one
+subcommand. typer runs the callback before `resolve` too, so the callback
+steps aside then.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Annotated
+
+import typer
+
+from trustlog import clock
+from trustlog.cli.state import State, get_state
+from trustlog.domain import values
+from trustlog.domain.breathing import PACES, Pace, parse_pace
+from trustlog.domain.profile import load_profile
+from trustlog.domain.triggers import (
+    BREATHE_RANGE,
+    DEFAULT_BREATHE_SECONDS,
+    TriggerAnswers,
+    check_breathe,
+    check_times,
+    record_trigger,
+    resolve_trigger,
+)
+from trustlog.errors import InputError
+
+app = typer.Typer(
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+    subcommand_metavar="[resolve ID]",
+)
+
+TIME = "'YYYY-MM-DD HH:MM', local time"
+
+
+@app.callback()
+def trigger(
+    ctx: typer.Context,
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="TIME",
+            help=f"When it flared up, {TIME} (default now).",
+            show_default=False,
+        ),
+    ] = None,
+    what: Annotated[
+        str | None, typer.Option("--what", metavar="TEXT", help="What flared up, in a few words.")
+    ] = None,
+    intensity: Annotated[
+        int | None,
+        typer.Option("--intensity", metavar="0-10", help="How intense it felt, 0 to 10."),
+    ] = None,
+    facts: Annotated[
+        str | None, typer.Option("--facts", metavar="TEXT", help="What happened: just the facts.")
+    ] = None,
+    guesses: Annotated[
+        str | None,
+        typer.Option("--guesses", metavar="TEXT", help="What you guessed or feared it meant."),
+    ] = None,
+    reassurance: Annotated[
+        str | None,
+        typer.Option(
+            "--reassurance", metavar="TEXT", help="Reassurance or information that would help."
+        ),
+    ] = None,
+    repair: Annotated[
+        str | None,
+        typer.Option(
+            "--repair", metavar="TEXT", help="A tiny repair: a hug, a check-in, a change of plan."
+        ),
+    ] = None,
+    resolved_at: Annotated[
+        str | None,
+        typer.Option(
+            "--resolved-at", metavar="TIME", help=f"When it settled, {TIME}.", show_default=False
+        ),
+    ] = None,
+    breathe: Annotated[
+        int | None,
+        typer.Option(
+            "--breathe",
+            metavar="SECONDS",
+            help=(
+                f"Breathe this long with the timer (default {DEFAULT_BREATHE_SECONDS}; "
+                f"{BREATHE_RANGE[0]}–{BREATHE_RANGE[1]}). Without the timer: seconds you breathed."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    pace: Annotated[
+        str | None,
+        typer.Option(
+            "--pace",
+            metavar="|".join(PACES),
+            help="steady (5 s in, 5 s out) or calm (4 s in, 6 s out); asked if not given.",
+            show_default=False,
+        ),
+    ] = None,
+    no_timer: Annotated[bool, typer.Option("--no-timer", help="Skip the breathing timer.")] = False,
+    private: Annotated[
+        bool, typer.Option("--private", help="Leave this trigger out of exports.")
+    ] = False,
+    json: Annotated[bool, typer.Option("--json", help="Print the saved trigger as JSON.")] = False,
+) -> None:
+    """When old pain flares up: name it, breathe, sort facts from guesses, repair.
+
+    In a terminal it walks you through the routine, with a breathing timer
+    (Enter skips it, Ctrl-C ends it and the routine goes on); questions
+    answered by a flag are not asked. Without a terminal, give flags.
+    `trustlog trigger resolve ID` marks it settled later.
+    """
+    if ctx.invoked_subcommand is not None:
+        given = [name for name, value in ctx.params.items() if value not in (None, False)]
+        if given:
+            raise InputError(
+                f"--{given[0].replace('_', '-')} belongs to a new trigger, not to "
+                f"`trigger {ctx.invoked_subcommand}`.",
+                hint="Run them as two commands.",
+            )
+        return
+    state = get_state(ctx)
+    now = clock.now()
+    answers = TriggerAnswers(
+        at=values.parse_time(at, "--at") if at is not None else None,
+        what=what,
+        intensity=intensity,
+        facts=facts,
+        guesses=guesses,
+        reassurance=reassurance,
+        repair=repair,
+        resolved_at=values.parse_time(resolved_at, "--resolved-at")
+        if resolved_at is not None
+        else None,
+        private=private or None,
+    )
+    answers = check_times(answers.checked(), now)
+    seconds = check_breathe(breathe) if breathe is not None else None
+    chosen_pace = parse_pace(pace) if pace is not None else None
+    prompting = state.may_prompt(json)
+    timer = prompting and not no_timer
+    if not timer and seconds is not None:
+        # No timer to pace it: the seconds are ones breathed on your own.
+        answers.breathed_seconds = seconds
+    if not prompting and not answers.given():
+        raise InputError(
+            "Nothing to record: say what flared up with --what TEXT, or give another answer.",
+            hint="`trustlog trigger --help` lists them all.",
+        )
+    if prompting:
+        answers = _routine(state, answers, timer, seconds, chosen_pace, now)
+    saved = record_trigger(state.journal, answers, clock.now())
+    if json:
+        state.output.json({**saved.to_json(), "action": "created"})
+        return
+    from trustlog.render.trigger import trigger_saved
+
+    trigger_saved(state.output, saved)
+
+
+def _routine(
+    state: State,
+    answers: TriggerAnswers,
+    timer: bool,
+    seconds: int | None,
+    pace: Pace | None,
+    started: datetime,
+) -> TriggerAnswers:
+    from rich.text import Text
+
+    from trustlog.prompts.seam import Asker
+    from trustlog.prompts.trigger import ask_trigger
+
+    output = state.output
+
+    def breathe_along(length: int, chosen: Pace) -> int:
+        from trustlog.render.breathing import breathe
+
+        return round(breathe(output, length, chosen).seconds)
+
+    return ask_trigger(
+        Asker(),
+        replace(answers, at=answers.at or started),
+        stop_word=load_profile(state.journal).stop_word,
+        breathe=breathe_along if timer else None,
+        seconds=seconds or DEFAULT_BREATHE_SECONDS,
+        pace=pace,
+        say=lambda text: output.err.print(Text(text)),
+        now=clock.now,
+    )
+
+
+@app.command("resolve")
+def resolve(
+    ctx: typer.Context,
+    trigger_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The trigger's id (or the start of it).")
+    ],
+    at: Annotated[
+        str | None,
+        typer.Option(
+            "--at",
+            metavar="TIME",
+            help=f"When it settled, {TIME} (default now).",
+            show_default=False,
+        ),
+    ] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print the trigger as JSON.")] = False,
+) -> None:
+    """Mark a trigger settled: now, or at --at. Recovery time is settled minus started."""
+    state = get_state(ctx)
+    moment = values.parse_time(at, "--at") if at is not None else None
+    result = resolve_trigger(state.journal, trigger_id, moment, clock.now())
+    if json:
+        action = "unchanged" if not result.changed else "updated" if result.previous else "resolved"
+        state.output.json({**result.trigger.to_json(), "action": action})
+        return
+    from trustlog.render.trigger import trigger_resolved
+
+    trigger_resolved(state.output, result)

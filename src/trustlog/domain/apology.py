@@ -1,0 +1,299 @@
+"""The four-part apology: what I did, how it hurt you, my responsibility, my amends.
+
+Stored as `YYYY/MM/<date>-apology-<id>.md`, dated by the day it was drafted.
+The four parts are fields of the front matter (any may hold several lines);
+the body is free for notes a person adds by hand. Steps of the amends can
+become tracked promises (`promises/promise-<id>.md`), each naming the apology
+it came from, and the apology lists their ids.
+
+Nothing here sends anything anywhere: the apology is for the person to say,
+in their own words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from typing import Any, ClassVar
+
+from trustlog.domain import values
+from trustlog.domain.apology_check import PARTS, Finding, check, sentences
+from trustlog.domain.entry import FieldReader, jsonable, register
+from trustlog.domain.promise import PROMISE, PROMISE_FOLDER, Promise
+from trustlog.domain.schedule import parse_every
+from trustlog.errors import InputError, JournalError
+from trustlog.storage.document import Document
+from trustlog.storage.journal import EntryFile, Journal
+
+KIND = "apology"
+DEFAULT_EVERY = "daily"
+
+PART_TITLES = {
+    "did": "What I did",
+    "impact": "How it hurt you",
+    "responsibility": "I take full responsibility",
+    "amends": "How I'll make amends and change",
+}
+PART_FLAGS = {part: f"--{part}" for part in PARTS}
+
+
+@dataclass
+class ApologyParts:
+    """The four parts as a person gave them; None means not given (yet)."""
+
+    did: str | None = None
+    impact: str | None = None
+    responsibility: str | None = None
+    amends: str | None = None
+
+    def get(self, part: str) -> str | None:
+        value: str | None = getattr(self, part)
+        return value
+
+    def given(self) -> list[str]:
+        return [f.name for f in fields(self) if getattr(self, f.name) is not None]
+
+    def checked(self) -> ApologyParts:
+        """Blank answers count as not given."""
+        return ApologyParts(**{part: values.text_or_none(self.get(part)) for part in PARTS})
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {part: self.get(part) for part in PARTS}
+
+    def findings(self) -> list[Finding]:
+        return check(self.as_dict())
+
+    def assembled_text(self) -> str:
+        return assemble(self.as_dict())
+
+
+def assemble(parts: dict[str, str | None]) -> str:
+    """The parts as one apology a person could read aloud: a paragraph each, in order."""
+    paragraphs = []
+    for part in PARTS:
+        text = parts.get(part)
+        if text and text.strip():
+            paragraph = "\n".join(line.rstrip() for line in text.strip().splitlines())
+            # Read aloud, a part that trails off without a full stop sounds unfinished.
+            if paragraph[-1].isalnum():
+                paragraph += "."
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+@register
+@dataclass
+class Apology:
+    kind: ClassVar[str] = KIND
+    id: str
+    date: dt.date  # (dt. because the field's name hides the type inside the class)
+    created: datetime
+    updated: datetime | None = None
+    did: str | None = None
+    impact: str | None = None
+    responsibility: str | None = None
+    amends: str | None = None
+    promises: list[str] = field(default_factory=list)
+    note: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def day(self) -> dt.date:
+        return self.date
+
+    @property
+    def parts(self) -> ApologyParts:
+        return ApologyParts(self.did, self.impact, self.responsibility, self.amends)
+
+    def assembled_text(self) -> str:
+        return self.parts.assembled_text()
+
+    def findings(self) -> list[Finding]:
+        return self.parts.findings()
+
+    def to_document(self) -> tuple[dict[str, Any], str | None]:
+        stored = {
+            "kind": KIND,
+            "id": self.id,
+            "date": self.date,
+            "created": self.created,
+            "updated": self.updated,
+            "did": self.did,
+            "impact": self.impact,
+            "responsibility": self.responsibility,
+            "amends": self.amends,
+            "promises": self.promises or None,
+        }
+        return {**stored, **self.extra}, self.note
+
+    @classmethod
+    def from_document(cls, doc: Document) -> Apology:
+        read = FieldReader(doc)
+        entry_id = read.identity(KIND)
+        day = read.day("date", required=True)
+        assert day is not None
+        created = read.moment("created") or datetime.combine(day, datetime.min.time()).astimezone()
+        return cls(
+            id=entry_id,
+            date=day,
+            created=created,
+            updated=read.moment("updated"),
+            did=read.text("did"),
+            impact=read.text("impact"),
+            responsibility=read.text("responsibility"),
+            amends=read.text("amends"),
+            promises=read.texts("promises"),
+            note=doc.body,
+            extra=read.extra(),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "kind": KIND,
+            "date": self.date.isoformat(),
+            "created": self.created.isoformat(),
+            "updated": self.updated.isoformat() if self.updated else None,
+            "did": self.did,
+            "impact": self.impact,
+            "responsibility": self.responsibility,
+            "amends": self.amends,
+            "promises": list(self.promises),
+            "note": self.note,
+        }
+        for key, value in self.extra.items():
+            data.setdefault(key, jsonable(value))
+        return data
+
+    def summary(self) -> str:
+        for part in PARTS:
+            text = self.parts.get(part)
+            if text and text.strip():
+                line = text.strip().splitlines()[0]
+                return line if len(line) <= 60 else line[:59] + "…"
+        return "an empty draft"
+
+
+@dataclass
+class DraftResult:
+    apology: Apology
+    promises: list[Promise]
+    findings: list[Finding]
+
+
+def promise_texts(texts: list[str] | None, flag: str = "--promise") -> list[str]:
+    """Promise texts as given; an empty one is a mistake worth naming."""
+    cleaned = []
+    for text in texts or []:
+        if not text.strip():
+            raise InputError(
+                f"{flag}: a promise needs a few words, such as --promise 'Text you if I'm late'."
+            )
+        cleaned.append(text.strip())
+    return cleaned
+
+
+def draft_apology(
+    journal: Journal,
+    parts: ApologyParts,
+    promises: list[str],
+    now: datetime,
+    every: str = DEFAULT_EVERY,
+) -> DraftResult:
+    """Save an apology draft and the promises made from its amends, all or nothing.
+
+    Everything is checked before anything is written.
+    """
+    parts = parts.checked()
+    texts = promise_texts(promises)
+    schedule = parse_every(every)
+    today = now.date()
+    with journal.writing():
+        taken: set[str] = set()
+        apology = Apology(
+            id=_fresh_id(journal, taken),
+            date=today,
+            created=now,
+            did=parts.did,
+            impact=parts.impact,
+            responsibility=parts.responsibility,
+            amends=parts.amends,
+        )
+        made = [
+            Promise(
+                id=_fresh_id(journal, taken),
+                text=text,
+                created=now,
+                start=today,
+                every=schedule,
+                apology=apology.id,
+            )
+            for text in texts
+        ]
+        apology.promises = [promise.id for promise in made]
+        for promise in made:
+            journal.write(
+                journal.undated_path(PROMISE_FOLDER, PROMISE, promise.id), *promise.to_document()
+            )
+        journal.write(journal.dated_path(today, KIND, apology.id), *apology.to_document())
+    return DraftResult(apology, made, apology.findings())
+
+
+def _fresh_id(journal: Journal, taken: set[str]) -> str:
+    """A new id, different from the ones already handed out in this write."""
+    while True:
+        candidate = journal.new_id()
+        if candidate not in taken:
+            taken.add(candidate)
+            return candidate
+
+
+def list_apologies(journal: Journal) -> list[Apology]:
+    """Every apology, oldest first (reads only apology files)."""
+    return [_load(journal, entry_file) for entry_file in journal.files_between(None, None, KIND)]
+
+
+def find_apology(journal: Journal, id_or_prefix: str) -> Apology:
+    return _load(journal, journal.find(id_or_prefix, KIND))
+
+
+def linked_promises(journal: Journal, apology: Apology) -> list[Promise]:
+    """The promises made from this apology that still exist (one may have been deleted)."""
+    found = []
+    for promise_id in apology.promises:
+        path = journal.undated_path(PROMISE_FOLDER, PROMISE, promise_id)
+        # An id edited by hand into something that is not an id names no promise.
+        if promise_id.isalnum() and path.is_file():
+            promise = Promise.from_document(journal.read(path))
+            found.append(promise)
+    return found
+
+
+def suggested_promises(amends: str | None) -> list[str]:
+    """Steps of an amends plan, phrased as promises: "I will text you" becomes "Text you"."""
+    import re
+
+    steps = []
+    for sentence in sentences(amends or ""):
+        step = re.sub(
+            r"^(?:and\s+|also\s+|then\s+)?(?:from\s+(?:now\s+on|today),?\s+)?I(?:['’]ll|\s+will|\s+am\s+going\s+to"
+            r"|['’]m\s+going\s+to|\s+promise\s+to)\s+(?:also\s+)?",
+            "",
+            sentence,
+            flags=re.IGNORECASE,
+        ).strip()
+        if step and len(step.split()) >= 2:
+            steps.append(step[:1].upper() + step[1:])
+    return steps
+
+
+def _load(journal: Journal, entry_file: EntryFile) -> Apology:
+    from trustlog.domain.entry import entry_file_of
+
+    doc = journal.read(entry_file)
+    entry_file_of(doc, entry_file)
+    if doc.fields.get("kind") != KIND:
+        kind = doc.fields.get("kind")
+        raise JournalError(f"{entry_file.path}: named as an apology, but it holds a '{kind}'.")
+    return Apology.from_document(doc)

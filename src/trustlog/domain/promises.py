@@ -1,0 +1,529 @@
+"""Daily promise tracking: adding promises, marking days, and the figures of each promise.
+
+Every scheduled day of a promise is kept, broken (perhaps repaired), or not
+yet recorded. The figures (strength, runs, the calendar of the last weeks)
+are worked out from the marks each time; nothing is cached.
+
+Promises live in one folder, so finding one by id reads that folder only,
+never the months of history (`Journal.find` would list them all).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+
+from trustlog.domain import values
+from trustlog.domain.entry import entry_file_of
+from trustlog.domain.promise import MARK, OUTCOMES, PROMISE, PROMISE_FOLDER, Mark, Promise
+from trustlog.domain.schedule import (
+    WEEKDAYS,
+    is_scheduled,
+    last_day,
+    mark_value,
+    parse_every,
+    scheduled_days,
+    strength,
+)
+from trustlog.errors import InputError
+from trustlog.storage.journal import EntryFile, Journal
+
+CALENDAR_WEEKS = 4
+DASHBOARD_DAYS_BACK = 6  # "the last few days": the week before today
+
+# What a scheduled day can be. "repaired" is a broken day with a logged repair.
+KEPT, BROKEN, REPAIRED, UNRECORDED = "kept", "broken", "repaired", "unrecorded"
+NOT_SCHEDULED, FUTURE = "not_scheduled", "future"
+
+_DUE = re.compile(r"^(\d{1,2}):(\d{2})$")
+_DAY_WORDS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+# -- reading ---------------------------------------------------------------------
+
+
+def promise_files(journal: Journal) -> list[EntryFile]:
+    return journal.undated_files(PROMISE_FOLDER, PROMISE)
+
+
+def load_promise(journal: Journal, entry_file: EntryFile) -> Promise:
+    doc = journal.read(entry_file)
+    entry_file_of(doc, entry_file)
+    return Promise.from_document(doc)
+
+
+def load_promises(journal: Journal) -> list[Promise]:
+    """Every promise, oldest start first."""
+    found = [load_promise(journal, f) for f in promise_files(journal)]
+    return sorted(found, key=lambda p: (p.start, p.created, p.id))
+
+
+def find_promise(
+    journal: Journal, id_or_prefix: str, flag: str = "ID"
+) -> tuple[EntryFile, Promise]:
+    """The one promise whose id is, or starts with, `id_or_prefix`; errors name `flag`."""
+    wanted = id_or_prefix.strip().lower()
+    if not wanted:
+        raise InputError(f"{flag}: please give a promise's id, such as k3m9x.")
+    files = promise_files(journal)
+    exact = [f for f in files if f.id == wanted]
+    matches = exact or [f for f in files if f.id.startswith(wanted)]
+    if not matches:
+        raise InputError(
+            f"{flag}: no promise has the id '{id_or_prefix}'.",
+            hint="`trustlog promise list --all` shows every promise with its id.",
+        )
+    if len(matches) > 1:
+        ids = ", ".join(sorted(f.id for f in matches))
+        raise InputError(
+            f"{flag}: '{id_or_prefix}' could be any of the promises {ids}; "
+            "please type more of the id."
+        )
+    return matches[0], load_promise(journal, matches[0])
+
+
+def load_marks(journal: Journal, start: date, end: date) -> dict[str, dict[date, Mark]]:
+    """The marks from `start` to `end`, by promise and day; reads only those months.
+
+    Two files for the same promise and day (a copied journal, a hand edit) are
+    settled by the later `marked_at`, as marking twice keeps the latest.
+    """
+    marks: dict[str, dict[date, Mark]] = {}
+    for _, mark in _marks_between(journal, start, end):
+        days = marks.setdefault(mark.promise, {})
+        before = days.get(mark.date)
+        if before is None or mark.marked_at >= before.marked_at:
+            days[mark.date] = mark
+    return marks
+
+
+def _marks_between(journal: Journal, start: date, end: date) -> Iterable[tuple[EntryFile, Mark]]:
+    for entry_file in journal.files_between(start, end, MARK):
+        doc = journal.read(entry_file)
+        entry_file_of(doc, entry_file)
+        yield entry_file, Mark.from_document(doc)
+
+
+# -- adding ----------------------------------------------------------------------
+
+
+@dataclass
+class NewPromise:
+    """What a person asked for; checked by `add_promise`. Strings are as typed."""
+
+    text: str | None
+    every: str | None = None
+    once: str | None = None
+    due: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+def parse_due(text: str, flag: str = "--due") -> str:
+    """A time of day, `HH:MM`, normalised to two digits each."""
+    found = _DUE.match(text.strip())
+    if found and int(found.group(1)) < 24 and int(found.group(2)) < 60:
+        return f"{int(found.group(1)):02d}:{found.group(2)}"
+    raise InputError(f"{flag}: '{text}' is not a time of day. Please use HH:MM, such as 19:00.")
+
+
+def check_new_promise(asked: NewPromise, now: datetime) -> Promise:
+    """The promise `asked` describes (its id still empty), or an InputError naming the flag."""
+    today = now.date()
+    text = values.text_or_none(asked.text)
+    if text is None:
+        raise InputError(
+            "TEXT: please say what you promise, for example "
+            'trustlog promise add "Text if I\'m running late".'
+        )
+    if asked.once is not None and asked.every is not None:
+        raise InputError("--once and --every: please choose one; --once is a single day.")
+    if asked.once is not None and (asked.start is not None or asked.end is not None):
+        raise InputError("--once: a promise for one day has no --start or --end.")
+    once = values.parse_date(asked.once, "--once") if asked.once is not None else None
+    every = parse_every(asked.every, "--every") if asked.every is not None else "daily"
+    start = values.parse_date(asked.start, "--start") if asked.start is not None else None
+    end = values.parse_date(asked.end, "--end") if asked.end is not None else None
+    start = once or start or today
+    if end is not None and end < start:
+        raise InputError(f"--end {end} is before the start {start}: please check the dates.")
+    return Promise(
+        id="",
+        text=text.strip(),
+        created=now,
+        start=start,
+        every=None if once else every,
+        once=once,
+        due=parse_due(asked.due) if asked.due is not None else None,
+        end=end,
+    )
+
+
+def add_promise(journal: Journal, asked: NewPromise, now: datetime) -> Promise:
+    promise = check_new_promise(asked, now)
+    with journal.writing():
+        promise = replace(promise, id=journal.new_id())
+        path = journal.undated_path(PROMISE_FOLDER, PROMISE, promise.id)
+        journal.write(path, *promise.to_document())
+    return promise
+
+
+# -- marking ---------------------------------------------------------------------
+
+
+@dataclass
+class MarkRequest:
+    """One outcome to record: `promise` is an id or a prefix of one."""
+
+    promise: str
+    outcome: str
+    repair: str | None = None
+    note: str | None = None
+    flag: str = "ID"  # the flag an error about this request names
+
+
+@dataclass
+class PlannedMark:
+    """A checked request: the promise is known and due that day."""
+
+    promise: Promise
+    day: date
+    outcome: str
+    repair: str | None
+    note: str | None
+
+
+@dataclass
+class MarkResult:
+    mark: Mark
+    promise: Promise
+    replaced: Mark | None  # the earlier mark of that day, if there was one
+
+
+def plan_marks(
+    journal: Journal, day: date, requests: Sequence[MarkRequest], today: date
+) -> list[PlannedMark]:
+    """Check every request before anything is written: ids, schedules, no contradictions."""
+    if requests and day > today:
+        raise InputError(
+            f"--date: {day.isoformat()} has not come yet; a day can be marked once it has begun."
+        )
+    planned: dict[str, PlannedMark] = {}
+    for request in requests:
+        if request.outcome not in OUTCOMES:
+            raise InputError(f"'{request.outcome}' is not an outcome: use kept or broken.")
+        _, promise = find_promise(journal, request.promise, request.flag)
+        if not is_scheduled(promise, day):
+            flag = "--date" if request.flag == "ID" else request.flag
+            raise InputError(
+                f"{flag}: the promise '{promise.summary()}' ({promise.id}) is not due on "
+                f"{day:%A} {day.isoformat()}; it is due {describe_schedule(promise)}.",
+                hint="Only a day on which a promise is due can be marked.",
+            )
+        earlier = planned.get(promise.id)
+        if earlier is not None and earlier.outcome != request.outcome:
+            raise InputError(
+                f"--kept and --broken both name the promise '{promise.summary()}' "
+                f"({promise.id}): please choose one."
+            )
+        planned[promise.id] = PlannedMark(
+            promise=promise,
+            day=day,
+            outcome=request.outcome,
+            repair=values.text_or_none(request.repair) if request.outcome == BROKEN else None,
+            note=values.text_or_none(request.note),
+        )
+    return list(planned.values())
+
+
+def write_marks(
+    journal: Journal, planned: Sequence[PlannedMark], now: datetime
+) -> list[MarkResult]:
+    """Record checked marks; a mark for a promise and day that has one replaces it."""
+    results = []
+    with journal.writing():
+        for plan in planned:
+            existing = _existing_mark(journal, plan.promise.id, plan.day)
+            if existing is None:
+                mark_id = journal.new_id()
+                path = journal.dated_path(plan.day, MARK, mark_id)
+            else:
+                mark_id, path = existing[1].id, existing[0].path
+            mark = Mark(
+                id=mark_id,
+                promise=plan.promise.id,
+                date=plan.day,
+                outcome=plan.outcome,
+                marked_at=now,
+                repair=plan.repair,
+                note=plan.note,
+                extra=existing[1].extra if existing else {},
+            )
+            if existing is None:
+                journal.write(path, *mark.to_document())
+            else:  # keep what a hand edit added to the old mark
+                journal.update(journal.read(existing[0]), *mark.to_document())
+            results.append(MarkResult(mark, plan.promise, existing[1] if existing else None))
+    return results
+
+
+def mark_promise(
+    journal: Journal,
+    id_or_prefix: str,
+    outcome: str,
+    day: date,
+    now: datetime,
+    note: str | None = None,
+    repair: str | None = None,
+) -> MarkResult:
+    """Mark one scheduled day of a promise kept or broken (with an optional repair)."""
+    request = MarkRequest(id_or_prefix, outcome, repair=repair, note=note)
+    planned = plan_marks(journal, day, [request], now.date())
+    return write_marks(journal, planned, now)[0]
+
+
+def _existing_mark(journal: Journal, promise_id: str, day: date) -> tuple[EntryFile, Mark] | None:
+    found = None
+    for entry_file, mark in _marks_between(journal, day, day):
+        if mark.promise == promise_id and (found is None or mark.marked_at >= found[1].marked_at):
+            found = (entry_file, mark)
+    return found
+
+
+# -- retiring --------------------------------------------------------------------
+
+
+@dataclass
+class RetireResult:
+    promise: Promise
+    already: bool
+
+
+def retire_promise(journal: Journal, id_or_prefix: str, today: date) -> RetireResult:
+    """End a promise today; its marks and its file stay as they are.
+
+    Today stays its last scheduled day (so a mark made today still counts), but
+    the check-in and the dashboard stop asking about it.
+    """
+    with journal.writing():
+        entry_file, promise = find_promise(journal, id_or_prefix)
+        if promise.retired is not None:
+            return RetireResult(promise, already=True)
+        promise = replace(promise, retired=today)
+        journal.update(journal.read(entry_file), *promise.to_document())
+    return RetireResult(promise, already=False)
+
+
+# -- figures ---------------------------------------------------------------------
+
+
+@dataclass
+class Day:
+    date: date
+    status: str
+
+
+@dataclass
+class PromiseFigures:
+    """One promise as `promise list` shows it, worked out as of `today`."""
+
+    promise: Promise
+    today: date
+    schedule: str
+    active: bool
+    today_status: str
+    strength: float | None  # None until a day is recorded
+    current_run: int
+    longest_run: int
+    kept: int
+    broken: int  # broken and not repaired
+    repaired: int
+    unrecorded: int  # scheduled days before today with no mark
+    calendar: list[Day] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            **self.promise.to_json(),
+            "schedule": self.schedule,
+            "active": self.active,
+            "as_of": self.today.isoformat(),
+            "today": self.today_status,
+            "strength": self.strength,
+            "current_run": self.current_run,
+            "longest_run": self.longest_run,
+            "kept": self.kept,
+            "broken": self.broken,
+            "repaired": self.repaired,
+            "unrecorded": self.unrecorded,
+            "calendar": [{"date": d.date.isoformat(), "status": d.status} for d in self.calendar],
+        }
+
+
+def day_status(promise: Promise, day: date, marks: dict[date, Mark], today: date) -> str:
+    if day > today:
+        return FUTURE
+    if not is_scheduled(promise, day):
+        return NOT_SCHEDULED
+    mark = marks.get(day)
+    if mark is None:
+        return UNRECORDED
+    if mark.outcome == KEPT:
+        return KEPT
+    return REPAIRED if mark.repaired else BROKEN
+
+
+def figures(
+    promise: Promise, marks: dict[date, Mark], today: date, weeks: int = CALENDAR_WEEKS
+) -> PromiseFigures:
+    """Strength, runs, counts and calendar of one promise, from its marks up to `today`."""
+    days = list(scheduled_days(promise, promise.start, today))
+    statuses = [day_status(promise, day, marks, today) for day in days]
+    recorded = [marks[day] for day in days if day in marks]
+    longest = run = 0
+    for day, status in zip(days, statuses, strict=True):
+        if status == KEPT:
+            run += 1
+            longest = max(longest, run)
+        elif not (day == today and status == UNRECORDED):  # today is still open
+            run = 0
+    counts = {status: statuses.count(status) for status in (KEPT, BROKEN, REPAIRED, UNRECORDED)}
+    if days and days[-1] == today and statuses[-1] == UNRECORDED:
+        counts[UNRECORDED] -= 1
+    end = last_day(promise)
+    first_shown = week_start(today) - timedelta(weeks=weeks - 1)
+    return PromiseFigures(
+        promise=promise,
+        today=today,
+        schedule=describe_schedule(promise),
+        active=promise.retired is None and (end is None or end >= today),
+        today_status=day_status(promise, today, marks, today),
+        strength=strength(mark_value(mark) for mark in recorded) if recorded else None,
+        current_run=run,
+        longest_run=longest,
+        kept=counts[KEPT],
+        broken=counts[BROKEN],
+        repaired=counts[REPAIRED],
+        unrecorded=counts[UNRECORDED],
+        calendar=[
+            Day(day, day_status(promise, day, marks, today))
+            for day in (first_shown + timedelta(days=n) for n in range(weeks * 7))
+        ],
+    )
+
+
+def list_promises(journal: Journal, today: date, include_all: bool = False) -> list[PromiseFigures]:
+    """The promises to show (active or still to start, or all), each with its figures.
+
+    Marks are read from the earliest start among them (or the calendar's first
+    day, if later): the strength looks back over every recorded day.
+    """
+    promises = [p for p in load_promises(journal) if include_all or _current(p, today)]
+    if not promises:
+        return []
+    first = min([p.start for p in promises] + [week_start(today) - timedelta(weeks=3)])
+    marks = load_marks(journal, first, today)
+    return [figures(p, marks.get(p.id, {}), today) for p in promises]
+
+
+def _asks(promise: Promise, day: date) -> bool:
+    return promise.retired is None or promise.retired > day
+
+
+def _current(promise: Promise, today: date) -> bool:
+    end = last_day(promise)
+    return promise.retired is None and (end is None or end >= today)
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def describe_schedule(promise: Promise) -> str:
+    """The schedule in words: "every day", "weekdays", "Mon, Thu", "once, on 2026-12-01"."""
+    if promise.once is not None:
+        words = f"once, on {promise.once:%a} {promise.once.isoformat()}"
+    elif promise.every in (None, "daily"):
+        words = "every day"
+    elif promise.every in ("weekdays", "weekends"):
+        words = f"on {promise.every}"
+    else:
+        assert promise.every is not None
+        days = [_DAY_WORDS[WEEKDAYS.index(name)] for name in promise.every.split(",")]
+        words = "on " + ", ".join(days)
+    if promise.due:
+        words += f", by {promise.due}"
+    return words
+
+
+# -- what is due -----------------------------------------------------------------
+
+
+@dataclass
+class DueDay:
+    """One scheduled day of a promise, with how it stands."""
+
+    promise: Promise
+    date: date
+    status: str
+    mark: Mark | None = None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "id": self.promise.id,
+            "text": self.promise.text,
+            "date": self.date.isoformat(),
+            "due": self.promise.due,
+            "status": self.status,
+        }
+
+
+def due_on(journal: Journal, day: date) -> list[DueDay]:
+    """The promises scheduled on `day`, each with its mark if it has one; reads one month.
+
+    A promise retired on or before `day` is left out: retiring it means no more asking,
+    though its last day can still be marked by flag.
+    """
+    promises = [p for p in load_promises(journal) if is_scheduled(p, day) and _asks(p, day)]
+    if not promises:
+        return []
+    marks = load_marks(journal, day, day)
+    found = []
+    for promise in promises:
+        by_day = marks.get(promise.id, {})
+        found.append(DueDay(promise, day, day_status(promise, day, by_day, day), by_day.get(day)))
+    return sorted(found, key=lambda d: (d.promise.due or "99:99", d.promise.start, d.promise.id))
+
+
+@dataclass
+class PromisesAtAGlance:
+    today: list[DueDay]
+    unrecorded: list[DueDay]  # the last few days before today, oldest first
+
+
+def at_a_glance(
+    journal: Journal, today: date, days_back: int = DASHBOARD_DAYS_BACK
+) -> PromisesAtAGlance:
+    """What is due today, and what is still unrecorded from the last few days.
+
+    Reads the promises folder and the marks of those few days only. Retired promises
+    are left out: they no longer ask for anything.
+    """
+    promises = [p for p in load_promises(journal) if _asks(p, today)]
+    first = today - timedelta(days=days_back)
+    if not promises:
+        return PromisesAtAGlance([], [])
+    marks = load_marks(journal, first, today)
+    due_today, open_days = [], []
+    for promise in promises:
+        by_day = marks.get(promise.id, {})
+        for day in scheduled_days(promise, first, today):
+            status = day_status(promise, day, by_day, today)
+            if day == today:
+                due_today.append(DueDay(promise, day, status, by_day.get(day)))
+            elif status == UNRECORDED:
+                open_days.append(DueDay(promise, day, status))
+    due_today.sort(key=lambda d: (d.promise.due or "99:99", d.promise.start, d.promise.id))
+    open_days.sort(key=lambda d: (d.date, d.promise.start, d.promise.id))
+    return PromisesAtAGlance(due_today, open_days)

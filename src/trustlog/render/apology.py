@@ -1,0 +1,172 @@
+"""How apologies, and what the checker noticed, are shown to a person.
+
+The apology itself goes to stdout as plain text (to read aloud, or to copy);
+everything around it (headings, the checker's notes, hints) is talk, on stderr.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from trustlog.domain.apology import PART_TITLES, Apology, DraftResult
+from trustlog.domain.apology_check import Finding
+from trustlog.domain.promise import Promise
+from trustlog.render.output import Output
+
+if TYPE_CHECKING:
+    from trustlog.prompts.apology import Guide
+
+
+def findings(output: Output, found: list[Finding]) -> None:
+    """The checker's notes, gently: a heading, then each note with its reason and a rewrite."""
+    from rich.text import Text
+
+    err = output.err
+    if not found:
+        err.print("The checker found nothing to point out.")
+        return
+    count = len(found)
+    err.print(
+        f"{count} thing{'s' if count != 1 else ''} you may want to look at again "
+        "[muted](the choice is yours)[/muted]:"
+    )
+    for finding in found:
+        line = Text("  • ")
+        line.append(PART_TITLES[finding.part], style="accent")
+        if finding.phrase:
+            line.append(f" · “{finding.phrase}”")
+        else:
+            line.append(" · not written yet", style="muted")
+        err.print(line)
+        err.print(Text(f"    {finding.why}"))
+        err.print(Text(f"    {finding.suggestion}", style="muted"))
+
+
+def apology_text(output: Output, text: str) -> None:
+    """The assembled apology, as plain text with no wrapping added (so it copies cleanly)."""
+    from rich.text import Text
+
+    output.out.print(Text(text), soft_wrap=True)
+
+
+def draft_saved(output: Output, result: DraftResult, reviewed: bool) -> None:
+    apology = result.apology
+    if not reviewed:
+        findings(output, result.findings)
+    output.say(f"Saved your apology draft. [muted]id {apology.id}[/muted]")
+    promises_made(output, result.promises)
+    output.say(
+        f"[muted]It stays here; nothing is sent. `trustlog apology show {apology.id}` "
+        "prints it to read aloud or copy.[/muted]"
+    )
+
+
+def promises_made(output: Output, promises: list[Promise]) -> None:
+    from rich.markup import escape
+
+    if not promises:
+        return
+    count = len(promises)
+    output.say(f"Tracking {count} promise{'s' if count != 1 else ''} from it:")
+    for promise in promises:
+        every = promise.every or "daily"
+        output.say(
+            f"  [accent]{promise.id}[/accent] {escape(promise.text)} [muted]({every})[/muted]"
+        )
+
+
+def apology_list(output: Output, apologies: list[Apology]) -> None:
+    from rich.text import Text
+
+    if not apologies:
+        output.say("No apologies drafted yet. `trustlog apology draft` walks you through one.")
+        return
+    out = output.out
+    for number, apology in enumerate(apologies):
+        if number:
+            out.print()
+        heading = Text(f"{apology.date.isoformat()}  ", style="title")
+        heading.append(apology.id, style="accent")
+        notes = _counts(apology)
+        if notes:
+            heading.append(f"  {notes}", style="muted")
+        out.print(heading)
+        text = apology.assembled_text() or "(nothing written yet)"
+        for line in text.splitlines():
+            out.print(Text(f"  {line}" if line else ""), soft_wrap=True)
+
+
+def apology_detail(output: Output, apology: Apology, promises: list[Promise]) -> None:
+    output.say(
+        f"[title]Apology of {apology.date:%A %-d %B %Y}[/title] [muted]id {apology.id}[/muted]"
+    )
+    text = apology.assembled_text()
+    if text:
+        apology_text(output, text)
+    else:
+        output.say("Nothing written in it yet.")
+    promises_made(output, promises)
+    found = apology.findings()
+    if found:
+        output.say("")
+        findings(output, found)
+
+
+def _counts(apology: Apology) -> str:
+    parts = []
+    if apology.promises:
+        count = len(apology.promises)
+        parts.append(f"{count} promise{'s' if count != 1 else ''}")
+    notes = len(apology.findings())
+    if notes:
+        parts.append(f"{notes} note{'s' if notes != 1 else ''} from the checker")
+    return " · ".join(parts)
+
+
+class ApologyScreen:
+    """What the guided routine shows between its questions (all on stderr)."""
+
+    def __init__(self, output: Output) -> None:
+        self.output = output
+
+    def intro(self, stop_word: str | None) -> None:
+        self.output.say(
+            "[title]A four-part apology[/title]\n"
+            "A real apology names what you did, how it hurt, that it was yours, and what will "
+            "change. One part at a time; Enter skips a part. Nothing is sent anywhere."
+        )
+        if stop_word:
+            from rich.markup import escape
+
+            word = escape(stop_word)
+            self.output.say(
+                f"[muted]Your stop word is “{word}”: either of you may pause the talk.[/muted]"
+            )
+
+    def part(self, number: int, guide: Guide) -> None:
+        from rich.text import Text
+
+        err = self.output.err
+        err.print()
+        err.print(Text(f"{number} of 4 · {guide.title}", style="title"))
+        err.print(Text(guide.explain))
+        err.print(Text.assemble(("  Good: ", "good"), guide.good))
+        err.print(Text.assemble(("  Poor: ", "muted"), guide.poor))
+
+    def read_back(self, text: str, found: list[Finding]) -> None:
+        from rich.text import Text
+
+        err = self.output.err
+        err.print()
+        err.print(Text("Your apology, read back:", style="title"))
+        err.print()
+        for line in (text or "(nothing written yet)").splitlines():
+            err.print(Text(f"  {line}" if line else ""))
+        err.print()
+        findings(self.output, found)
+        err.print()
+
+    def say(self, message: str) -> None:
+        from rich.markup import escape
+
+        self.output.say(escape(message))

@@ -1,0 +1,228 @@
+"""Promises for people: the list with its calendar, and what a mark or a retirement did.
+
+The calendar's cells differ by shape, not only by colour, so it reads the
+same with NO_COLOR, on paper, or to a screen reader that names the symbols.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from trustlog.domain.promise import Promise
+from trustlog.domain.promises import (
+    BROKEN,
+    FUTURE,
+    KEPT,
+    NOT_SCHEDULED,
+    REPAIRED,
+    UNRECORDED,
+    DueDay,
+    MarkResult,
+    PromiseFigures,
+    RetireResult,
+    describe_schedule,
+)
+from trustlog.render.output import Output
+
+CELLS = {
+    KEPT: ("●", "good"),
+    REPAIRED: ("◐", "warn"),
+    BROKEN: ("✕", "bad"),
+    UNRECORDED: ("·", "muted"),
+    NOT_SCHEDULED: (" ", ""),
+    FUTURE: (" ", ""),
+}
+TODAY_OPEN = ("○", "accent")
+LEGEND = "● kept  ◐ repaired  ✕ broken  · not recorded  ○ due today  blank: not due"
+TODAY_WORDS = {
+    KEPT: "kept today",
+    REPAIRED: "broken today, and repaired",
+    BROKEN: "broken today",
+    UNRECORDED: "due today, not recorded yet",
+    NOT_SCHEDULED: "not due today",
+}
+WEEK_HEADER = "MTWTFSS"
+STRENGTH_WORDS = ((25, "building"), (50, "growing"), (75, "steady"), (101, "strong"))
+INDENT = "       "
+
+
+def promise_added(output: Output, promise: Promise) -> None:
+    from rich.markup import escape
+
+    output.say(
+        f"Saved your promise “{escape(promise.summary())}”, "
+        f"{escape(describe_schedule(promise))}{_starting(promise)}. "
+        f"[muted]id {promise.id}[/muted]"
+    )
+    output.say(f"[muted]Mark a day with: trustlog promise kept {promise.id}[/muted]")
+
+
+def _starting(promise: Promise) -> str:
+    if promise.once is not None:
+        return ""
+    words = f", from {promise.start.isoformat()}"
+    return words + (f" to {promise.end.isoformat()}" if promise.end else "")
+
+
+def promise_list(
+    output: Output, found: list[PromiseFigures], today: date, include_all: bool
+) -> None:
+    from rich.text import Text
+
+    out = output.out
+    if not found:
+        if include_all:
+            output.say("No promises yet. Add one with: trustlog promise add TEXT")
+        else:
+            output.say(
+                "No active promises. Add one with: trustlog promise add TEXT "
+                "(`--all` shows retired ones)."
+            )
+        return
+    out.print(Text(f"Your promises, {today:%A %-d %B %Y}", style="title"))
+    for item in found:
+        out.print()
+        out.print(Text.assemble((f"{item.promise.id:<6} ", "accent"), item.promise.summary()))
+        out.print(Text(INDENT + _status_line(item), style="muted"))
+        weeks = len(item.calendar) // 7
+        out.print(Text(INDENT + " ".join([WEEK_HEADER] * weeks), style="muted"))
+        out.print(_calendar(item, today))
+        out.print(Text(INDENT + _figures_line(item)))
+    out.print()
+    out.print(Text(LEGEND, style="muted"))
+    out.print(
+        Text(
+            "Strength rises with kept days and eases slowly after a miss; it never resets.",
+            style="muted",
+        )
+    )
+
+
+def _status_line(item: PromiseFigures) -> str:
+    promise = item.promise
+    parts = [item.schedule]
+    if promise.retired is not None:
+        parts.append(f"retired on {promise.retired.isoformat()}")
+    elif promise.start > item.today:
+        parts.append(f"starts {promise.start.isoformat()}")
+    elif not item.active:
+        parts.append("finished")
+    else:
+        parts.append(TODAY_WORDS[item.today_status])
+    if promise.end is not None and promise.end >= item.today and promise.retired is None:
+        parts.append(f"until {promise.end.isoformat()}")
+    return " · ".join(parts)
+
+
+def _calendar(item: PromiseFigures, today: date) -> object:
+    from rich.text import Text
+
+    line = Text(INDENT)
+    for index, cell in enumerate(item.calendar):
+        if index and index % 7 == 0:
+            line.append(" ")
+        symbol, style = CELLS[cell.status]
+        if cell.date == today and cell.status == UNRECORDED:
+            symbol, style = TODAY_OPEN
+        line.append(symbol, style=style or None)
+    return line
+
+
+def _figures_line(item: PromiseFigures) -> str:
+    if item.strength is None:
+        return "strength: no days recorded yet"
+    percent = round(item.strength * 100)
+    parts = [f"strength {percent}% ({strength_word(percent)})"]
+    recorded = item.kept + item.broken + item.repaired
+    parts.append(f"kept {item.kept} of {_days(recorded, 'day')} recorded")
+    run = f"now {item.current_run} in a row" if item.current_run else ""
+    if item.longest_run > item.current_run:
+        run = f"{run} (longest {item.longest_run})" if run else f"longest run {item.longest_run}"
+    if run:
+        parts.append(run)
+    return " · ".join(parts)
+
+
+def strength_word(percent: int) -> str:
+    """A gentle word for the score: it describes where things are, never a verdict."""
+    for limit, word in STRENGTH_WORDS:
+        if percent < limit:
+            return word
+    return STRENGTH_WORDS[-1][1]
+
+
+def _days(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def mark_saved(output: Output, result: MarkResult, today: date, hint: bool = True) -> None:
+    from rich.markup import escape
+
+    mark = result.mark
+    when = "today" if mark.date == today else f"on {mark.date:%A %-d %B} ({mark.date.isoformat()})"
+    word = "broken, then repaired" if mark.repaired else mark.outcome
+    text = escape(result.promise.summary())
+    if result.replaced is not None:
+        before = "broken, then repaired" if result.replaced.repaired else result.replaced.outcome
+        output.say(f"Changed “{text}” {when} from {before} to {word}. [muted]id {mark.id}[/muted]")
+    else:
+        output.say(f"Marked “{text}” {when}: {word}. [muted]id {mark.id}[/muted]")
+    if hint and mark.outcome == BROKEN and not mark.repaired:
+        output.say(
+            "[muted]A small repair can still count: trustlog promise broken "
+            f"{result.promise.id} --date {mark.date.isoformat()} --repair TEXT[/muted]"
+        )
+
+
+def marks_saved(output: Output, results: list[MarkResult], today: date) -> None:
+    for result in results:
+        mark_saved(output, result, today, hint=False)
+
+
+def dashboard_promises(output: Output, due: list[DueDay], unrecorded: list[DueDay]) -> None:
+    """Today's promises, and the days of the last week still open."""
+    from rich.text import Text
+
+    out = output.out
+    if due:
+        out.print(Text("Promises due today:"))
+    for item in due:
+        symbol, style = TODAY_OPEN if item.status == UNRECORDED else CELLS[item.status]
+        line = Text(f"  {symbol} ", style=style or "")
+        line.append(item.promise.summary(), style="")
+        word = TODAY_WORDS[item.status].replace(" today", "").replace("due, ", "")
+        by = f"by {item.promise.due}, " if item.promise.due and item.status == UNRECORDED else ""
+        line.append(f"  {by}{word}", style="muted")
+        line.append(f"  {item.promise.id}", style="accent")
+        out.print(line)
+    if unrecorded:
+        out.print(Text("Not recorded yet from the last few days:"))
+    for item in unrecorded:
+        line = Text(f"  {CELLS[UNRECORDED][0]} {item.date:%a %-d %b}  ", style="muted")
+        line.append(item.promise.summary(), style="")
+        line.append(f"  {item.promise.id}", style="accent")
+        out.print(line)
+    if unrecorded:
+        first = unrecorded[0]
+        out.print(
+            Text(
+                f"  To record one: trustlog promise kept {first.promise.id} "
+                f"--date {first.date.isoformat()} (or broken)",
+                style="muted",
+            )
+        )
+
+
+def promise_retired(output: Output, result: RetireResult) -> None:
+    from rich.markup import escape
+
+    promise = result.promise
+    assert promise.retired is not None
+    text = escape(promise.summary())
+    if result.already:
+        output.say(f"“{text}” was already retired on {promise.retired.isoformat()}.")
+        return
+    output.say(
+        f"Retired “{text}”: it will not be asked about again. Its history stays, "
+        "and `trustlog promise list --all` still shows it."
+    )

@@ -1,0 +1,48 @@
+"""Writing promises and marks with chosen ids and dates, for tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from trustlog.domain.promise import MARK, PROMISE, PROMISE_FOLDER, Mark, Promise
+from trustlog.storage.journal import Journal
+
+CREATED = datetime.fromisoformat("2026-01-01T09:00:00+00:00")
+
+
+def put_promise(journal: Journal, promise_id: str, start: str, **fields: object) -> Promise:
+    promise = Promise(
+        id=promise_id,
+        text=str(fields.pop("text", f"promise {promise_id}")),
+        created=CREATED,
+        start=date.fromisoformat(start),
+        **fields,  # type: ignore[arg-type]
+    )
+    with journal.writing():
+        journal.write(
+            journal.undated_path(PROMISE_FOLDER, PROMISE, promise_id), *promise.to_document()
+        )
+    return promise
+
+
+def put_mark(
+    journal: Journal,
+    promise_id: str,
+    day: str,
+    outcome: str = "kept",
+    repair: str | None = None,
+    mark_id: str | None = None,
+    marked_at: str = "2026-01-01T21:00:00+00:00",
+) -> Mark:
+    the_day = date.fromisoformat(day)
+    mark = Mark(
+        id=mark_id or journal.new_id(),
+        promise=promise_id,
+        date=the_day,
+        outcome=outcome,
+        marked_at=datetime.fromisoformat(marked_at),
+        repair=repair,
+    )
+    with journal.writing():
+        journal.write(journal.dated_path(the_day, MARK, mark.id), *mark.to_document())
+    return mark

@@ -1,0 +1,160 @@
+"""The guided apology routine, driven by a scripted asker (no terminal needed)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from trustlog.domain.apology import ApologyParts, suggested_promises
+from trustlog.domain.apology_check import Finding
+from trustlog.prompts.apology import GUIDES, ask_apology
+
+
+class Scripted:
+    """Answers questions in order, and remembers what was asked."""
+
+    def __init__(self, *answers: Any) -> None:
+        self.answers = list(answers)
+        self.asked: list[tuple[str, str, Any]] = []
+
+    def _next(self, how: str, message: str, default: Any) -> Any:
+        self.asked.append((how, message, default))
+        assert self.answers, f"no answer left for {message!r}"
+        return self.answers.pop(0)
+
+    def text(self, message: str, default: str | None = None, hint: str | None = None) -> str | None:
+        answer: str | None = self._next("text", message, default)
+        return answer
+
+    def number(
+        self, message: str, low: int, high: int, default: int | None = None, hint: str | None = None
+    ) -> int | None:
+        answer: int | None = self._next("number", message, default)
+        return answer
+
+    def confirm(self, message: str, default: bool = False) -> bool:
+        return bool(self._next("confirm", message, default))
+
+    def choose(
+        self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None
+    ) -> str:
+        answer = str(self._next("choose", message, default))
+        assert answer in [value for value, _ in choices]
+        return answer
+
+
+class Screen:
+    def __init__(self) -> None:
+        self.parts: list[int] = []
+        self.read_backs: list[tuple[str, list[Finding]]] = []
+        self.said: list[str] = []
+        self.stop_word: str | None = None
+
+    def intro(self, stop_word: str | None) -> None:
+        self.stop_word = stop_word
+
+    def part(self, number: int, guide: Any) -> None:
+        self.parts.append(number)
+
+    def read_back(self, text: str, found: list[Finding]) -> None:
+        self.read_backs.append((text, found))
+
+    def say(self, message: str) -> None:
+        self.said.append(message)
+
+
+DID = "I read your messages on Tuesday without asking you."
+IMPACT = "It made you feel watched in your own home."
+OWN = "That was my choice, and there is no excuse for it."
+AMENDS = "I will ask before I touch your phone. I will tell you each evening how it went."
+
+
+def test_walks_the_four_parts_then_reads_back_and_keeps() -> None:
+    ask, screen = Scripted(DID, IMPACT, OWN, AMENDS, "keep", False), Screen()
+    answers = ask_apology(ask, screen, ApologyParts(), [], stop_word="pineapple")
+    assert answers.parts == ApologyParts(DID, IMPACT, OWN, AMENDS)
+    assert answers.promises == []
+    assert screen.parts == [1, 2, 3, 4]
+    assert screen.stop_word == "pineapple"
+    assert [message for _, message, _ in ask.asked[:4]] == [GUIDES[p].question for p in GUIDES]
+    assert screen.read_backs == [(f"{DID}\n\n{IMPACT}\n\n{OWN}\n\n{AMENDS}", [])]
+
+
+def test_parts_given_by_flag_are_not_asked_again() -> None:
+    ask, screen = Scripted(OWN, AMENDS, "keep", False), Screen()
+    answers = ask_apology(ask, screen, ApologyParts(did=DID, impact=IMPACT), [])
+    assert screen.parts == [3, 4]
+    assert answers.parts == ApologyParts(DID, IMPACT, OWN, AMENDS)
+
+
+def test_revising_a_part_checks_again() -> None:
+    ask = Scripted(DID, IMPACT, OWN, "I'll try to be better.", "amends", AMENDS, "keep", False)
+    screen = Screen()
+    answers = ask_apology(ask, screen, ApologyParts(), [])
+    assert answers.parts.amends == AMENDS
+    first, second = screen.read_backs
+    assert [(f.part, f.phrase) for f in first[1]] == [("amends", "I'll try to")]
+    assert second[1] == []
+    # The revision starts from what was written before.
+    assert ask.asked[5] == ("text", GUIDES["amends"].question, "I'll try to be better.")
+    assert screen.parts == [1, 2, 3, 4, 4]
+
+
+def test_a_part_can_be_kept_with_its_notes() -> None:
+    ask, screen = Scripted("I'm sorry for everything.", None, None, None, "keep", False), Screen()
+    answers = ask_apology(ask, screen, ApologyParts(), [])
+    assert answers.parts == ApologyParts(did="I'm sorry for everything.")
+    assert [f.category for f in screen.read_backs[0][1]] == [
+        "vague action",
+        "missing",
+        "missing",
+        "missing",
+    ]
+
+
+def test_steps_of_the_amends_become_promises() -> None:
+    ask = Scripted(
+        DID, IMPACT, OWN, AMENDS, "keep",
+        True,  # turn steps into promises?
+        True,  # "Ask before I touch your phone."
+        False,  # "Tell you each evening how it went."
+        "Call at lunch",
+        None,
+        "weekdays",
+    )  # fmt: skip
+    answers = ask_apology(ask, Screen(), ApologyParts(), [])
+    assert answers.promises == ["Ask before I touch your phone.", "Call at lunch"]
+    assert answers.every == "weekdays"
+    asked = [message for _, message, _ in ask.asked]
+    assert "Track “Ask before I touch your phone.”?" in asked
+    assert "Track “Tell you each evening how it went.”?" in asked
+
+
+def test_saying_no_to_every_promise_makes_none() -> None:
+    ask, screen = Scripted(DID, IMPACT, OWN, AMENDS, "keep", True, False, False, None), Screen()
+    answers = ask_apology(ask, screen, ApologyParts(), [])
+    assert answers.promises == []
+    assert screen.said == ["No promises this time; `trustlog promise add` can add one later."]
+
+
+def test_promises_given_by_flag_are_not_offered_again() -> None:
+    ask = Scripted(DID, IMPACT, OWN, AMENDS, "keep")
+    answers = ask_apology(ask, Screen(), ApologyParts(), ["Call at 7"], every="weekends")
+    assert answers.promises == ["Call at 7"]
+    assert answers.every == "weekends"
+    assert not ask.answers
+
+
+def test_an_empty_walk_asks_nothing_more() -> None:
+    ask, screen = Scripted(None, None, None, None), Screen()
+    answers = ask_apology(ask, screen, ApologyParts(), [])
+    assert answers.empty
+    assert screen.read_backs == []
+
+
+def test_suggested_promises_are_phrased_as_steps() -> None:
+    assert suggested_promises(
+        "I will text you by 7 if I'm late. From now on, I'll ask first.\n"
+        "And I’m going to see a counsellor. Sorry."
+    ) == ["Text you by 7 if I'm late.", "Ask first.", "See a counsellor."]
+    assert suggested_promises(None) == []
