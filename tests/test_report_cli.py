@@ -239,3 +239,12 @@ def test_start_up_does_not_import_the_report(home):
     probe = "import sys, trustlog.cli.app; print('trustlog.domain.report' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_journal_from_a_newer_trustlog_is_refused_untouched(cli, journal, home):
+    checkin(journal, "2026-11-02", mood=3)
+    (home / "journal.toml").write_text("format = 99\n")
+    run = cli("report")
+    assert run.exit_code == 1
+    assert "newer trustlog" in run.stderr
+    assert not (home / "cache").exists()

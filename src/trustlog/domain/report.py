@@ -178,6 +178,7 @@ class Report:
 
 def build_report(journal: Journal, period: Period, today: date) -> Report:
     """Every figure of `period` and of the period before, with trends, milestones and notes."""
+    journal.settings()  # refuses a journal from a newer trustlog before reading or caching
     previous = period.previous()
     first_day = min(previous.start, period.start - timedelta(days=progress.KEPT_RUN_DAYS))
     months = _months(first_day, period.end)
