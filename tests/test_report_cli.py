@@ -58,7 +58,7 @@ Check-in days                   21           2
 Mood (1–5)                     3.6         2.0
 Trust (0–10)                   6.0         3.0
 Follow-through                 96%         77%   ▲ better
-Promise strength              0.88        0.63
+Promise strength               88%         63%
 Recovery (median)           20 min  1 h 30 min   ▲ better
 Repeat arguments                 2           0   ▼ worse
 Affection                       18           1   ▲ better

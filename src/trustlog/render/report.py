@@ -121,8 +121,8 @@ def _markers(result: Report) -> list[Text]:
         ),
         (
             "Promise strength",
-            _number(now.promises.strength, 2),
-            _number(before.promises.strength, 2),
+            _percent(now.promises.strength),
+            _percent(before.promises.strength),
             None,
         ),
         (
@@ -311,8 +311,8 @@ def _n(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _number(value: float | None, digits: int = 1) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
 
 
 def _percent(value: float | None) -> str:
