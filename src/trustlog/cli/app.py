@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from trustlog import __version__
-from trustlog.cli import apology, checkin, entries, guide, promise, setup, trigger
+from trustlog.cli import apology, checkin, entries, guide, promise, report, setup, trigger
 from trustlog.cli.state import get_state
 from trustlog.errors import TrustlogError
 
@@ -112,6 +112,7 @@ app.command("edit")(entries.edit)
 app.command("delete")(entries.delete)
 app.command("init")(setup.init)
 app.command("help")(guide.help_topic)
+app.command("report", cls=report.ReportCommand)(report.report)
 
 
 def main() -> None:

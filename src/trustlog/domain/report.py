@@ -1,0 +1,350 @@
+"""The progress report: the five markers for a month or an ISO week, beside the period before.
+
+Every figure follows CONTRACT.md (`report`). What the report reads: the month
+folders from the start of the previous period (or four weeks before this one,
+for the "kept four weeks running" milestone) to the end of this period, the
+promise files, and one cached tally of everything earlier (domain/history.py).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from trustlog.domain import history, progress
+from trustlog.domain.checkin import KIND as CHECKIN
+from trustlog.domain.checkin import Checkin
+from trustlog.domain.period import MONTH, Period
+from trustlog.domain.promise import MARK, Mark, Promise
+from trustlog.domain.schedule import is_active, mark_value, scheduled_days, strength
+from trustlog.domain.trigger import KIND as TRIGGER
+from trustlog.domain.trigger import Trigger
+from trustlog.storage.journal import Journal
+
+
+@dataclass
+class PromiseFigures:
+    kept: int = 0
+    broken: int = 0  # broken and not repaired
+    repaired: int = 0  # broken, then repaired
+    unrecorded: int = 0
+    strength: float | None = None
+
+    @property
+    def follow_through(self) -> float | None:
+        """kept / (kept + broken + repaired): repaired counts as broken; unrecorded left out."""
+        recorded = self.kept + self.broken + self.repaired
+        return self.kept / recorded if recorded else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kept": self.kept,
+            "broken": self.broken,
+            "repaired": self.repaired,
+            "unrecorded": self.unrecorded,
+            "follow_through": self.follow_through,
+            "strength": self.strength,
+        }
+
+
+@dataclass
+class TriggerFigures:
+    """The triggers that started inside the period: when, and minutes to settle (None: not yet)."""
+
+    items: list[tuple[datetime, float | None]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+    @property
+    def settled(self) -> list[float]:
+        return [minutes for _, minutes in self.items if minutes is not None]
+
+    @property
+    def resolved(self) -> int:
+        return len(self.settled)
+
+    @property
+    def median_recovery_minutes(self) -> float | None:
+        settled = self.settled
+        return float(statistics.median(settled)) if settled else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "resolved": self.resolved,
+            "median_recovery_minutes": self.median_recovery_minutes,
+        }
+
+
+@dataclass
+class Day:
+    """One day of the period, for the sparklines and the calendar."""
+
+    date: date
+    checkin: bool = False
+    mood: float | None = None
+    trust: float | None = None
+    kept: int = 0
+    broken: int = 0
+    repaired: int = 0
+    unrecorded: int = 0
+    triggers: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "checkin": self.checkin,
+            "mood": self.mood,
+            "trust": self.trust,
+            "kept": self.kept,
+            "broken": self.broken,
+            "repaired": self.repaired,
+            "unrecorded": self.unrecorded,
+            "triggers": self.triggers,
+        }
+
+
+@dataclass
+class Figures:
+    """Every figure of one period."""
+
+    period: Period
+    checkin_days: int = 0
+    longest_streak: int = 0
+    mood_average: float | None = None
+    trust_average: float | None = None
+    promises: PromiseFigures = field(default_factory=PromiseFigures)
+    triggers: TriggerFigures = field(default_factory=TriggerFigures)
+    arguments: int = 0
+    repeats: int = 0
+    affection: int = 0
+    detective: int = 0
+    days: list[Day] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        p = self.promises
+        recorded = p.kept + p.broken + p.repaired
+        return not (self.checkin_days or recorded or self.triggers.count)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "period": self.period.to_json(),
+            "checkins": {"days": self.checkin_days, "longest_streak": self.longest_streak},
+            "mood": {"average": self.mood_average},
+            "trust": {"average": self.trust_average},
+            "promises": self.promises.to_json(),
+            "triggers": self.triggers.to_json(),
+            "arguments": {"count": self.arguments, "repeats": self.repeats},
+            "affection": {"count": self.affection},
+            "detective_work": {"count": self.detective},
+        }
+
+
+@dataclass
+class Report:
+    current: Figures
+    previous: Figures
+    as_of: date
+    today: date
+    trends: dict[str, str | None] = field(default_factory=dict)
+    milestones: list[str] = field(default_factory=list)
+    setbacks: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return self.current.empty
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.current.to_json(),
+            "previous": self.previous.to_json(),
+            "trends": dict(self.trends),
+            "milestones": list(self.milestones),
+            "notes": list(self.notes),
+            "setbacks": list(self.setbacks),
+            "as_of": self.as_of.isoformat(),
+            "days": [day.to_json() for day in self.current.days],
+        }
+
+
+# -- building -------------------------------------------------------------------
+
+
+def build_report(journal: Journal, period: Period, today: date) -> Report:
+    """Every figure of `period` and of the period before, with trends, milestones and notes."""
+    journal.settings()  # refuses a journal from a newer trustlog before reading or caching
+    previous = period.previous()
+    first_day = min(previous.start, period.start - timedelta(days=progress.KEPT_RUN_DAYS))
+    months = _months(first_day, period.end)
+    tally = history.tally_before(journal, *months[0])
+    base = tally.copy()
+    checkins: list[Checkin] = []
+    marks: list[Mark] = []
+    triggers: list[Trigger] = []
+    for year, month in months:
+        records = history.read_month(journal, year, month, (CHECKIN, MARK, TRIGGER))
+        checkins += records.checkins
+        marks += records.marks
+        triggers += records.triggers
+    promises = history.promise_schedules(journal)
+    as_of = _as_of(period, today)
+
+    # Repeats look back over all history: fold every check-in up to the period's end.
+    repeats: list[int] = []
+    before_period: tuple[int, int] | None = None  # (check-in days, longest run) so far
+    for checkin in checkins:
+        if checkin.date > period.end:
+            break
+        if before_period is None and checkin.date >= period.start:
+            before_period = (tally.checkin_days, tally.longest_run)
+        repeats.append(tally.add_checkin(checkin))
+    if before_period is None:
+        before_period = (tally.checkin_days, tally.longest_run)
+
+    outcomes = {(mark.promise, mark.date): mark for mark in marks}
+    current, earlier = Figures(period), Figures(previous)
+    for figures in (current, earlier):
+        inside = [i for i, c in enumerate(checkins[: len(repeats)]) if c.date in figures.period]
+        _checkin_figures(figures, [checkins[i] for i in inside], [repeats[i] for i in inside])
+        _promise_figures(figures, promises, outcomes, today)
+        end = _as_of(figures.period, today)
+        figures.promises.strength = _strength(tally.scores, marks, promises, end)
+        figures.triggers = TriggerFigures(
+            [(t.at, t.recovery_minutes) for t in triggers if t.day in figures.period]
+        )
+        by_day = {day.date: day for day in figures.days}
+        for started, _ in figures.triggers.items:
+            by_day[started.date()].triggers += 1
+
+    report = Report(current, earlier, as_of, today)
+    report.trends = progress.trends(current, earlier)
+    report.milestones = progress.milestones(
+        journal,
+        current,
+        earlier,
+        before_period,
+        (tally.checkin_days, tally.longest_run),
+        promises,
+        outcomes,
+        as_of,
+        first_calm_month=_first_calm_month(base, current, earlier),
+    )
+    report.setbacks = progress.setbacks(current, earlier, report.trends)
+    report.notes = progress.notes(current, earlier)
+    return report
+
+
+def _first_calm_month(base: history.Tally, now: Figures, before: Figures) -> bool:
+    """Is this the first calm month (history.is_calm) of the journal?
+
+    For a month report the months read begin with the previous month, so the
+    cached tally `base` covers everything before that one.
+    """
+    if now.period.kind != MONTH:
+        return False
+    before_calm = history.is_calm(before.checkin_days > 0, before.repeats, base.repeats)
+    return (
+        base.calm_months == 0
+        and not before_calm
+        and history.is_calm(now.checkin_days > 0, now.repeats, base.repeats + before.repeats)
+    )
+
+
+def _months(start: date, end: date) -> list[tuple[int, int]]:
+    months = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _as_of(period: Period, today: date) -> date:
+    """The day the period's figures stand at: its end, or today while it is still running."""
+    if period.start <= today < period.end:
+        return today
+    return period.end
+
+
+# -- figures ----------------------------------------------------------------------
+
+
+def _checkin_figures(figures: Figures, checkins: list[Checkin], repeats: list[int]) -> None:
+    days = {each: Day(each) for each in figures.period.days()}
+    moods: dict[date, list[int]] = {}
+    trusts: dict[date, list[int]] = {}
+    for checkin in checkins:
+        days[checkin.date].checkin = True
+        if checkin.mood is not None:
+            moods.setdefault(checkin.date, []).append(checkin.mood)
+        if checkin.trust is not None:
+            trusts.setdefault(checkin.date, []).append(checkin.trust)
+        figures.affection += checkin.affection or 0
+        figures.detective += checkin.detective or 0
+        figures.arguments += sum(1 for topic in checkin.arguments if topic.strip())
+    figures.repeats = sum(repeats)
+    for when, found in moods.items():
+        days[when].mood = statistics.fmean(found)
+    for when, found in trusts.items():
+        days[when].trust = statistics.fmean(found)
+    every_mood = [c.mood for c in checkins if c.mood is not None]
+    every_trust = [c.trust for c in checkins if c.trust is not None]
+    figures.mood_average = statistics.fmean(every_mood) if every_mood else None
+    figures.trust_average = statistics.fmean(every_trust) if every_trust else None
+    figures.checkin_days = sum(1 for day in days.values() if day.checkin)
+    run = longest = 0
+    for day in days.values():
+        run = run + 1 if day.checkin else 0
+        longest = max(longest, run)
+    figures.longest_streak = longest
+    figures.days = list(days.values())
+
+
+def _promise_figures(
+    figures: Figures,
+    promises: list[Promise],
+    outcomes: dict[tuple[str, date], Mark],
+    today: date,
+) -> None:
+    """Each scheduled day of the period is kept, broken, repaired, or (up to today) unrecorded."""
+    by_day = {day.date: day for day in figures.days}
+    tally = figures.promises
+    for promise in promises:
+        for day in scheduled_days(promise, figures.period.start, figures.period.end):
+            mark = outcomes.get((promise.id, day))
+            slot = by_day[day]
+            if mark is None:
+                if day < today:  # today is still open
+                    tally.unrecorded += 1
+                    slot.unrecorded += 1
+            elif mark.outcome == "kept":
+                tally.kept += 1
+                slot.kept += 1
+            elif mark.repaired:
+                tally.repaired += 1
+                slot.repaired += 1
+            else:
+                tally.broken += 1
+                slot.broken += 1
+
+
+def _strength(
+    cached: dict[str, float], marks: list[Mark], promises: list[Promise], end: date
+) -> float | None:
+    """The forgiving score at `end`, averaged over the promises active that day."""
+    active = [promise for promise in promises if is_active(promise, end)]
+    if not active:
+        return None
+    scores = []
+    for promise in active:
+        values = [
+            mark_value(mark) for mark in marks if mark.promise == promise.id and mark.date <= end
+        ]
+        scores.append(strength(values, start=cached.get(promise.id, 0.0)))
+    return statistics.fmean(scores)

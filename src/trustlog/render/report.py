@@ -1,0 +1,323 @@
+"""The progress report in the terminal: markers beside the period before, and small pictures.
+
+Everything reads without colour: each trend is a word with an arrow, the
+calendar and the sparklines use shapes, and every line fits in 80 columns.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from trustlog.domain.period import MONTH
+from trustlog.domain.progress import BETTER, SAME, WORSE, format_minutes
+from trustlog.domain.report import Day, Figures, Report
+from trustlog.render.output import Output
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+TREND_WORDS = {BETTER: ("▲ better", "good"), WORSE: ("▼ worse", "warn"), SAME: ("= same", "muted")}
+SPARKS = "▁▂▃▄▅▆▇█"
+NO_DATA = "·"
+BAR = "█"
+BAR_WIDTH = 30
+MAX_BARS = 10
+LABEL_WIDTH = 22
+VALUE_WIDTH = 12
+CALENDAR_LEGEND = "● checked in   ✓ kept   ~ repaired   ✗ broken   ? not recorded"
+SETBACK_WORDS = "Setbacks are part of the path; they do not undo what came before."
+
+
+def report(output: Output, result: Report) -> None:
+    from rich.text import Text
+
+    out = output.out
+    now = result.current
+    period = now.period
+    out.print(Text.assemble(("Your progress · ", "title"), (period.title, "title")))
+    out.print(Text(_span(result), style="muted"))
+    if result.empty:
+        _empty(output, result)
+        return
+    out.print()
+    for line in _markers(result):
+        out.print(line)
+    out.print()
+    for line in _details(now):
+        out.print(line)
+    out.print()
+    for line in _sparklines(now, result.as_of):
+        out.print(line)
+    out.print()
+    for line in _calendar(now.days, result.as_of):
+        out.print(line)
+    if now.triggers.count:
+        out.print()
+        for line in _recovery_bars(now):
+            out.print(line)
+    if result.milestones:
+        out.print()
+        for milestone in result.milestones:
+            out.print(Text.assemble(("★ ", "accent"), milestone))
+    if result.setbacks:
+        out.print()
+        for setback in result.setbacks:
+            out.print(Text(f"· {setback}"))
+        out.print(Text(SETBACK_WORDS, style="muted"))
+    for note in result.notes:
+        out.print()
+        out.print(Text.assemble(("Note: ", "accent"), note))
+
+
+def _span(result: Report) -> str:
+    period, previous = result.current.period, result.previous.period
+    span = f"{period.start:%a %-d %b} – {period.end:%a %-d %b %Y}"
+    if period.start <= result.today < period.end:
+        span += f", so far (to {result.as_of:%a %-d %b})"
+    return f"{span}; compared with {previous.title}"
+
+
+def _empty(output: Output, result: Report) -> None:
+    from rich.text import Text
+
+    out = output.out
+    period = result.current.period
+    out.print()
+    if period.end >= result.today:
+        out.print(f"Nothing is recorded for {period.title} yet, so there is nothing to compare.")
+    else:
+        out.print(f"Nothing was recorded in {period.title}, so there is nothing to compare.")
+    out.print("That is all right: a quiet stretch in the journal says nothing about you.")
+    if not result.previous.empty:
+        flag = "--month" if period.kind == MONTH else "--week"
+        out.print(
+            Text(
+                f"{result.previous.period.title} has entries: "
+                f"trustlog report {flag} {result.previous.period.label}",
+                style="muted",
+            )
+        )
+    out.print(Text("A check-in takes a few minutes: trustlog checkin", style="muted"))
+
+
+# -- the markers table -------------------------------------------------------------------
+
+
+def _markers(result: Report) -> list[Text]:
+    from rich.text import Text
+
+    now, before, trends = result.current, result.previous, result.trends
+    word = "month" if now.period.kind == MONTH else "week"
+    rows: list[tuple[str, str, str, str | None]] = [
+        ("Check-in days", str(now.checkin_days), str(before.checkin_days), None),
+        ("Mood (1–5)", _number(now.mood_average), _number(before.mood_average), None),
+        ("Trust (0–10)", _number(now.trust_average), _number(before.trust_average), None),
+        (
+            "Follow-through",
+            _percent(now.promises.follow_through),
+            _percent(before.promises.follow_through),
+            trends["follow_through"],
+        ),
+        (
+            "Promise strength",
+            _percent(now.promises.strength),
+            _percent(before.promises.strength),
+            None,
+        ),
+        (
+            "Recovery (median)",
+            _minutes(now.triggers.median_recovery_minutes),
+            _minutes(before.triggers.median_recovery_minutes),
+            trends["median_recovery_minutes"],
+        ),
+        ("Repeat arguments", str(now.repeats), str(before.repeats), trends["repeats"]),
+        ("Affection", str(now.affection), str(before.affection), trends["affection"]),
+        ("Detective work", str(now.detective), str(before.detective), trends["detective_work"]),
+    ]
+    lines = [
+        Text(
+            f"{'':<{LABEL_WIDTH}}{'this ' + word:>{VALUE_WIDTH}}{'last ' + word:>{VALUE_WIDTH}}",
+            style="muted",
+        )
+    ]
+    for label, value, previous, trend in rows:
+        line = Text(f"{label:<{LABEL_WIDTH}}{value:>{VALUE_WIDTH}}{previous:>{VALUE_WIDTH}}")
+        if trend is not None:
+            words, style = TREND_WORDS[trend]
+            line.append("   ")
+            line.append(words, style=style)
+        lines.append(line)
+    return lines
+
+
+def _details(now: Figures) -> list[Text]:
+    from rich.text import Text
+
+    p, t = now.promises, now.triggers
+    lines = []
+    if now.checkin_days:
+        streak = f"longest run {_n(now.longest_streak, 'day')}"
+        lines.append(Text(f"Check-ins: {_n(now.checkin_days, 'day')}, {streak}."))
+    else:
+        lines.append(Text(f"Check-ins: none this {now.period.kind}."))
+    if p.kept + p.broken + p.repaired + p.unrecorded:
+        recorded = p.kept + p.broken + p.repaired
+        rest = [
+            f"{count} {words}"
+            for count, words in (
+                (p.broken, "broken"),
+                (p.repaired, "repaired"),
+                (p.unrecorded, "not recorded"),
+            )
+            if count
+        ]
+        kept = f"{p.kept} of {_n(recorded, 'recorded day')} kept" if recorded else "none recorded"
+        lines.append(Text(f"Promises: {kept}{'; ' if rest else ''}{', '.join(rest)}."))
+    if t.count:
+        unsettled = t.count - t.resolved
+        open_ones = f", {unsettled} not settled yet" if unsettled else ""
+        lines.append(Text(f"Triggers: {t.count}, {t.resolved} settled{open_ones}."))
+    if now.arguments:
+        lines.append(
+            Text(f"Arguments: {now.arguments}, of which {now.repeats} about a topic seen before.")
+        )
+    return lines
+
+
+# -- pictures -------------------------------------------------------------------------------
+
+
+def _sparklines(now: Figures, as_of: date) -> list[Text]:
+    from rich.text import Text
+
+    days = now.days
+    indent = " " * 16
+    if now.period.kind == MONTH:
+        ruler = _ruler(days)
+    else:
+        ruler = "".join(f"{day.date:%a}"[0] for day in days)
+    return [
+        Text("Day by day", style="title"),
+        Text((indent + ruler).rstrip(), style="muted"),
+        Text(("  Mood (1–5)    " + _spark([d.mood for d in days], days, as_of, 1, 5)).rstrip()),
+        Text(("  Trust (0–10)  " + _spark([d.trust for d in days], days, as_of, 0, 10)).rstrip()),
+    ]
+
+
+def _ruler(days: list[Day]) -> str:
+    """Day numbers above the sparkline: 1, then every fifth day, each starting at its column."""
+    cells = [" "] * len(days)
+    for index, day in enumerate(days):
+        number = day.date.day
+        if number == 1 or number % 5 == 0:
+            label = str(number)
+            if index + len(label) <= len(cells) and all(
+                c == " " for c in cells[index : index + len(label)]
+            ):
+                cells[index : index + len(label)] = list(label)
+    return "".join(cells)
+
+
+def _spark(values: list[float | None], days: list[Day], as_of: date, low: int, high: int) -> str:
+    chars = []
+    for value, day in zip(values, days, strict=True):
+        if day.date > as_of:
+            chars.append(" ")
+        elif value is None:
+            chars.append(NO_DATA)
+        else:
+            level = round((value - low) / (high - low) * (len(SPARKS) - 1))
+            chars.append(SPARKS[max(0, min(len(SPARKS) - 1, level))])
+    return "".join(chars)
+
+
+def _calendar(days: list[Day], as_of: date) -> list[Text]:
+    from rich.text import Text
+
+    names = "".join(f"{name:>5}" for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
+    lines = [Text("Calendar", style="title"), Text("  " + names[1:], style="muted")]
+    first = days[0].date
+    week_start = first - timedelta(days=first.weekday())
+    row = Text("  ")
+    cells = {day.date: day for day in days}
+    current = week_start
+    while current <= days[-1].date:
+        day = cells.get(current)
+        if day is None:
+            row.append("     ")
+        else:
+            mark = "●" if day.checkin else " "
+            outcome = _outcome(day) if day.date <= as_of else " "
+            row.append(f" {day.date.day:>2}")
+            row.append(mark, style="accent")
+            row.append(outcome, style=_outcome_style(outcome))
+        if current.weekday() == 6:
+            lines.append(_trimmed(row))
+            row = Text("  ")
+        current += timedelta(days=1)
+    if row.plain.strip():
+        lines.append(_trimmed(row))
+    lines.append(Text("  " + CALENDAR_LEGEND, style="muted"))
+    return lines
+
+
+def _outcome(day: Day) -> str:
+    if day.broken:
+        return "✗"
+    if day.repaired:
+        return "~"
+    if day.unrecorded:
+        return "?"
+    if day.kept:
+        return "✓"
+    return " "
+
+
+def _outcome_style(outcome: str) -> str:
+    return {"✓": "good", "✗": "warn", "~": "accent"}.get(outcome, "muted")
+
+
+def _trimmed(row: Text) -> Text:
+    row.rstrip()
+    return row
+
+
+def _recovery_bars(now: Figures) -> list[Text]:
+    from rich.text import Text
+
+    items = now.triggers.items
+    lines = [Text("Recovery after triggers", style="title")]
+    shown = items[-MAX_BARS:]
+    if len(items) > len(shown):
+        lines.append(Text(f"  the last {len(shown)} of {len(items)}", style="muted"))
+    longest = max((m for _, m in shown if m is not None), default=0.0)
+    for started, minutes in shown:
+        line = Text(f"  {started:%a %-d %b %H:%M}".ljust(20))
+        if minutes is None:
+            line.append("not settled yet", style="muted")
+        else:
+            width = max(1, round(minutes / longest * BAR_WIDTH)) if longest > 0 else 1
+            line.append(BAR * width, style="accent")
+            line.append(" " * (BAR_WIDTH - width + 2) + format_minutes(max(minutes, 0.0)))
+        lines.append(line)
+    return lines
+
+
+# -- numbers for people ----------------------------------------------------------------------
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{round(value * 100)}%"
+
+
+def _minutes(value: float | None) -> str:
+    return "–" if value is None else format_minutes(value)
