@@ -133,7 +133,7 @@ class Apology:
         entry_id = read.identity(KIND)
         day = read.day("date", required=True)
         assert day is not None
-        created = read.moment("created") or datetime.combine(day, datetime.min.time()).astimezone()
+        created = read.moment_or_start_of("created", day)
         return cls(
             id=entry_id,
             date=day,

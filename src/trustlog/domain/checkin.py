@@ -72,8 +72,7 @@ class Checkin:
         entry_id = read.identity(KIND)
         day = read.day("date", required=True)
         assert day is not None
-        # A hand-written check-in may leave out when it was made: take the start of its day.
-        created = read.moment("created") or datetime.combine(day, datetime.min.time()).astimezone()
+        created = read.moment_or_start_of("created", day)
         return cls(
             id=entry_id,
             date=day,

@@ -128,6 +128,10 @@ class FieldReader:
             value = value.astimezone()  # a hand-written local time: read it as local
         return value
 
+    def moment_or_start_of(self, key: str, day: date) -> datetime:
+        """A time a hand-written entry may leave out: then the start of its day."""
+        return self.moment(key) or datetime.combine(day, datetime.min.time()).astimezone()
+
     def identity(self, kind: str) -> str:
         entry_id = self.text("id", required=True)
         self.text("kind", required=True)

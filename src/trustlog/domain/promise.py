@@ -72,9 +72,7 @@ class Promise:
         text = read.text("text", required=True)
         start = read.day("start", required=True)
         assert text is not None and start is not None
-        created = (
-            read.moment("created") or datetime.combine(start, datetime.min.time()).astimezone()
-        )
+        created = read.moment_or_start_of("created", start)
         return cls(
             id=entry_id,
             text=text,
@@ -163,9 +161,7 @@ class Mark:
             raise damaged(
                 doc.path, doc.line_of("outcome"), '\'outcome\' should be "kept" or "broken"'
             )
-        marked_at = (
-            read.moment("marked_at") or datetime.combine(day, datetime.min.time()).astimezone()
-        )
+        marked_at = read.moment_or_start_of("marked_at", day)
         return cls(
             id=entry_id,
             promise=promise,
