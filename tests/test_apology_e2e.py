@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
+import pexpect
 import pytest
 
+from tests import pty
 from trustlog.domain.apology import find_apology
 from trustlog.domain.promise import Promise
 from trustlog.storage.journal import Journal
-
-pexpect = pytest.importorskip("pexpect")
 
 pytestmark = pytest.mark.e2e
 
@@ -23,17 +22,7 @@ CTRL_C = "\x03"
 
 
 def spawn(*args: str) -> Any:
-    # No cursor-position requests: pexpect never answers them, and prompt_toolkit
-    # would wait for each answer before drawing a question.
-    env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "trustlog", *args],
-        env=env,
-        dimensions=(24, 100),
-        encoding="utf-8",
-        timeout=10,
-    )
+    return pty.spawn(Path(os.environ["TRUSTLOG_HOME"]), *args, timeout=10)
 
 
 def answer(child: Any, question: str, text: str) -> None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+import pexpect
 import pytest
 
+from tests import pty
 from tests.promise_helpers import put_mark, put_promise
 from trustlog.domain import promises
 from trustlog.domain.checkin import CheckinAnswers
@@ -101,26 +101,7 @@ DOWN, UP = "\x1b[B", "\x1b[A"
 
 
 def spawn(home: Path, *args: str):
-    pexpect = pytest.importorskip("pexpect")
-    env = {
-        **os.environ,
-        "TRUSTLOG_HOME": str(home),
-        "TRUSTLOG_NOW": "2026-11-24T20:00:00+00:00",
-        "NO_COLOR": "1",
-        "TERM": "xterm",
-        "TZ": "UTC",
-        # No real terminal answers prompt_toolkit's cursor-position request; without
-        # this it waits for the answer at every question.
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-    }
-    return pexpect.spawn(
-        sys.executable,
-        ["-m", "trustlog", *args],
-        env=env,
-        dimensions=(24, 100),
-        encoding="utf-8",
-        timeout=10,
-    )
+    return pty.spawn(home, *args, timeout=10)
 
 
 @pytest.mark.e2e
@@ -155,7 +136,7 @@ def test_interactive_checkin_asks_about_each_promise_due(journal, home):
     child.expect("Saved today's check-in")
     child.expect(r"Marked “Call at 7” today: kept\.")
     child.expect(r"Marked “Text if I'm running late” today: broken, then repaired\.")
-    child.expect(pexpect_eof())
+    child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     assert "Phone-free Sunday" not in (child.before or "")
@@ -175,17 +156,11 @@ def test_interactive_promise_add(journal, home):
     child.expect("Due by a time of day")
     child.send("19:00\r")
     child.expect("Saved your promise")
-    child.expect(pexpect_eof())
+    child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     [saved] = promises.load_promises(journal)
     assert (saved.text, saved.every, saved.due) == ("Call at 7:00, not 7:26", "mon,thu", "19:00")
-
-
-def pexpect_eof():
-    import pexpect
-
-    return pexpect.EOF
 
 
 @pytest.mark.e2e
@@ -196,7 +171,7 @@ def test_ctrl_c_while_adding_saves_nothing(journal, home):
     child.expect("How often")
     child.send("\x03")
     child.expect("Stopped. Nothing was saved.")
-    child.expect(pexpect_eof())
+    child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
     assert promises.load_promises(journal) == []
