@@ -318,10 +318,15 @@ def generate(root: Path, days: int, end: date, seed: int) -> Counts:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="where to write the journal (new or empty)")
-    parser.add_argument("--years", type=int, default=DEFAULT_YEARS, help="years of history (default 10)")
+    parser.add_argument(
+        "--years", type=int, default=DEFAULT_YEARS, help="years of history (default 10)"
+    )
     parser.add_argument("--days", type=int, help="days of history instead of --years")
     parser.add_argument(
-        "--end", type=date.fromisoformat, default=DEFAULT_END, help="last day, YYYY-MM-DD (default 2026-11-24)"
+        "--end",
+        type=date.fromisoformat,
+        default=DEFAULT_END,
+        help="last day, YYYY-MM-DD (default 2026-11-24)",
     )
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     args = parser.parse_args(argv)
