@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from trustlog.errors import InputError
-from trustlog.storage import journal as journal_module
 from trustlog.storage.journal import EntryFile, Journal
 
 
@@ -28,7 +27,7 @@ def filled(journal: Journal) -> Journal:
 
 def scripted_choices(monkeypatch: pytest.MonkeyPatch, letters: str) -> None:
     stream = iter(letters)
-    monkeypatch.setattr(journal_module.secrets, "choice", lambda _alphabet: next(stream))
+    monkeypatch.setattr("secrets.choice", lambda _alphabet: next(stream))
 
 
 @pytest.mark.parametrize("taken", ["abcde", "k3m9x", "pq7rs"])

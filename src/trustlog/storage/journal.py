@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -166,6 +165,8 @@ class Journal:
         Every check-in that creates pays for this walk, so it reads file names
         only (see `find`) and looks for "-<id>.md" in all of them at once.
         """
+        import secrets  # only commands that create pay for it (about 4 ms: hmac, hashlib)
+
         names = "\n".join(name for _, names, _ in self._names() for name in names) + "\n"
         while True:
             candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
