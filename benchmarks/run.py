@@ -79,20 +79,32 @@ def run_once(argv: Sequence[str], home: Path | None, **extra_env: str) -> float:
     return elapsed
 
 
+@dataclass
+class Variant:
+    """One journal a case runs on: its label, its folder, and the argv of each run."""
+
+    journal: str
+    home: Path | None
+    argvs: Sequence[Sequence[str]]
+
+
 def time_case(
-    case: str,
-    journal: str,
-    argvs: Sequence[Sequence[str]],
-    home: Path | None,
-    warm: bool = True,
-    **extra_env: str,
-) -> Timing:
-    """Run each argv once, after one untimed run of the first to warm the caches
-    (unless `warm` is False: a run that creates must not be repeated)."""
-    print(f"  {case} ({journal})", file=sys.stderr)
+    case: str, variants: Sequence[Variant], *, warm: bool = True, **env: str
+) -> list[Timing]:
+    """Time `case` on each variant, taking turns run by run, so a busy moment on
+    the machine falls on all of them alike. Each variant first has one untimed
+    run to warm the caches, unless `warm` is False (a run that creates must not
+    be repeated)."""
+    print(f"  {case}", file=sys.stderr)
     if warm:
-        run_once(argvs[0], home, **extra_env)
-    return Timing(case, journal, [run_once(argv, home, **extra_env) for argv in argvs])
+        for variant in variants:
+            run_once(variant.argvs[0], variant.home, **env)
+    timings = [Timing(case, variant.journal, []) for variant in variants]
+    for index in range(max(len(variant.argvs) for variant in variants)):
+        for variant, timing in zip(variants, timings, strict=True):
+            if index < len(variant.argvs):
+                timing.runs.append(run_once(variant.argvs[index], variant.home, **env))
+    return timings
 
 
 def fresh_copy(source: Path, into: Path, name: str) -> Path:
@@ -149,60 +161,58 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
     note = "Slept badly but we talked it through over breakfast."
     days = catch_up_days(runs)
 
-    timings.append(time_case("python -c pass", "-", [[sys.executable, "-c", "pass"]] * runs, empty))
-    timings.append(time_case("trustlog --help", "-", [[*cli, "--help"]] * runs, empty))
-    timings.append(
-        time_case("python -m trustlog --help", "-", [[*python_m, "--help"]] * runs, empty)
-    )
+    def alone(argv: Sequence[str]) -> list[Variant]:
+        return [Variant("-", empty, [argv] * runs)]
+
+    timings += time_case("python -c pass", alone([sys.executable, "-c", "pass"]))
+    timings += time_case("trustlog --help", alone([*cli, "--help"]))
+    timings += time_case("python -m trustlog --help", alone([*python_m, "--help"]))
     # typer draws help with rich when it can; this row shows what that costs.
-    timings.append(
-        time_case(
-            "TYPER_USE_RICH=0 trustlog --help",
-            "-",
-            [[*cli, "--help"]] * runs,
-            empty,
-            TYPER_USE_RICH="0",
-        )
+    timings += time_case(
+        "TYPER_USE_RICH=0 trustlog --help", alone([*cli, "--help"]), TYPER_USE_RICH="0"
     )
 
-    for journal_label, source in (("empty", None), (label, big)):
-        home = (
-            empty_journal(work, "w-empty") if source is None else fresh_copy(source, work, "w-big")
-        )
+    writers = {"empty": empty_journal(work, "w-empty"), label: fresh_copy(big, work, "w-big")}
+    for home in writers.values():
         forget_checkins(home, days)
-        creates = [
-            [*cli, "checkin", "--date", day.isoformat(), "--mood", "3", "--note", note, "--json"]
-            for day in days
-        ]
-        timings.append(time_case("checkin (creates)", journal_label, creates, home, warm=False))
-        update = [*cli, "checkin", "--mood", "4", "--note", note, "--json"]
+    creates = [
+        [*cli, "checkin", "--date", day.isoformat(), "--mood", "3", "--note", note, "--json"]
+        for day in days
+    ]
+    variants = [Variant(name, home, creates) for name, home in writers.items()]
+    timings += time_case("checkin (creates)", variants, warm=False)
+    update = [*cli, "checkin", "--mood", "4", "--note", note, "--json"]
+    for home in writers.values():
         run_once(update, home)  # today's check-in now exists, so every timed run updates it
-        timings.append(time_case("checkin (updates)", journal_label, [update] * runs, home))
+    variants = [Variant(name, home, [update] * runs) for name, home in writers.items()]
+    timings += time_case("checkin (updates)", variants)
 
     # Reads on an empty journal, on two months (all of October and November),
     # and on ten years: the last two should be about equal.
     recent = work / "two-months"
     generate.generate(recent, 60, TODAY, seed=1)
     readers = {"empty": empty, "2 months": recent, label: big}
+
+    def on_each(argv: Sequence[str], journals: dict[str, Path]) -> list[Variant]:
+        return [Variant(name, home, [argv] * runs) for name, home in journals.items()]
+
     month = [*cli, "entries", "--from", MONTH_FROM, "--to", MONTH_TO, "--json"]
-    for journal_label, home in readers.items():
-        case = f"entries --from {MONTH_FROM} --to {MONTH_TO} --json"
-        timings.append(time_case(case, journal_label, [month] * runs, home))
-    for journal_label, home in readers.items():
-        dashboard = [[*cli, "--json"]] * runs
-        timings.append(time_case("trustlog --json (dashboard)", journal_label, dashboard, home))
-    for journal_label, home in (("2 months", recent), (label, big)):
-        show = [*cli, "show", a_checkin_id(home), "--json"]
-        timings.append(time_case("show ID --json", journal_label, [show] * runs, home))
+    timings += time_case(
+        f"entries --from {MONTH_FROM} --to {MONTH_TO} --json", on_each(month, readers)
+    )
+    timings += time_case("trustlog --json (dashboard)", on_each([*cli, "--json"], readers))
+    shows = [
+        Variant(name, home, [[*cli, "show", a_checkin_id(home), "--json"]] * runs)
+        for name, home in (("2 months", recent), (label, big))
+    ]
+    timings += time_case("show ID --json", shows)
     # Reading everything grows with history by design; three runs are enough to show how much.
-    everything = [[*cli, "entries", "--json"]] * min(runs, 3)
-    timings.append(time_case("entries --json (every entry)", label, everything, big))
+    everything = [Variant(label, big, [[*cli, "entries", "--json"]] * min(runs, 3))]
+    timings += time_case("entries --json (every entry)", everything)
 
     if has_report(cli, empty):
         report = [*cli, "report", "--month", MONTH, "--json"]
-        for journal_label, home in readers.items():
-            case = f"report --month {MONTH} --json"
-            timings.append(time_case(case, journal_label, [report] * runs, home))
+        timings += time_case(f"report --month {MONTH} --json", on_each(report, readers))
     else:
         notes.append(
             f"`report --month {MONTH} --json` skipped: this trustlog has no `report` command yet."
