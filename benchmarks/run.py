@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+# generate.py sits beside this script, which is run as a file, not as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate
@@ -147,9 +148,16 @@ def has_report(cli: list[str], home: Path) -> bool:
 
 
 def a_checkin_id(journal: Path) -> str:
-    folder = journal / f"{TODAY.year:04d}" / f"{TODAY.month:02d}"
-    name = sorted(folder.glob(f"{(TODAY - timedelta(days=1)).isoformat()}-checkin-*.md"))[0].name
-    return name.removesuffix(".md").rsplit("-", 1)[1]
+    """The id of yesterday's check-in, for `show ID`."""
+    yesterday = TODAY - timedelta(days=1)
+    folder = journal / f"{yesterday.year:04d}" / f"{yesterday.month:02d}"
+    found = sorted(folder.glob(f"{yesterday.isoformat()}-checkin-*.md"))
+    if not found:
+        raise SystemExit(
+            f"{journal} has no check-in on {yesterday}: give a journal made by generate.py "
+            f"with its default --end ({TODAY})."
+        )
+    return found[0].name.removesuffix(".md").rsplit("-", 1)[1]
 
 
 def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing], list[str]]:
@@ -286,7 +294,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10, help="timed runs per case (default 10)")
     parser.add_argument(
-        "--journal", type=Path, help="a journal made by generate.py (never changed)"
+        "--journal",
+        type=Path,
+        help="a journal made by generate.py with its default --end (never changed)",
     )
     parser.add_argument(
         "--years",
@@ -307,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
             generate.generate(big, args.years * generate.DAYS_PER_YEAR, TODAY, seed=1)
             label = f"{args.years} years"
         else:
-            label = "given"
+            label = "given journal"
         print("Timing:", file=sys.stderr)
         timings, notes = benchmark(big, work, args.runs, label)
     imports, heavy = import_profile(args.top)

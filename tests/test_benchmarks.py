@@ -12,6 +12,11 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import trustlog.domain.kinds  # noqa: F401  (every kind registered before loading)
+from trustlog.domain import entry as entries_model
+from trustlog.storage import document
+from trustlog.storage.journal import Journal
+
 GENERATE = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
 
 
@@ -55,6 +60,19 @@ def test_one_month_reads_only_that_month(home, cli):
     assert [entry["date"] for entry in october.json()] == [
         f"2026-10-{day:02d}" for day in range(16, 32)
     ]
+
+
+def test_every_file_is_what_trustlog_itself_would_write(home, journal: Journal):
+    assert generate(home, "--days", "30").returncode == 0
+
+    files = list(journal.all_files())
+    assert {f.kind for f in files} == {"checkin", "mark", "promise", "trigger"}
+    for entry_file in files:
+        text = entry_file.path.read_text(encoding="utf-8")
+        loaded = entries_model.load(journal.read(entry_file))
+        assert type(loaded).__name__ != "OtherEntry", entry_file.path
+        assert document.dumps(*loaded.to_document()) == text, entry_file.path
+        assert entry_file.path.stat().st_mode & 0o777 == 0o600
 
 
 def test_the_same_seed_writes_the_same_journal(tmp_path):
