@@ -1,4 +1,4 @@
-"""New ids and finding entries by id read only file names (the cheap walk)."""
+"""New ids, finding by id and listing by kind read only file names (the cheap walk)."""
 
 from __future__ import annotations
 
@@ -90,3 +90,18 @@ def test_find_ignores_names_that_are_not_entries(filled: Journal) -> None:
 def test_find_an_unknown_id(filled: Journal) -> None:
     with pytest.raises(InputError, match="No entry has the id 'zz'"):
         filled.find("zz")
+
+
+def test_listing_one_kind_across_the_years(filled: Journal) -> None:
+    put(filled, filled.dated_path(date(2026, 11, 2), "checkin", "m4rk2"), "checkin", "m4rk2")
+    (filled.month_folder(2026, 11) / "2026-11-02-mark-notes.txt").write_text("not an entry")
+
+    checkins = filled.files_between(None, None, "checkin")
+    assert [(f.date, f.id) for f in checkins] == [
+        (date(2019, 3, 5), "abcde"),
+        (date(2026, 11, 2), "m4rk2"),
+        (date(2026, 11, 3), "k3m9x"),
+    ]
+    assert [f.id for f in filled.month_files(2026, 11, "mark")] == ["abcdx"]
+    assert [f.id for f in filled.month_files(2026, 11)] == ["m4rk2", "abcdx", "k3m9x"]
+    assert filled.month_files(2026, 12, "mark") == []

@@ -89,8 +89,16 @@ class Journal:
         return self.root / f"{year:04d}" / f"{month:02d}"
 
     def month_files(self, year: int, month: int, kind: str | None = None) -> list[EntryFile]:
+        folder = self.month_folder(year, month)
+        try:
+            names = os.listdir(folder)
+        except FileNotFoundError:
+            return []
+        if kind is not None:
+            # The kind is in the name: skip parsing the others (most of a month is marks).
+            names = [name for name in names if f"-{kind}-" in name]
         return sorted(
-            (f for f in self._scan_dated(self.month_folder(year, month)) if kind in (None, f.kind)),
+            (f for f in self._dated_entries(folder, names) if kind in (None, f.kind)),
             key=lambda f: (f.date, f.path.name),
         )
 
@@ -291,13 +299,6 @@ class Journal:
         if match is None or not path.is_file():
             return None
         return EntryFile(path, match["kind"], match["id"], None)
-
-    def _scan_dated(self, folder: Path) -> Iterator[EntryFile]:
-        try:
-            names = sorted(entry.name for entry in os.scandir(folder))
-        except FileNotFoundError:
-            return
-        yield from self._dated_entries(folder, names)
 
     def _dated_entries(self, folder: Path, names: list[str]) -> Iterator[EntryFile]:
         for name in names:
