@@ -175,10 +175,6 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
     timings += time_case("python -c pass", alone([sys.executable, "-c", "pass"]))
     timings += time_case("trustlog --help", alone([*cli, "--help"]))
     timings += time_case("python -m trustlog --help", alone([*python_m, "--help"]))
-    # typer draws help with rich when it can; this row shows what that costs.
-    timings += time_case(
-        "TYPER_USE_RICH=0 trustlog --help", alone([*cli, "--help"]), TYPER_USE_RICH="0"
-    )
 
     writers = {"empty": empty_journal(work, "w-empty"), label: fresh_copy(big, work, "w-big")}
     for home in writers.values():
@@ -209,6 +205,14 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
         f"entries --from {MONTH_FROM} --to {MONTH_TO} --json", on_each(month, readers)
     )
     timings += time_case("trustlog --json (dashboard)", on_each([*cli, "--json"], readers))
+    # The promises: every promise file, and the marks since the oldest active one began.
+    timings += time_case(
+        "promise list --json", on_each([*cli, "promise", "list", "--json"], readers)
+    )
+    # No apologies in a generated journal: this times the walk over every month to find them.
+    timings += time_case(
+        "apology list --json", on_each([*cli, "apology", "list", "--json"], readers)
+    )
     shows = [
         Variant(name, home, [[*cli, "show", a_checkin_id(home), "--json"]] * runs)
         for name, home in (("2 months", recent), (label, big))
