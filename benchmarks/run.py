@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -37,6 +37,7 @@ TODAY = date(2026, 11, 24)
 MONTH = "2026-10"
 MONTH_FROM, MONTH_TO = "2026-10-01", "2026-10-31"
 HEAVY = ("questionary", "prompt_toolkit")
+CACHE_FOLDER = "cache"  # where the report keeps its derived figures (storage/cache.py)
 
 
 @dataclass
@@ -82,11 +83,13 @@ def run_once(argv: Sequence[str], home: Path | None, **extra_env: str) -> float:
 
 @dataclass
 class Variant:
-    """One journal a case runs on: its label, its folder, and the argv of each run."""
+    """One journal a case runs on: its label, its folder, the argv of each run, and
+    what to do (untimed) before each run."""
 
     journal: str
     home: Path | None
     argvs: Sequence[Sequence[str]]
+    before: Callable[[], None] | None = None
 
 
 def time_case(
@@ -104,6 +107,8 @@ def time_case(
     for index in range(max(len(variant.argvs) for variant in variants)):
         for variant, timing in zip(variants, timings, strict=True):
             if index < len(variant.argvs):
+                if variant.before is not None:
+                    variant.before()
                 timing.runs.append(run_once(variant.argvs[index], variant.home, **env))
     return timings
 
@@ -138,6 +143,13 @@ def forget_checkins(journal: Path, days: Sequence[date]) -> None:
         folder = journal / f"{day.year:04d}" / f"{day.month:02d}"
         for path in folder.glob(f"{day.isoformat()}-checkin-*.md"):
             path.unlink()
+
+
+def forget_cache(journal: Path) -> Callable[[], None]:
+    def remove() -> None:
+        shutil.rmtree(journal / CACHE_FOLDER, ignore_errors=True)
+
+    return remove
 
 
 def has_report(cli: list[str], home: Path) -> bool:
@@ -195,7 +207,8 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
     # and on ten years: the last two should be about equal.
     recent = work / "two-months"
     generate.generate(recent, 60, TODAY, seed=1)
-    readers = {"empty": empty, "2 months": recent, label: big}
+    # Reads run on a copy too: the report may write its cache into the journal.
+    readers = {"empty": empty, "2 months": recent, label: fresh_copy(big, work, "r-big")}
 
     def on_each(argv: Sequence[str], journals: dict[str, Path]) -> list[Variant]:
         return [Variant(name, home, [argv] * runs) for name, home in journals.items()]
@@ -224,7 +237,14 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
 
     if has_report(cli, empty):
         report = [*cli, "report", "--month", MONTH, "--json"]
-        timings += time_case(f"report --month {MONTH} --json", on_each(report, readers))
+        case = f"report --month {MONTH} --json"
+        # The first report on a journal tallies its history once; later ones use the cache.
+        first_runs = [
+            Variant(name, home, [report] * runs, before=forget_cache(home))
+            for name, home in readers.items()
+        ]
+        timings += time_case(f"{case} (no cache yet)", first_runs, warm=False)
+        timings += time_case(case, on_each(report, readers))
     else:
         notes.append(
             f"`report --month {MONTH} --json` skipped: this trustlog has no `report` command yet."
