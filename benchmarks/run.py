@@ -1,0 +1,353 @@
+"""Time the real `trustlog` command on an empty journal and on a 10-year one.
+
+    python benchmarks/run.py [--runs 10] [--journal DIR] [--years 10]
+
+Each case spawns the installed console script (`trustlog` beside this Python)
+as a person would, several times, and reports the median and the fastest wall
+time in milliseconds as a Markdown table on stdout. "Now" is pinned
+(TRUSTLOG_NOW) and every case gets its own journal folder (TRUSTLOG_HOME);
+cases that write work on a fresh copy, so the generated journal is never
+changed. Then `python -X importtime` lists what `trustlog --help` imports.
+
+Progress goes to stderr; stdout is only the report, ready to paste.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+# generate.py sits beside this script, which is run as a file, not as a package.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import generate
+
+NOW = "2026-11-24T20:00:00+00:00"
+TODAY = date(2026, 11, 24)
+MONTH = "2026-10"
+MONTH_FROM, MONTH_TO = "2026-10-01", "2026-10-31"
+HEAVY = ("questionary", "prompt_toolkit")
+CACHE_FOLDER = "cache"  # where the report keeps its derived figures (storage/cache.py)
+
+
+@dataclass
+class Timing:
+    case: str
+    journal: str
+    runs: list[float]  # milliseconds
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+    @property
+    def fastest(self) -> float:
+        return min(self.runs)
+
+
+def trustlog_command() -> list[str]:
+    """The console script installed beside this Python, as a person would type it."""
+    script = Path(sys.executable).parent / ("trustlog.exe" if os.name == "nt" else "trustlog")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "trustlog"]
+
+
+def environment(home: Path | None) -> dict[str, str]:
+    env = dict(os.environ, TRUSTLOG_NOW=NOW, TZ="UTC", NO_COLOR="1", COLUMNS="80")
+    env.pop("TRUSTLOG_HOME", None)
+    if home is not None:
+        env["TRUSTLOG_HOME"] = str(home)
+    return env
+
+
+def run_once(argv: Sequence[str], home: Path | None, **extra_env: str) -> float:
+    started = time.perf_counter()
+    env = environment(home) | extra_env
+    done = subprocess.run(argv, env=env, capture_output=True, text=True)
+    elapsed = (time.perf_counter() - started) * 1000
+    if done.returncode != 0:
+        raise SystemExit(
+            f"`{' '.join(argv)}` failed (exit {done.returncode}):\n{done.stderr.strip()}"
+        )
+    return elapsed
+
+
+@dataclass
+class Variant:
+    """One journal a case runs on: its label, its folder, the argv of each run, and
+    what to do (untimed) before each run."""
+
+    journal: str
+    home: Path | None
+    argvs: Sequence[Sequence[str]]
+    before: Callable[[], None] | None = None
+
+
+def time_case(
+    case: str, variants: Sequence[Variant], *, warm: bool = True, **env: str
+) -> list[Timing]:
+    """Time `case` on each variant, taking turns run by run, so a busy moment on
+    the machine falls on all of them alike. Each variant first has one untimed
+    run to warm the caches, unless `warm` is False (a run that creates must not
+    be repeated)."""
+    print(f"  {case}", file=sys.stderr)
+    if warm:
+        for variant in variants:
+            run_once(variant.argvs[0], variant.home, **env)
+    timings = [Timing(case, variant.journal, []) for variant in variants]
+    for index in range(max(len(variant.argvs) for variant in variants)):
+        for variant, timing in zip(variants, timings, strict=True):
+            if index < len(variant.argvs):
+                if variant.before is not None:
+                    variant.before()
+                timing.runs.append(run_once(variant.argvs[index], variant.home, **env))
+    return timings
+
+
+def fresh_copy(source: Path, into: Path, name: str) -> Path:
+    target = into / name
+    shutil.copytree(source, target, symlinks=True)
+    if hasattr(os, "sync"):
+        # Flush the copy now: otherwise the first timed fsync waits for all of it.
+        os.sync()
+    return target
+
+
+def empty_journal(into: Path, name: str) -> Path:
+    """A journal folder as the first check-in leaves it, but with no entries."""
+    from trustlog.storage.journal import Journal
+
+    root = into / name
+    with Journal(root).writing():
+        pass
+    return root
+
+
+def catch_up_days(runs: int) -> list[date]:
+    """Different days inside the last month, one per run, so each check-in creates."""
+    return [TODAY - timedelta(days=2 + i) for i in range(runs)]
+
+
+def forget_checkins(journal: Path, days: Sequence[date]) -> None:
+    """Remove those days' check-ins from a copy: the person missed them and catches up now."""
+    for day in days:
+        folder = journal / f"{day.year:04d}" / f"{day.month:02d}"
+        for path in folder.glob(f"{day.isoformat()}-checkin-*.md"):
+            path.unlink()
+
+
+def forget_cache(journal: Path) -> Callable[[], None]:
+    def remove() -> None:
+        shutil.rmtree(journal / CACHE_FOLDER, ignore_errors=True)
+
+    return remove
+
+
+def has_report(cli: list[str], home: Path) -> bool:
+    done = subprocess.run(
+        [*cli, "report", "--help"], env=environment(home), capture_output=True, text=True
+    )
+    return done.returncode == 0
+
+
+def a_checkin_id(journal: Path) -> str:
+    """The id of yesterday's check-in, for `show ID`."""
+    yesterday = TODAY - timedelta(days=1)
+    folder = journal / f"{yesterday.year:04d}" / f"{yesterday.month:02d}"
+    found = sorted(folder.glob(f"{yesterday.isoformat()}-checkin-*.md"))
+    if not found:
+        raise SystemExit(
+            f"{journal} has no check-in on {yesterday}: give a journal made by generate.py "
+            f"with its default --end ({TODAY})."
+        )
+    return found[0].name.removesuffix(".md").rsplit("-", 1)[1]
+
+
+def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing], list[str]]:
+    cli = trustlog_command()
+    python_m = [sys.executable, "-m", "trustlog"]
+    notes: list[str] = []
+    timings: list[Timing] = []
+    empty = empty_journal(work, "empty")
+    note = "Slept badly but we talked it through over breakfast."
+    days = catch_up_days(runs)
+
+    def alone(argv: Sequence[str]) -> list[Variant]:
+        return [Variant("-", empty, [argv] * runs)]
+
+    timings += time_case("python -c pass", alone([sys.executable, "-c", "pass"]))
+    timings += time_case("trustlog --help", alone([*cli, "--help"]))
+    timings += time_case("python -m trustlog --help", alone([*python_m, "--help"]))
+
+    writers = {"empty": empty_journal(work, "w-empty"), label: fresh_copy(big, work, "w-big")}
+    for home in writers.values():
+        forget_checkins(home, days)
+    creates = [
+        [*cli, "checkin", "--date", day.isoformat(), "--mood", "3", "--note", note, "--json"]
+        for day in days
+    ]
+    variants = [Variant(name, home, creates) for name, home in writers.items()]
+    timings += time_case("checkin (creates)", variants, warm=False)
+    update = [*cli, "checkin", "--mood", "4", "--note", note, "--json"]
+    for home in writers.values():
+        run_once(update, home)  # today's check-in now exists, so every timed run updates it
+    variants = [Variant(name, home, [update] * runs) for name, home in writers.items()]
+    timings += time_case("checkin (updates)", variants)
+
+    # Reads on an empty journal, on two months (all of October and November),
+    # and on ten years: the last two should be about equal.
+    recent = work / "two-months"
+    generate.generate(recent, 60, TODAY, seed=1)
+    # Reads run on a copy too: the report may write its cache into the journal.
+    readers = {"empty": empty, "2 months": recent, label: fresh_copy(big, work, "r-big")}
+
+    def on_each(argv: Sequence[str], journals: dict[str, Path]) -> list[Variant]:
+        return [Variant(name, home, [argv] * runs) for name, home in journals.items()]
+
+    month = [*cli, "entries", "--from", MONTH_FROM, "--to", MONTH_TO, "--json"]
+    timings += time_case(
+        f"entries --from {MONTH_FROM} --to {MONTH_TO} --json", on_each(month, readers)
+    )
+    timings += time_case("trustlog --json (dashboard)", on_each([*cli, "--json"], readers))
+    # The promises: every promise file, and the marks since the oldest active one began.
+    timings += time_case(
+        "promise list --json", on_each([*cli, "promise", "list", "--json"], readers)
+    )
+    # No apologies in a generated journal: this times the walk over every month to find them.
+    timings += time_case(
+        "apology list --json", on_each([*cli, "apology", "list", "--json"], readers)
+    )
+    shows = [
+        Variant(name, home, [[*cli, "show", a_checkin_id(home), "--json"]] * runs)
+        for name, home in (("2 months", recent), (label, big))
+    ]
+    timings += time_case("show ID --json", shows)
+    # Reading everything grows with history by design; three runs are enough to show how much.
+    everything = [Variant(label, big, [[*cli, "entries", "--json"]] * min(runs, 3))]
+    timings += time_case("entries --json (every entry)", everything)
+
+    if has_report(cli, empty):
+        report = [*cli, "report", "--month", MONTH, "--json"]
+        case = f"report --month {MONTH} --json"
+        # The first report on a journal tallies its history once; later ones use the cache.
+        first_runs = [
+            Variant(name, home, [report] * runs, before=forget_cache(home))
+            for name, home in readers.items()
+        ]
+        timings += time_case(f"{case} (no cache yet)", first_runs, warm=False)
+        timings += time_case(case, on_each(report, readers))
+    else:
+        notes.append(
+            f"`report --month {MONTH} --json` skipped: this trustlog has no `report` command yet."
+        )
+    return timings, notes
+
+
+def import_profile(top: int, rounds: int = 3) -> tuple[list[tuple[str, str, float]], list[str]]:
+    """The slowest imports of `trustlog --help` (the program's own and what they pull in
+    directly, fastest of `rounds` runs), and any heavy module it loaded."""
+    best: dict[tuple[str, str], float] = {}
+    loaded: set[str] = set()
+    for _ in range(rounds):
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "trustlog", "--help"],
+            env=environment(None),
+            capture_output=True,
+            text=True,
+        )
+        children: list[tuple[str, float]] = []
+        for line in done.stderr.splitlines():
+            if not line.startswith("import time:") or "cumulative" in line:
+                continue
+            _, cumulative, name = line.removeprefix("import time:").split("|")
+            module, depth = name.strip(), (len(name) - len(name.lstrip()) - 1) // 2
+            ms = int(cumulative) / 1000
+            if module.split(".")[0] in HEAVY:
+                loaded.add(module)
+            # -X importtime lists a module after everything it imported.
+            if depth == 1:
+                children.append((module, ms))
+            elif depth == 0:
+                for child, child_ms in [(module, ms), *children]:
+                    key = (child, "" if child == module else module)
+                    best[key] = min(best.get(key, child_ms), child_ms)
+                children = []
+    rows = sorted(((m, parent, ms) for (m, parent), ms in best.items()), key=lambda r: -r[2])
+    return rows[:top], sorted(loaded)
+
+
+def report(
+    timings: list[Timing],
+    notes: list[str],
+    runs: int,
+    imports: list[tuple[str, str, float]],
+    heavy: list[str],
+) -> str:
+    lines = [
+        "| case | journal | median ms | min ms |",
+        "|---|---|---:|---:|",
+    ]
+    for t in timings:
+        lines.append(f"| `{t.case}` | {t.journal} | {t.median:.0f} | {t.fastest:.0f} |")
+    lines.append("")
+    lines.append(f"{runs} runs per case; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs.")
+    lines += notes
+    lines += ["", "| `trustlog --help` imports | imported by | cumulative ms |", "|---|---|---:|"]
+    lines += [
+        f"| `{module}` | {f'`{parent}`' if parent else '-'} | {ms:.1f} |"
+        for module, parent, ms in imports
+    ]
+    lines.append("")
+    if heavy:
+        lines.append(f"`trustlog --help` imported {', '.join(sorted(set(heavy)))}: it should not.")
+    else:
+        lines.append("`trustlog --help` imports neither questionary nor prompt_toolkit.")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=10, help="timed runs per case (default 10)")
+    parser.add_argument(
+        "--journal",
+        type=Path,
+        help="a journal made by generate.py with its default --end (never changed)",
+    )
+    parser.add_argument(
+        "--years",
+        type=int,
+        default=generate.DEFAULT_YEARS,
+        help="years to generate without --journal",
+    )
+    parser.add_argument("--top", type=int, default=12, help="how many imports to list (default 12)")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.runs > 25:
+        parser.error("--runs: from 1 to 25, please (each check-in run needs its own day)")
+    with tempfile.TemporaryDirectory(prefix="trustlog-bench-") as scratch:
+        work = Path(scratch)
+        big = args.journal
+        if big is None:
+            big = work / "big"
+            print(f"Generating a {args.years}-year journal...", file=sys.stderr)
+            generate.generate(big, args.years * generate.DAYS_PER_YEAR, TODAY, seed=1)
+            label = f"{args.years} years"
+        else:
+            label = "given journal"
+        print("Timing:", file=sys.stderr)
+        timings, notes = benchmark(big, work, args.runs, label)
+    imports, heavy = import_profile(args.top)
+    print(report(timings, notes, args.runs, imports, heavy))
+    return 1 if heavy else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

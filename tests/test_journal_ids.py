@@ -1,0 +1,107 @@
+"""New ids, finding by id and listing by kind read only file names (the cheap walk)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from trustlog.errors import InputError
+from trustlog.storage.journal import EntryFile, Journal
+
+
+def put(journal: Journal, path: Path, kind: str, entry_id: str) -> None:
+    with journal.writing():
+        journal.write(path, {"kind": kind, "id": entry_id}, None)
+
+
+@pytest.fixture
+def filled(journal: Journal) -> Journal:
+    put(journal, journal.dated_path(date(2019, 3, 5), "checkin", "abcde"), "checkin", "abcde")
+    put(journal, journal.dated_path(date(2026, 11, 2), "mark", "abcdx"), "mark", "abcdx")
+    put(journal, journal.dated_path(date(2026, 11, 3), "checkin", "k3m9x"), "checkin", "k3m9x")
+    put(journal, journal.undated_path("promises", "promise", "pq7rs"), "promise", "pq7rs")
+    return journal
+
+
+def scripted_choices(monkeypatch: pytest.MonkeyPatch, letters: str) -> None:
+    stream = iter(letters)
+    monkeypatch.setattr("secrets.choice", lambda _alphabet: next(stream))
+
+
+@pytest.mark.parametrize("taken", ["abcde", "k3m9x", "pq7rs"])
+def test_new_id_skips_an_id_any_entry_has(
+    filled: Journal, monkeypatch: pytest.MonkeyPatch, taken: str
+) -> None:
+    scripted_choices(monkeypatch, taken + "zzzzz")
+    assert filled.new_id() == "zzzzz"
+
+
+def test_new_id_takes_an_id_that_only_ends_like_a_taken_one(
+    filled: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scripted_choices(monkeypatch, "bcdex")
+    assert filled.new_id() == "bcdex"
+
+
+def test_new_id_in_a_journal_not_yet_created(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scripted_choices(monkeypatch, "abcde")
+    assert not journal.root.exists()
+    assert journal.new_id() == "abcde"
+
+
+def test_find_by_id_and_by_prefix(filled: Journal) -> None:
+    root = filled.root
+    assert filled.find("abcde") == EntryFile(
+        root / "2019" / "03" / "2019-03-05-checkin-abcde.md", "checkin", "abcde", date(2019, 3, 5)
+    )
+    assert filled.find(" K3M ").id == "k3m9x"
+    assert filled.find("pq").path == root / "promises" / "promise-pq7rs.md"
+    assert filled.find("pq").date is None
+
+
+def test_an_exact_id_wins_over_longer_ids_with_that_prefix(filled: Journal) -> None:
+    assert filled.find("abcde").id == "abcde"
+
+
+def test_an_ambiguous_prefix_names_every_candidate(filled: Journal) -> None:
+    with pytest.raises(InputError, match=r"'abcd' could be any of abcde, abcdx"):
+        filled.find("abcd")
+
+
+def test_find_by_kind(filled: Journal) -> None:
+    assert filled.find("abcd", kind="mark").id == "abcdx"
+    with pytest.raises(InputError, match="No promise has the id 'k3m'"):
+        filled.find("k3m", kind="promise")
+
+
+def test_find_ignores_names_that_are_not_entries(filled: Journal) -> None:
+    month = filled.month_folder(2026, 11)
+    (month / ".edit-k3m9x.md").write_text("a draft being edited")
+    (month / "2026-11-31-checkin-k3mzz.md").write_text("an impossible date")
+    (month / "notes-k3m22.txt").write_text("not an entry")
+    (filled.root / "promises" / "promise-k3m44.md").mkdir()
+    assert filled.find("k3m").id == "k3m9x"
+
+
+def test_find_an_unknown_id(filled: Journal) -> None:
+    with pytest.raises(InputError, match="No entry has the id 'zz'"):
+        filled.find("zz")
+
+
+def test_listing_one_kind_across_the_years(filled: Journal) -> None:
+    put(filled, filled.dated_path(date(2026, 11, 2), "checkin", "m4rk2"), "checkin", "m4rk2")
+    (filled.month_folder(2026, 11) / "2026-11-02-mark-notes.txt").write_text("not an entry")
+
+    checkins = filled.files_between(None, None, "checkin")
+    assert [(f.date, f.id) for f in checkins] == [
+        (date(2019, 3, 5), "abcde"),
+        (date(2026, 11, 2), "m4rk2"),
+        (date(2026, 11, 3), "k3m9x"),
+    ]
+    assert [f.id for f in filled.month_files(2026, 11, "mark")] == ["abcdx"]
+    assert [f.id for f in filled.month_files(2026, 11)] == ["m4rk2", "abcdx", "k3m9x"]
+    assert filled.month_files(2026, 12, "mark") == []
