@@ -5,24 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import typer
-
-from trustlog.cli.app import app
+from tests.commands import every_command
+from trustlog.cli.app import COMMANDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
 
 def command_paths() -> list[tuple[str, object]]:
-    found = []
-
-    def walk(command, path):
-        for name, sub in getattr(command, "commands", {}).items():
-            found.append((f"{path} {name}".strip(), sub))
-            walk(sub, f"{path} {name}")
-
-    walk(typer.main.get_command(app), "")
-    return found
+    return [(" ".join(path), command) for path, command in every_command()]
 
 
 def test_every_command_has_help_text():
@@ -59,3 +50,10 @@ def test_the_readme_shows_the_two_commands_near_the_top():
     assert "pip install ." in head and "trustlog checkin" in head
     assert "pip install '.[test]'" in head and "python -m pytest" in head
     assert "python -m pytest" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_the_command_list_matches_each_commands_own_help():
+    for path, command in every_command():
+        if len(path) == 1:
+            first_line = (command.help or "").strip().splitlines()[0]
+            assert COMMANDS[path[0]].summary == first_line, path

@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from tests.commands import every_command
+
 HEAVY = ("questionary", "prompt_toolkit", "rich", "pygments", "markdown_it", "filelock", "tomlkit")
 
 PROBE = """
@@ -35,25 +37,9 @@ def loaded_by(args: list[str], home) -> set[str]:
     return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
-def every_command() -> list[list[str]]:
-    import typer
-
-    from trustlog.cli.app import app
-
-    found: list[list[str]] = []
-
-    def walk(command, path):
-        for name, sub in getattr(command, "commands", {}).items():
-            found.append([*path, name])
-            walk(sub, [*path, name])
-
-    walk(typer.main.get_command(app), [])
-    return found
-
-
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["--version"], *([*path, "--help"] for path in every_command())],
+    [["--help"], ["--version"], *([*path, "--help"] for path, _ in every_command())],
     ids=" ".join,
 )
 def test_help_loads_no_heavy_module(args, home):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -10,7 +12,6 @@ import typer
 from typer.core import TyperGroup
 
 from trustlog import __version__
-from trustlog.cli import apology, checkin, entries, guide, promise, report, setup, trigger
 from trustlog.cli.state import get_state
 from trustlog.errors import TrustlogError
 
@@ -20,12 +21,100 @@ Your journal stays on this machine, in plain text only you can read.
 trustlog is not therapy; `trustlog help safety` says when to reach for more help."""
 
 
-class TrustlogGroup(TyperGroup):
-    """Turns the domain's errors, and Ctrl-C, into a kind message and an exit code.
+@dataclass(frozen=True)
+class Lazy:
+    """A command whose module is imported only when that command runs (or shows its help).
 
-    Exit codes are decided here alone (STYLE.md 3): 1 the journal could not be
-    read or written safely, 2 bad input, 130 Ctrl-C.
+    Importing every command's module, and letting typer inspect every signature,
+    cost about 40 ms on each start; `trustlog checkin` needs only its own.
+    `summary` is the line `trustlog --help` shows without importing anything;
+    a test checks it matches the command's own help.
     """
+
+    module: str
+    attribute: str
+    summary: str
+    command_class: str | None = None
+
+    def load(self, name: str) -> Any:
+        module = importlib.import_module(self.module)
+        target = getattr(module, self.attribute)
+        if not isinstance(target, typer.Typer):
+            holder = typer.Typer(rich_markup_mode=None, add_completion=False)
+            cls = getattr(module, self.command_class) if self.command_class else None
+            holder.command(name, cls=cls)(target)
+            target = holder
+        command = typer.main.get_command(target)
+        command.name = name
+        return command
+
+
+COMMANDS = {
+    "checkin": Lazy(
+        "trustlog.cli.checkin",
+        "checkin",
+        "The daily check-in: feelings, trust, appreciation, care, and what happened.",
+    ),
+    "promise": Lazy(
+        "trustlog.cli.promise",
+        "app",
+        "Small, specific promises, each scheduled day kept, broken or repaired.",
+    ),
+    "trigger": Lazy(
+        "trustlog.cli.trigger",
+        "app",
+        "When old pain flares up: name it, breathe, sort facts from guesses, repair.",
+    ),
+    "apology": Lazy(
+        "trustlog.cli.apology",
+        "apology_app",
+        "The four-part apology: what I did, how it hurt you, my responsibility, my amends.",
+    ),
+    "report": Lazy(
+        "trustlog.cli.report",
+        "report",
+        "How things are going: the progress markers, beside the period before.",
+        command_class="ReportCommand",
+    ),
+    "entries": Lazy("trustlog.cli.entries", "entries", "List entries, oldest first."),
+    "show": Lazy("trustlog.cli.entries", "show", "Show one entry."),
+    "edit": Lazy(
+        "trustlog.cli.entries",
+        "edit",
+        "Edit one entry in $VISUAL or $EDITOR; it is checked before it replaces anything.",
+    ),
+    "delete": Lazy("trustlog.cli.entries", "delete", "Delete one entry (asks first)."),
+    "init": Lazy(
+        "trustlog.cli.setup",
+        "init",
+        "Optional personal set-up: your names, your role, your agreed stop word.",
+    ),
+    "help": Lazy(
+        "trustlog.cli.guide",
+        "help_topic",
+        "Help on a topic: safety (when to reach for more help), privacy.",
+    ),
+}
+
+
+class TrustlogGroup(TyperGroup):
+    """The root command: lazy subcommands, and the one error handler.
+
+    It turns the domain's errors, and Ctrl-C, into a kind message and an exit
+    code. Exit codes are decided here alone (STYLE.md 3): 1 the journal could
+    not be read or written safely, 2 bad input, 130 Ctrl-C.
+    """
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, name: str) -> Any:
+        lazy = COMMANDS.get(name)
+        return lazy.load(name) if lazy else None
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, lazy.summary) for name, lazy in COMMANDS.items()])
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -99,20 +188,9 @@ def main_options(
     state.no_input = no_input
     state.output.no_color = no_color
     if ctx.invoked_subcommand is None:
-        setup.dashboard(state, json)
+        from trustlog.cli.setup import dashboard
 
-
-app.command("checkin")(checkin.checkin)
-app.add_typer(promise.app, name="promise")
-app.add_typer(trigger.app, name="trigger")
-app.add_typer(apology.apology_app, name="apology")
-app.command("entries")(entries.entries)
-app.command("show")(entries.show)
-app.command("edit")(entries.edit)
-app.command("delete")(entries.delete)
-app.command("init")(setup.init)
-app.command("help")(guide.help_topic)
-app.command("report", cls=report.ReportCommand)(report.report)
+        dashboard(state, json)
 
 
 def main() -> None:
