@@ -64,6 +64,9 @@ def trustlog_command() -> list[str]:
 def environment(home: Path | None) -> dict[str, str]:
     env = dict(os.environ, TRUSTLOG_NOW=NOW, TZ="UTC", NO_COLOR="1", COLUMNS="80")
     env.pop("TRUSTLOG_HOME", None)
+    # An installed trustlog runs from cached bytecode (pip compiles it); a shell
+    # that forbids writing bytecode would time the compiler instead.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if home is not None:
         env["TRUSTLOG_HOME"] = str(home)
     return env

@@ -200,3 +200,42 @@ def test_a_migration_backs_up_the_journal_first(cli, home, monkeypatch):
     assert backup.name.startswith("format-1-")
     assert (backup / entry.relative_to(home)).read_text() == before
     assert mode(backup) == 0o700
+
+
+def test_the_lock_is_exclusive_and_released_even_after_an_error(tmp_path):
+    from trustlog.storage import lock
+
+    path = tmp_path / ".lock"
+    with lock.hold(path, 0), pytest.raises(lock.Busy), lock.hold(path, 0.05):
+        pass
+    with pytest.raises(RuntimeError), lock.hold(path, 0):
+        raise RuntimeError("a command failed")
+    with lock.hold(path, 0):  # free again
+        pass
+    assert mode(path) == 0o600
+
+
+def test_a_writer_waits_while_another_process_holds_the_lock(home, journal):
+    from trustlog.storage import lock
+
+    home.mkdir(mode=0o700)
+    done = home / "done"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; from trustlog.storage import lock\n"
+            "with lock.hold(Path(sys.argv[1]), 5):\n"
+            "    print('held', flush=True); time.sleep(0.3); Path(sys.argv[2]).touch()",
+            str(home / ".lock"),
+            str(done),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline() == "held\n"
+    with pytest.raises(lock.Busy), lock.hold(home / ".lock", 0):
+        pass
+    with journal.writing():  # waits for the other process, then goes ahead
+        assert done.exists()
+    assert holder.wait(timeout=10) == 0

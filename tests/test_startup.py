@@ -54,4 +54,14 @@ def test_a_json_read_needs_neither_rich_nor_prompts(home):
 def test_a_checkin_by_flags_loads_no_prompts(home):
     loaded = loaded_by(["checkin", "--mood", "3", "--json"], home)
     assert loaded.isdisjoint({"questionary", "prompt_toolkit", "rich"})
-    assert "filelock" in loaded  # the probe really ran a write
+    assert "fcntl" in loaded  # the probe really ran a write (under the lock)
+
+
+def test_tomlkit_loads_only_to_keep_a_hand_edit(home):
+    loaded_by(["checkin", "--mood", "3"], home)
+    assert "tomlkit" not in loaded_by(["checkin", "--trust", "5"], home)
+    (path,) = home.glob("*/*/*-checkin-*.md")
+    path.write_text(path.read_text().replace("mood = 3", "mood = 3  # mine"))
+    assert "tomlkit" in loaded_by(["checkin", "--trust", "6"], home)
+    assert "mood = 3  # mine\n" in path.read_text()
+    assert "trust = 6\n" in path.read_text()

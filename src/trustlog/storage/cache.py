@@ -16,7 +16,6 @@ busy lock means the cache is simply not refreshed this time.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -25,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from trustlog.storage import atomic
+from trustlog.storage import atomic, lock
 from trustlog.storage.journal import LOCK_FILE, Journal
 
 FOLDER = "cache"
@@ -128,22 +127,13 @@ def save(journal: Journal, fresh: list[tuple[str, str, dict[str, Any]]]) -> bool
     """
     if not fresh or not journal.root.is_dir():
         return False
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(journal.root / LOCK_FILE, timeout=0, mode=atomic.FILE_MODE)
     try:
-        lock.acquire()
-    except (Timeout, OSError):
-        return False
-    try:
-        folder = journal.root / FOLDER
-        atomic.ensure_folder(folder)
-        for name, key, data in fresh:
-            text = json.dumps({"key": key, "data": data}, sort_keys=True)
-            atomic.write_atomic(path_of(journal, name), text.encode("utf-8"))
+        with lock.hold(journal.root / LOCK_FILE, 0, atomic.FILE_MODE):
+            folder = journal.root / FOLDER
+            atomic.ensure_folder(folder)
+            for name, key, data in fresh:
+                text = json.dumps({"key": key, "data": data}, sort_keys=True)
+                atomic.write_atomic(path_of(journal, name), text.encode("utf-8"))
         return True
-    except OSError:
-        return False  # a read-only journal still gets its report, only slower
-    finally:
-        with contextlib.suppress(OSError):
-            lock.release()
+    except (lock.Busy, OSError):
+        return False  # busy, or a read-only journal: the report still comes, only slower

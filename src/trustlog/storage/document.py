@@ -66,7 +66,9 @@ def merge(doc: Document, fields: dict[str, Any], body: str | None) -> str:
     order of a hand-edited file survive a later update. tomlkit (imported only
     here) is the style-preserving TOML editor that makes this possible.
     """
-    if doc.text is None:
+    if doc.text is None or doc.text == dumps(doc.fields, doc.body):
+        # Nobody has touched the file since trustlog wrote it: nothing of a
+        # person's layout to keep, and tomlkit's ~20 ms import can be skipped.
         return dumps(fields, body)
     import tomlkit
 

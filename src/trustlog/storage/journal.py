@@ -22,7 +22,7 @@ from typing import Any
 import tomli_w
 
 from trustlog.errors import InputError, JournalError
-from trustlog.storage import atomic, document
+from trustlog.storage import atomic, document, lock
 from trustlog.storage.document import Document
 
 FORMAT_VERSION = 1
@@ -193,28 +193,24 @@ class Journal:
         if self._locked:
             yield self
             return
-        from filelock import FileLock, Timeout  # only commands that write pay for it
-
         self._ensure_root()
-        lock = FileLock(self.root / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, mode=atomic.FILE_MODE)
         try:
-            lock.acquire()
-        except Timeout:
+            with lock.hold(self.root / LOCK_FILE, LOCK_TIMEOUT_SECONDS, atomic.FILE_MODE):
+                self._locked = True
+                try:
+                    from trustlog.storage import migrate
+
+                    migrate.upgrade(self)
+                    if not self.settings_path.exists():
+                        self.save_settings({})
+                    yield self
+                finally:
+                    self._locked = False
+        except lock.Busy:
             raise JournalError(
                 f"Another trustlog is still writing to {self.root}.",
                 hint="Wait for it to finish and try again.",
             ) from None
-        self._locked = True
-        try:
-            from trustlog.storage import migrate
-
-            migrate.upgrade(self)
-            if not self.settings_path.exists():
-                self.save_settings({})
-            yield self
-        finally:
-            self._locked = False
-            lock.release()
 
     def dated_path(self, day: date, kind: str, entry_id: str) -> Path:
         return self.month_folder(day.year, day.month) / f"{day.isoformat()}-{kind}-{entry_id}.md"
