@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from trustlog.prompts.seam import can_prompt
 from trustlog.render.output import Output
-from trustlog.storage.journal import Journal
+
+if TYPE_CHECKING:
+    from trustlog.storage.journal import Journal
 
 
 @dataclass
@@ -21,6 +24,7 @@ class State:
     @property
     def journal(self) -> Journal:
         from trustlog.paths import journal_dir
+        from trustlog.storage.journal import Journal  # not needed for --help
 
         return Journal(journal_dir(self.journal_dir))
 
