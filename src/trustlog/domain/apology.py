@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from trustlog.domain import values
 from trustlog.domain.apology_check import PARTS, Finding, check, sentences
-from trustlog.domain.entry import FieldReader, jsonable, register
+from trustlog.domain.entry import FieldReader, first_line, register, with_extra
 from trustlog.domain.promise import PROMISE, PROMISE_FOLDER, Promise
 from trustlog.domain.schedule import parse_every
 from trustlog.errors import InputError, JournalError
@@ -162,16 +162,13 @@ class Apology:
             "promises": list(self.promises),
             "note": self.note,
         }
-        for key, value in self.extra.items():
-            data.setdefault(key, jsonable(value))
-        return data
+        return with_extra(data, self.extra)
 
     def summary(self) -> str:
         for part in PARTS:
-            text = self.parts.get(part)
-            if text and text.strip():
-                line = text.strip().splitlines()[0]
-                return line if len(line) <= 60 else line[:59] + "…"
+            line = first_line(self.parts.get(part), 60)
+            if line:
+                return line
         return "an empty draft"
 
 

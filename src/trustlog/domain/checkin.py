@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from trustlog.domain import values
-from trustlog.domain.entry import FieldReader, jsonable, register
+from trustlog.domain.entry import FieldReader, first_line, register, with_extra
 from trustlog.errors import InputError
 from trustlog.storage.document import Document
 from trustlog.storage.journal import Journal
@@ -109,9 +109,7 @@ class Checkin:
             "note": self.note,
             "private": self.private,
         }
-        for key, value in self.extra.items():
-            data.setdefault(key, jsonable(value))
-        return data
+        return with_extra(data, self.extra)
 
     def summary(self) -> str:
         parts = []
@@ -120,9 +118,9 @@ class Checkin:
         if self.trust is not None:
             parts.append(f"trust {self.trust}/10")
         if self.feeling:
-            parts.append(_first_line(self.feeling))
+            parts.append(first_line(self.feeling, 60))
         if self.note:
-            parts.append(_first_line(self.note))
+            parts.append(first_line(self.note, 60))
         return " · ".join(parts) or "a quiet check-in"
 
 
@@ -205,8 +203,3 @@ def record_checkin(
         else:
             journal.update(existing[0], *checkin.to_document())
     return CheckinResult(checkin, updated=existing is not None, changed=given)
-
-
-def _first_line(text: str, width: int = 60) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= width else line[: width - 1] + "…"

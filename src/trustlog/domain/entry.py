@@ -61,6 +61,21 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def with_extra(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """`data` plus the fields a person added by hand, as JSON; ours win on a clash."""
+    for key, value in extra.items():
+        data.setdefault(key, jsonable(value))
+    return data
+
+
+def first_line(text: str | None, width: int | None = None) -> str:
+    """The first line of what a person wrote ("" if blank), cut with … past `width`."""
+    line = text.strip().splitlines()[0] if text and text.strip() else ""
+    if width is not None and len(line) > width:
+        line = line[: width - 1] + "…"
+    return line
+
+
 class FieldReader:
     """Reads typed fields from a document; a wrong one names the file and line."""
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from trustlog.domain.entry import FieldReader, jsonable, register
+from trustlog.domain.entry import FieldReader, first_line, register, with_extra
 from trustlog.storage.document import Document
 
 PROMISE = "promise"
@@ -103,12 +103,10 @@ class Promise:
             "apology": self.apology,
             "note": self.note,
         }
-        for key, value in self.extra.items():
-            data.setdefault(key, jsonable(value))
-        return data
+        return with_extra(data, self.extra)
 
     def summary(self) -> str:
-        return self.text.strip().splitlines()[0] if self.text.strip() else ""
+        return first_line(self.text)
 
 
 @register
@@ -185,9 +183,7 @@ class Mark:
             "marked_at": self.marked_at.isoformat(),
             "note": self.note,
         }
-        for key, value in self.extra.items():
-            data.setdefault(key, jsonable(value))
-        return data
+        return with_extra(data, self.extra)
 
     def summary(self) -> str:
         word = "repaired" if self.repaired else self.outcome

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from trustlog.domain.entry import FieldReader, jsonable, register
+from trustlog.domain.entry import FieldReader, first_line, register, with_extra
 from trustlog.storage.document import Document
 
 KIND = "trigger"
@@ -104,14 +104,10 @@ class Trigger:
             "note": self.note,
             "private": self.private,
         }
-        for key, value in self.extra.items():
-            data.setdefault(key, jsonable(value))
-        return data
+        return with_extra(data, self.extra)
 
     def summary(self) -> str:
-        what = (
-            self.what.strip().splitlines()[0] if self.what and self.what.strip() else "a flare-up"
-        )
+        what = first_line(self.what) or "a flare-up"
         if self.recovery_minutes is None:
             return f"{what} · not settled yet"
         return f"{what} · settled after {round(self.recovery_minutes)} min"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from trustlog.domain.entry import first_line
 from trustlog.domain.trigger import Trigger
 from trustlog.domain.triggers import Resolved
 from trustlog.render.output import Output
@@ -65,10 +66,8 @@ def minutes_words(minutes: float) -> str:
 
 
 def _what(trigger: Trigger) -> str:
-    line = trigger.what.strip().splitlines()[0] if trigger.what and trigger.what.strip() else ""
-    if not line:
-        return "this flare-up"
-    return f"“{line if len(line) <= 60 else line[:59] + '…'}”"
+    line = first_line(trigger.what, 60)
+    return f"“{line}”" if line else "this flare-up"
 
 
 def _clock(moment: datetime) -> str:
