@@ -13,6 +13,20 @@ from tests.pty import CTRL_C, ENTER, answer, finish, spawn
 
 pytestmark = pytest.mark.e2e
 
+# The check-in's questions in order (with no promise due), as a person sees them.
+QUESTIONS = [
+    "How are you feeling",
+    "what are you feeling",
+    "trust and ease",
+    "Something you appreciate",
+    "act of care",
+    "spontaneous affection",
+    "detective work",
+    "Did you argue",
+    "Anything else",
+    "private",
+]
+
 
 def entries(home):
     out = subprocess.run(
@@ -62,18 +76,7 @@ def test_a_person_answers_every_question(home):
 
 def test_enter_at_every_question_still_saves_a_sparse_checkin(home):
     child = spawn(home, "checkin")
-    for question in [
-        "How are you feeling",
-        "what are you feeling",
-        "trust and ease",
-        "Something you appreciate",
-        "act of care",
-        "spontaneous affection",
-        "detective work",
-        "Did you argue",
-        "Anything else",
-        "private",
-    ]:
+    for question in QUESTIONS:
         answer(child, question, ENTER)
     child.expect("Saved today's check-in")
     assert finish(child) == 0
@@ -96,33 +99,14 @@ def test_ctrl_c_saves_nothing_and_exits_130(home):
 def test_a_second_checkin_offers_the_first_answers(home):
     first = spawn(home, "checkin", "--date", "2026-11-20")
     answer(first, "How are you feeling", "2" + ENTER)
-    for question in [
-        "what are you feeling",
-        "trust and ease",
-        "Something you appreciate",
-        "act of care",
-        "spontaneous affection",
-        "detective work",
-        "Did you argue",
-        "Anything else",
-        "private",
-    ]:
+    for question in QUESTIONS[1:]:
         answer(first, question, ENTER)
     assert finish(first) == 0
     again = spawn(home, "checkin", "--date", "2026-11-20")
     again.expect("You already checked in on 2026-11-20")
     answer(again, "How are you feeling", ENTER)  # keeps 2
     answer(again, "what are you feeling", "better now" + ENTER)
-    for question in [
-        "trust and ease",
-        "Something you appreciate",
-        "act of care",
-        "spontaneous affection",
-        "detective work",
-        "Did you argue",
-        "Anything else",
-        "private",
-    ]:
+    for question in QUESTIONS[2:]:
         answer(again, question, ENTER)
     again.expect("Updated your check-in for Friday 20 November 2026")
     assert finish(again) == 0
