@@ -67,16 +67,6 @@ def in_range(value: int, low: int, high: int, flag: str) -> int:
     return value
 
 
-def parse_int(text: str, low: int, high: int, flag: str) -> int:
-    try:
-        number = int(text.strip())
-    except ValueError:
-        raise InputError(
-            f"{flag}: please give a whole number from {low} to {high} (got '{text}')."
-        ) from None
-    return in_range(number, low, high, flag)
-
-
 def text_or_none(value: str | None) -> str | None:
     """Text exactly as typed, or None when nothing but space was typed."""
     if value is None or not value.strip():
