@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
-from trustlog.domain.checkin import Checkin
-from trustlog.domain.promise import Mark, Promise
-from trustlog.domain.trigger import Trigger
+from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.promise.model import Mark, Promise
+from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.journal import ID_ALPHABET, ID_LENGTH, Journal
 
 DEFAULT_END = date(2026, 11, 24)
@@ -271,7 +271,7 @@ def make_mark(
 
 
 def generate(root: Path, days: int, end: date, seed: int) -> Counts:
-    from trustlog.domain.schedule import is_scheduled
+    from trustlog.domain.promise.schedule import is_scheduled
 
     rng = random.Random(seed)
     ids = Ids(rng)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from trustlog.domain.promise import MARK, PROMISE, PROMISE_FOLDER, Mark, Promise
+from trustlog.domain.promise.model import MARK, PROMISE, PROMISE_FOLDER, Mark, Promise
 from trustlog.storage.journal import Journal
 
 CREATED = datetime.fromisoformat("2026-01-01T09:00:00+00:00")

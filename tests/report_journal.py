@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, date, datetime
 
-from trustlog.domain.checkin import Checkin
-from trustlog.domain.promise import PROMISE_FOLDER, Mark, Promise
-from trustlog.domain.trigger import Trigger
+from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.promise.model import PROMISE_FOLDER, Mark, Promise
+from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.journal import Journal
 
 _ids = itertools.count(1)

@@ -8,8 +8,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trustlog.domain.apology import Apology, ApologyParts, assemble, draft_apology, find_apology
-from trustlog.domain.promise import Promise
+from trustlog.domain.apology.model import (
+    Apology,
+    ApologyParts,
+    assemble,
+    draft_apology,
+    find_apology,
+)
+from trustlog.domain.promise.model import Promise
 from trustlog.storage.journal import Journal
 
 GOOD = [
@@ -332,7 +338,7 @@ def test_the_apology_commands_load_no_prompt_or_drawing_library():
     import sys
 
     code = (
-        "import sys, trustlog.cli.app, trustlog.domain.apology_check as c;"
+        "import sys, trustlog.cli.app, trustlog.domain.apology.checker as c;"
         "c.check({'did': 'I lied, but I was scared.'});"
         "print(sorted(m for m in ('questionary', 'prompt_toolkit', 'rich') if m in sys.modules))"
     )

@@ -10,8 +10,8 @@ import pexpect
 import pytest
 
 from tests import pty
-from trustlog.domain.apology import find_apology
-from trustlog.domain.promise import Promise
+from trustlog.domain.apology.model import find_apology
+from trustlog.domain.promise.model import Promise
 from trustlog.storage.journal import Journal
 
 pytestmark = pytest.mark.e2e

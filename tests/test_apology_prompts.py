@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from trustlog.domain.apology import ApologyParts, suggested_promises
-from trustlog.domain.apology_check import Finding
+from trustlog.domain.apology.checker import Finding
+from trustlog.domain.apology.model import ApologyParts, suggested_promises
 from trustlog.prompts.apology import GUIDES, ask_apology
 
 

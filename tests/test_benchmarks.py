@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import trustlog.domain.kinds  # noqa: F401  (every kind registered before loading)
-from trustlog.domain import entry as entries_model
+from trustlog.domain.core import entry as entries_model
 from trustlog.storage import document
 from trustlog.storage.journal import Journal
 

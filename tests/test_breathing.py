@@ -9,7 +9,7 @@ import termios
 import pytest
 from rich.console import Console
 
-from trustlog.domain.breathing import CALM, STEADY, breath_at, parse_pace
+from trustlog.domain.trigger.breathing import CALM, STEADY, breath_at, parse_pace
 from trustlog.errors import InputError
 from trustlog.render.breathing import Breathing, breathing_words, enter_key, frame, run_timer
 

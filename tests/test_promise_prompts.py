@@ -11,9 +11,9 @@ import pytest
 
 from tests import pty
 from tests.promise_helpers import put_mark, put_promise
-from trustlog.domain import promises
-from trustlog.domain.checkin import CheckinAnswers
-from trustlog.domain.promises import NewPromise
+from trustlog.domain.checkin.model import CheckinAnswers
+from trustlog.domain.promise import service as promises
+from trustlog.domain.promise.service import NewPromise
 from trustlog.prompts.checkin import ask_checkin
 from trustlog.prompts.promise import ask_due_promises, ask_new_promise
 

@@ -7,8 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from tests.promise_helpers import put_mark, put_promise
-from trustlog.domain import promises
-from trustlog.domain.promises import NewPromise
+from trustlog.domain.promise import service as promises
+from trustlog.domain.promise.service import NewPromise
 from trustlog.errors import InputError, JournalError
 
 TODAY = date(2026, 11, 24)  # a Tuesday

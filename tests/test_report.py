@@ -7,10 +7,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from tests.report_journal import checkin, mark, marks, promise, trigger
-from trustlog.domain.period import month_period, parse_period, week_period
-from trustlog.domain.report import build_report
-from trustlog.domain.schedule import STRENGTH_M as M
-from trustlog.domain.trigger import Trigger
+from trustlog.domain.core.period import month_period, parse_period, week_period
+from trustlog.domain.promise.schedule import STRENGTH_M as M
+from trustlog.domain.report.figures import build_report
+from trustlog.domain.trigger.model import Trigger
 from trustlog.errors import InputError
 
 AFTER_NOVEMBER = date(2026, 12, 5)
@@ -195,7 +195,7 @@ def test_counts_that_did_not_change_are_the_same(journal):
 
 
 def test_same_means_the_same_as_a_person_sees_it():
-    from trustlog.domain.progress import _compare, _shown_minutes, _shown_percent
+    from trustlog.domain.report.progress import _compare, _shown_minutes, _shown_percent
 
     # 99.6 % and 99.7 % both show as 100 %; 24.6 and 25.4 minutes both as 25 min.
     assert _compare(_shown_percent(0.997), _shown_percent(0.996), True) == "same"

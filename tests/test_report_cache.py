@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 
 from tests.report_journal import checkin, mark, promise
-from trustlog.domain import history
-from trustlog.domain.period import month_period
-from trustlog.domain.report import build_report
-from trustlog.domain.schedule import STRENGTH_M as M
+from trustlog.domain.core.period import month_period
+from trustlog.domain.promise.schedule import STRENGTH_M as M
+from trustlog.domain.report import history
+from trustlog.domain.report.figures import build_report
 from trustlog.storage import cache
 
 NOVEMBER = month_period(2026, 11)

@@ -236,7 +236,7 @@ def test_piped_to_a_file_without_no_color_it_is_plain_text(november, home, tmp_p
 
 
 def test_start_up_does_not_import_the_report(home):
-    probe = "import sys, trustlog.cli.app; print('trustlog.domain.report' in sys.modules)"
+    probe = "import sys, trustlog.cli.app; print('trustlog.domain.report.figures' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
 

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from tests.promise_helpers import CREATED
-from trustlog.domain.promise import Promise
-from trustlog.domain.schedule import (
+from trustlog.domain.promise.model import Promise
+from trustlog.domain.promise.schedule import (
     STRENGTH_M,
     is_scheduled,
     parse_every,

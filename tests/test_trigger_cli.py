@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_startup import HEAVY, loaded_by
-from trustlog.domain.trigger import Trigger
+from trustlog.domain.trigger.model import Trigger
 
 ALL_FLAGS = (
     "trigger",

@@ -6,9 +6,9 @@ from datetime import datetime
 
 import pytest
 
-from trustlog.domain import values
-from trustlog.domain.trigger import Trigger
-from trustlog.domain.triggers import TriggerAnswers, record_trigger, resolve_trigger
+from trustlog.domain.core import values
+from trustlog.domain.trigger.model import Trigger
+from trustlog.domain.trigger.service import TriggerAnswers, record_trigger, resolve_trigger
 from trustlog.errors import InputError, JournalError
 from trustlog.render.trigger import minutes_words
 

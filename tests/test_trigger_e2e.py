@@ -10,7 +10,7 @@ import pytest
 from tests import pty
 from tests.pty import CTRL_C, ENTER
 from trustlog.domain.profile import Profile, save_profile
-from trustlog.domain.trigger import Trigger
+from trustlog.domain.trigger.model import Trigger
 
 pytestmark = pytest.mark.e2e
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from trustlog.domain.breathing import CALM, STEADY
-from trustlog.domain.triggers import TriggerAnswers
+from trustlog.domain.trigger.breathing import CALM, STEADY
+from trustlog.domain.trigger.service import TriggerAnswers
 from trustlog.prompts.trigger import ask_trigger, stop_word_reminder
 
 STARTED = datetime.fromisoformat("2026-11-24T20:00:00+00:00")

@@ -9,7 +9,8 @@ import typer
 
 from trustlog import clock
 from trustlog.cli.state import get_state
-from trustlog.domain.apology import (
+from trustlog.domain.apology.checker import PARTS, Finding
+from trustlog.domain.apology.model import (
     DEFAULT_EVERY,
     Apology,
     ApologyParts,
@@ -19,8 +20,7 @@ from trustlog.domain.apology import (
     list_apologies,
     promise_texts,
 )
-from trustlog.domain.apology_check import PARTS, Finding
-from trustlog.domain.schedule import parse_every
+from trustlog.domain.promise.schedule import parse_every
 from trustlog.errors import InputError
 
 apology_app = typer.Typer(

@@ -8,9 +8,16 @@ import typer
 
 from trustlog import clock
 from trustlog.cli.state import get_state
-from trustlog.domain import values
-from trustlog.domain.checkin import CheckinAnswers, find_checkin, record_checkin
-from trustlog.domain.promises import BROKEN, KEPT, MarkRequest, due_on, plan_marks, write_marks
+from trustlog.domain.checkin.model import CheckinAnswers, find_checkin, record_checkin
+from trustlog.domain.core import values
+from trustlog.domain.promise.service import (
+    BROKEN,
+    KEPT,
+    MarkRequest,
+    due_on,
+    plan_marks,
+    write_marks,
+)
 from trustlog.errors import InputError
 from trustlog.render import checkin as render
 
@@ -142,6 +149,6 @@ def checkin(
         return
     render.checkin_saved(state.output, result, today_is=day == today)
     if marks:
-        from trustlog.render.promises import marks_saved
+        from trustlog.render.promise import marks_saved
 
         marks_saved(state.output, marks, today)

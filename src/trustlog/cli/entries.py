@@ -11,8 +11,9 @@ from typing import Annotated
 import typer
 
 from trustlog.cli.state import get_state
-from trustlog.domain import entries as domain
-from trustlog.domain import kinds, values
+from trustlog.domain import kinds
+from trustlog.domain.core import values
+from trustlog.domain.entries import service as domain
 from trustlog.errors import InputError, JournalError
 from trustlog.prompts.seam import can_prompt
 from trustlog.storage import atomic

@@ -8,9 +8,9 @@ import typer
 
 from trustlog import clock
 from trustlog.cli.state import get_state
-from trustlog.domain import promises as domain
-from trustlog.domain import values
-from trustlog.domain.promises import NewPromise
+from trustlog.domain.core import values
+from trustlog.domain.promise import service as domain
+from trustlog.domain.promise.service import NewPromise
 
 app = typer.Typer(
     # Plain help, like the root's: rich help would cost ~45 ms of start-up.
@@ -87,7 +87,7 @@ def add(
     if json:
         state.output.json(promise.to_json())
         return
-    from trustlog.render.promises import promise_added
+    from trustlog.render.promise import promise_added
 
     promise_added(state.output, promise)
 
@@ -107,7 +107,7 @@ def list_(
     if json:
         state.output.json([item.to_json() for item in found])
         return
-    from trustlog.render.promises import promise_list
+    from trustlog.render.promise import promise_list
 
     promise_list(state.output, found, today, include_all=all_)
 
@@ -157,7 +157,7 @@ def _mark(
         action = "updated" if result.replaced else "created"
         state.output.json({**result.mark.to_json(), "action": action})
         return
-    from trustlog.render.promises import mark_saved
+    from trustlog.render.promise import mark_saved
 
     mark_saved(state.output, result, today=now.date())
 
@@ -174,6 +174,6 @@ def retire(
     if json:
         state.output.json({**result.promise.to_json(), "already_retired": result.already})
         return
-    from trustlog.render.promises import promise_retired
+    from trustlog.render.promise import promise_retired
 
     promise_retired(state.output, result)

@@ -64,8 +64,8 @@ def report(
     """
     # The report's modules (statistics, hashing, the cache) cost about 10 ms to
     # import: only `trustlog report` itself pays for them, not every start-up.
-    from trustlog.domain.period import parse_period
-    from trustlog.domain.report import build_report
+    from trustlog.domain.core.period import parse_period
+    from trustlog.domain.report.figures import build_report
     from trustlog.render import report as render
 
     state = get_state(ctx)

@@ -9,8 +9,8 @@ import typer
 
 from trustlog import clock
 from trustlog.cli.state import State, get_state
+from trustlog.domain.core.entry import jsonable
 from trustlog.domain.dashboard import build_dashboard
-from trustlog.domain.entry import jsonable
 from trustlog.domain.profile import ROLE_WORDS, ROLES, Profile, load_profile, save_profile
 
 

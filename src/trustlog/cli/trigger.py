@@ -16,10 +16,10 @@ import typer
 
 from trustlog import clock
 from trustlog.cli.state import State, get_state
-from trustlog.domain import values
-from trustlog.domain.breathing import PACES, Pace, parse_pace
+from trustlog.domain.core import values
 from trustlog.domain.profile import load_profile
-from trustlog.domain.triggers import (
+from trustlog.domain.trigger.breathing import PACES, Pace, parse_pace
+from trustlog.domain.trigger.service import (
     BREATHE_RANGE,
     DEFAULT_BREATHE_SECONDS,
     TriggerAnswers,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 
-from trustlog.domain import values
+from trustlog.domain.core import values
 from trustlog.errors import InputError, JournalError
 from trustlog.storage.document import damaged
 from trustlog.storage.journal import Journal

@@ -10,8 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from trustlog.domain.apology import DEFAULT_EVERY, PART_TITLES, ApologyParts, suggested_promises
-from trustlog.domain.apology_check import PARTS, Finding
+from trustlog.domain.apology.checker import PARTS, Finding
+from trustlog.domain.apology.model import (
+    DEFAULT_EVERY,
+    PART_TITLES,
+    ApologyParts,
+    suggested_promises,
+)
 from trustlog.prompts.seam import Ask
 
 KEEP = "keep"

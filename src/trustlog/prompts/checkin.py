@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from trustlog.domain.checkin import (
+from trustlog.domain.checkin.model import (
     COUNT_RANGE,
     MAX_GRATEFUL,
     MOOD_RANGE,
@@ -13,7 +13,7 @@ from trustlog.domain.checkin import (
     Checkin,
     CheckinAnswers,
 )
-from trustlog.domain.promises import DueDay, MarkRequest
+from trustlog.domain.promise.service import DueDay, MarkRequest
 from trustlog.prompts.promise import ask_due_promises
 from trustlog.prompts.seam import Ask
 

@@ -6,8 +6,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from trustlog.domain import values
-from trustlog.domain.promises import (
+from trustlog.domain.core import values
+from trustlog.domain.promise.schedule import parse_every
+from trustlog.domain.promise.service import (
     BROKEN,
     KEPT,
     DueDay,
@@ -16,7 +17,6 @@ from trustlog.domain.promises import (
     describe_schedule,
     parse_due,
 )
-from trustlog.domain.schedule import parse_every
 from trustlog.errors import InputError
 from trustlog.prompts.seam import Ask
 

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from trustlog.domain.breathing import PACES, Pace
-from trustlog.domain.trigger import INTENSITY_RANGE
-from trustlog.domain.triggers import TriggerAnswers
+from trustlog.domain.trigger.breathing import PACES, Pace
+from trustlog.domain.trigger.model import INTENSITY_RANGE
+from trustlog.domain.trigger.service import TriggerAnswers
 from trustlog.prompts.seam import Ask
 
 Breathe = Callable[[int, Pace], int]

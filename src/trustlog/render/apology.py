@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from trustlog.domain.apology import PART_TITLES, Apology, DraftResult
-from trustlog.domain.apology_check import Finding
-from trustlog.domain.promise import Promise
+from trustlog.domain.apology.checker import Finding
+from trustlog.domain.apology.model import PART_TITLES, Apology, DraftResult
+from trustlog.domain.promise.model import Promise
 from trustlog.render.output import Output
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from trustlog.domain.breathing import Pace, breath_at
+from trustlog.domain.trigger.breathing import Pace, breath_at
 
 if TYPE_CHECKING:
     from rich.console import Console

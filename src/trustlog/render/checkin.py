@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trustlog.domain.checkin import CheckinResult
+from trustlog.domain.checkin.model import CheckinResult
 from trustlog.render.output import Output
 
 FIELD_WORDS = {

@@ -24,7 +24,7 @@ def dashboard(output: Output, board: Dashboard) -> None:
     if board.last_checkin and not board.checkin_today:
         out.print(f"[muted]Last check-in: {board.last_checkin:%A %-d %B}.[/muted]")
     if board.promises_due or board.promises_unrecorded:
-        from trustlog.render.promises import dashboard_promises
+        from trustlog.render.promise import dashboard_promises
 
         dashboard_promises(output, board.promises_due, board.promises_unrecorded)
     for hint in board.hints:

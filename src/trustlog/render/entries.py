@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from trustlog.domain.entry import Entry
+from trustlog.domain.core.entry import Entry
 from trustlog.render.output import Output
 
 KIND_WORDS = {

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from trustlog.domain.period import MONTH
-from trustlog.domain.progress import BETTER, SAME, WORSE, format_minutes
-from trustlog.domain.report import Day, Figures, Report
+from trustlog.domain.core.period import MONTH
+from trustlog.domain.report.figures import Day, Figures, Report
+from trustlog.domain.report.progress import BETTER, SAME, WORSE, format_minutes
 from trustlog.render.output import Output
 
 if TYPE_CHECKING:

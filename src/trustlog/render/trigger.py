@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from trustlog.domain.entry import first_line
-from trustlog.domain.trigger import Trigger
-from trustlog.domain.triggers import Resolved
+from trustlog.domain.core.entry import first_line
+from trustlog.domain.trigger.model import Trigger
+from trustlog.domain.trigger.service import Resolved
 from trustlog.render.output import Output
 
 

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from trustlog.domain.checkin import KIND as CHECKIN
-from trustlog.domain.checkin import Checkin
-from trustlog.domain.promise import MARK, PROMISE, PROMISE_FOLDER, Mark, Promise
-from trustlog.domain.schedule import STRENGTH_M, mark_value
-from trustlog.domain.trigger import KIND as TRIGGER
-from trustlog.domain.trigger import Trigger
+from trustlog.domain.checkin.model import KIND as CHECKIN
+from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.promise.model import MARK, PROMISE, PROMISE_FOLDER, Mark, Promise
+from trustlog.domain.promise.schedule import STRENGTH_M, mark_value
+from trustlog.domain.trigger.model import KIND as TRIGGER
+from trustlog.domain.trigger.model import Trigger
 from trustlog.storage import cache
 from trustlog.storage.journal import Journal
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from trustlog.domain import history
-from trustlog.domain.period import MONTH, Period
-from trustlog.domain.promise import Mark, Promise
-from trustlog.domain.schedule import last_day, scheduled_days
+from trustlog.domain.core.period import MONTH, Period
+from trustlog.domain.promise.model import Mark, Promise
+from trustlog.domain.promise.schedule import last_day, scheduled_days
+from trustlog.domain.report import history
 from trustlog.storage.journal import Journal
 
 if TYPE_CHECKING:
-    from trustlog.domain.report import Figures
+    from trustlog.domain.report.figures import Figures
 
 BETTER, WORSE, SAME = "better", "worse", "same"
 KEPT_RUN_DAYS = 28  # "a promise kept four weeks running"

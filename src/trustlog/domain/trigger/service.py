@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 
-from trustlog.domain import values
-from trustlog.domain.entry import entry_file_of
-from trustlog.domain.trigger import INTENSITY_RANGE, KIND, Trigger
+from trustlog.domain.core import values
+from trustlog.domain.core.entry import entry_file_of
+from trustlog.domain.trigger.model import INTENSITY_RANGE, KIND, Trigger
 from trustlog.errors import InputError
 from trustlog.storage.journal import Journal
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from trustlog.domain.promise import Promise
-from trustlog.domain.promises import (
+from trustlog.domain.promise.model import Promise
+from trustlog.domain.promise.service import (
     BROKEN,
     FUTURE,
     KEPT,

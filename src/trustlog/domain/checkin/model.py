@@ -6,8 +6,8 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from trustlog.domain import values
-from trustlog.domain.entry import FieldReader, first_line, register, with_extra
+from trustlog.domain.core import values
+from trustlog.domain.core.entry import FieldReader, first_line, register, with_extra
 from trustlog.errors import InputError
 from trustlog.storage.document import Document
 from trustlog.storage.journal import Journal

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from trustlog.domain import values
+from trustlog.domain.core import values
 
 MONTH = "month"
 WEEK = "week"

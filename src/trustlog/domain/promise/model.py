@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from trustlog.domain.entry import FieldReader, first_line, register, with_extra
+from trustlog.domain.core.entry import FieldReader, first_line, register, with_extra
 from trustlog.storage.document import Document
 
 PROMISE = "promise"

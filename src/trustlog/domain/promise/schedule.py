@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
-from trustlog.domain.promise import Mark, Promise
+from trustlog.domain.promise.model import Mark, Promise
 from trustlog.errors import InputError
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from trustlog.domain import entry as entries_model
 from trustlog.domain import kinds  # noqa: F401  (every kind registered before loading)
-from trustlog.domain.entry import Entry
+from trustlog.domain.core import entry as entries_model
+from trustlog.domain.core.entry import Entry
 from trustlog.errors import InputError
 from trustlog.storage import document
 from trustlog.storage.document import Document

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any, ClassVar
 
-from trustlog.domain import values
-from trustlog.domain.apology_check import PARTS, Finding, check, sentences
-from trustlog.domain.entry import FieldReader, first_line, register, with_extra
-from trustlog.domain.promise import PROMISE, PROMISE_FOLDER, Promise
-from trustlog.domain.schedule import parse_every
+from trustlog.domain.apology.checker import PARTS, Finding, check, sentences
+from trustlog.domain.core import values
+from trustlog.domain.core.entry import FieldReader, first_line, register, with_extra
+from trustlog.domain.promise.model import PROMISE, PROMISE_FOLDER, Promise
+from trustlog.domain.promise.schedule import parse_every
 from trustlog.errors import InputError, JournalError
 from trustlog.storage.document import Document
 from trustlog.storage.journal import EntryFile, Journal
@@ -286,7 +286,7 @@ def suggested_promises(amends: str | None) -> list[str]:
 
 
 def _load(journal: Journal, entry_file: EntryFile) -> Apology:
-    from trustlog.domain.entry import entry_file_of
+    from trustlog.domain.core.entry import entry_file_of
 
     doc = journal.read(entry_file)
     entry_file_of(doc, entry_file)

@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from trustlog.domain import history, progress
-from trustlog.domain.checkin import KIND as CHECKIN
-from trustlog.domain.checkin import Checkin
-from trustlog.domain.period import MONTH, Period
-from trustlog.domain.promise import MARK, Mark, Promise
-from trustlog.domain.schedule import is_active, mark_value, scheduled_days, strength
-from trustlog.domain.trigger import KIND as TRIGGER
-from trustlog.domain.trigger import Trigger
+from trustlog.domain.checkin.model import KIND as CHECKIN
+from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.core.period import MONTH, Period
+from trustlog.domain.promise.model import MARK, Mark, Promise
+from trustlog.domain.promise.schedule import is_active, mark_value, scheduled_days, strength
+from trustlog.domain.report import history, progress
+from trustlog.domain.trigger.model import KIND as TRIGGER
+from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.journal import Journal
 
 

@@ -15,10 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
-from trustlog.domain import values
-from trustlog.domain.entry import entry_file_of
-from trustlog.domain.promise import MARK, OUTCOMES, PROMISE, PROMISE_FOLDER, Mark, Promise
-from trustlog.domain.schedule import (
+from trustlog.domain.core import values
+from trustlog.domain.core.entry import entry_file_of
+from trustlog.domain.promise.model import MARK, OUTCOMES, PROMISE, PROMISE_FOLDER, Mark, Promise
+from trustlog.domain.promise.schedule import (
     WEEKDAYS,
     is_scheduled,
     last_day,
