@@ -1,10 +1,9 @@
 """The apology checker: a small table of rules that point out what can get in the way.
 
-Each rule says which parts of the apology it reads, a pattern, and in kind
-words why the phrase can land badly and how it might be put instead. Rules
-read one sentence at a time, so an exception ("not only ... but also") can
-look at the sentence around a match. To teach the checker something new, add
-a `Rule` to `RULES` and a good and a bad example to the tests.
+How a rule table is read (a sentence at a time, exceptions, rewrites) is in
+core/rules.py; this module holds the apology's own rules. To teach the
+checker something new, add a `Rule` to `RULES` and a good and a bad example
+to the tests.
 
 The checker only points things out; the person decides what to keep.
 """
@@ -12,9 +11,18 @@ The checker only points things out; the person decides what to keep.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+
+from trustlog.domain.core.rules import (
+    Finding as Finding,  # what `check` returns, so its callers import it from here
+)
+from trustlog.domain.core.rules import (
+    LazyPattern,
+    Rule,
+    cut_at_match,
+    drop_match,
+    find,
+)
 
 PARTS = ("did", "impact", "responsibility", "amends")
 ALL = frozenset(PARTS)
@@ -23,22 +31,6 @@ ALL = frozenset(PARTS)
 A = "['’]"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 I_WILL = rf"\bI(?:{A}ll|\s+will|\s+shall|{A}m\s+going\s+to|\s+am\s+going\s+to|\s+promise\s+to)"
-
-Rewrite = Callable[[str, "re.Match[str]"], str]
-
-
-def _drop(sentence: str, match: re.Match[str]) -> str:
-    """The sentence without the matched words."""
-    text = sentence[: match.start()] + sentence[match.end() :]
-    text = re.sub(r"\s{2,}", " ", text).strip()
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    return text[:1].upper() + text[1:] if sentence[:1].isupper() else text
-
-
-def _cut(sentence: str, match: re.Match[str]) -> str:
-    """The sentence ended where the match begins."""
-    text = sentence[: match.start()].rstrip(" ,;:—–-")
-    return text + "." if text else ""
 
 
 def _without_if(sentence: str, match: re.Match[str]) -> str:
@@ -54,72 +46,6 @@ def _without_try(sentence: str, match: re.Match[str]) -> str:
     if kept is None:
         return sentence
     return sentence[: match.start()] + kept + sentence[match.end() :]
-
-
-class LazyPattern:
-    """A case-insensitive pattern compiled on first use.
-
-    Compiling the whole table costs about 20 ms, which every command would pay
-    at start-up, though only the apology commands read it.
-    """
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.source, re.IGNORECASE)
-        return self._compiled
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled.search(text)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text)
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One thing the checker looks for.
-
-    `parts`: the parts of the apology it reads. `unless_sentence`: the rule
-    stays quiet when the sentence around the match also matches this.
-    `unless_amends`: it stays quiet when the amends part matches this (a vague
-    promise is fine beside a concrete step). `rewrite`: turns the sentence into
-    a suggested rewrite; without one the `suggestion` stands on its own.
-    """
-
-    name: str
-    category: str
-    parts: frozenset[str]
-    pattern: LazyPattern
-    why: str
-    suggestion: str
-    unless_sentence: LazyPattern | None = None
-    unless_amends: LazyPattern | None = None
-    rewrite: Rewrite | None = None
-
-
-@dataclass(frozen=True)
-class Finding:
-    part: str
-    phrase: str
-    why: str
-    suggestion: str
-    category: str
-    rule: str
-    sentence: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "part": self.part,
-            "phrase": self.phrase,
-            "why": self.why,
-            "suggestion": self.suggestion,
-            "category": self.category,
-        }
 
 
 def _re(pattern: str) -> LazyPattern:
@@ -208,7 +134,7 @@ RULES: tuple[Rule, ...] = (
         why="A “but” tends to cancel what came before it, and the listener hears an excuse.",
         suggestion="End the sentence before the “but”.",
         unless_sentence=NOT_ONLY,
-        rewrite=_cut,
+        rewrite=cut_at_match,
     ),
     Rule(
         # In telling what happened, "You trusted me, but I lied" owns it; only a
@@ -226,7 +152,7 @@ RULES: tuple[Rule, ...] = (
         why="A “but” that turns to an excuse tends to cancel what came before it.",
         suggestion="End the sentence before the “but”.",
         unless_sentence=NOT_ONLY,
-        rewrite=_cut,
+        rewrite=cut_at_match,
     ),
     Rule(
         name="if-you",
@@ -265,7 +191,7 @@ RULES: tuple[Rule, ...] = (
         ),
         why="Giving their actions as the reason sounds like blame, even when you mean to explain.",
         suggestion="Leave their part out and stay with yours.",
-        rewrite=_cut,
+        rewrite=cut_at_match,
     ),
     Rule(
         name="we-both",
@@ -296,7 +222,7 @@ RULES: tuple[Rule, ...] = (
         pattern=_re(r"(?<!not\s)\bjust\s+(?!as\b|like\b|before\b|after\b|when\b|now\b|then\b)"),
         why="“Just” makes what happened sound smaller than it felt to them.",
         suggestion="Leave out the “just”.",
-        rewrite=_drop,
+        rewrite=drop_match,
     ),
     Rule(
         name="only",
@@ -305,7 +231,7 @@ RULES: tuple[Rule, ...] = (
         pattern=_re(r"(?<!not\s)(?<!the\s)(?<!my\s)(?<!your\s)(?<!our\s)(?<!if\s)\bonly\s+"),
         why="“Only” makes what happened sound smaller than it felt to them.",
         suggestion="Leave out the “only”.",
-        rewrite=_drop,
+        rewrite=drop_match,
     ),
     Rule(
         name="no-big-deal",
@@ -326,7 +252,7 @@ RULES: tuple[Rule, ...] = (
         pattern=_re(r"\ba\s+(?:little|bit|tad)\b(?!\s+(?:while|later|earlier|longer|more)\b)"),
         why="“A little” shrinks it; let it be the size it was for them.",
         suggestion="Leave out the softening words.",
-        rewrite=_drop,
+        rewrite=drop_match,
     ),
     Rule(
         name="overreacting",
@@ -362,7 +288,7 @@ RULES: tuple[Rule, ...] = (
         ),
         why="This is a wish for the future; they can't see it happen until it has a concrete step.",
         suggestion="Name a step they could notice: “I will tell you each evening where I've been.”",
-        unless_amends=CONCRETE,
+        unless_context=CONCRETE,
     ),
     Rule(
         name="never-again",
@@ -375,7 +301,7 @@ RULES: tuple[Rule, ...] = (
         ),
         why="“It won't happen again” is hard to believe without a step that makes it so.",
         suggestion="Add how: “To make sure, I will … every day.”",
-        unless_amends=CONCRETE,
+        unless_context=CONCRETE,
     ),
     # -- an action named too vaguely ------------------------------------------
     Rule(
@@ -423,13 +349,6 @@ MISSING: dict[str, tuple[str, str]] = {
     ),
 }
 
-# A sentence ends at . ! or ? before a space (so "7.30" stays whole), or at a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-
-
-def sentences(text: str) -> list[str]:
-    return [piece.strip() for piece in _SENTENCE_END.split(text) if piece.strip()]
-
 
 def check(parts: Mapping[str, str | None]) -> list[Finding]:
     """Everything the checker would point out, part by part, in reading order."""
@@ -441,55 +360,5 @@ def check(parts: Mapping[str, str | None]) -> list[Finding]:
             why, suggestion = MISSING[part]
             findings.append(Finding(part, "", why, suggestion, "missing", "missing"))
             continue
-        findings.extend(_check_part(part, text, amends))
+        findings.extend(find(RULES, part, text, context=amends))
     return findings
-
-
-def _check_part(part: str, text: str, amends: str) -> list[Finding]:
-    found: list[tuple[int, int, int, Finding]] = []
-    seen: set[tuple[str, int]] = set()
-    for number, sentence in enumerate(sentences(text)):
-        for order, rule in enumerate(RULES):
-            if part not in rule.parts:
-                continue
-            if rule.unless_sentence and rule.unless_sentence.search(sentence):
-                continue
-            if rule.unless_amends and rule.unless_amends.search(amends):
-                continue
-            for match in rule.pattern.finditer(sentence):
-                phrase = match.group(0).strip()
-                key = (rule.name, number)  # one note per rule and sentence is enough
-                if not phrase or key in seen:
-                    continue
-                seen.add(key)
-                finding = Finding(
-                    part=part,
-                    phrase=phrase,
-                    why=rule.why,
-                    suggestion=_suggest(rule, part, sentence, match),
-                    category=rule.category,
-                    rule=rule.name,
-                    sentence=sentence,
-                )
-                found.append((number, match.start(), order, finding))
-    return [finding for *_, finding in sorted(found, key=lambda item: item[:3])]
-
-
-def _suggest(rule: Rule, part: str, sentence: str, match: re.Match[str]) -> str:
-    """The rule's advice, with the sentence rewritten when the rewrite reads cleanly."""
-    if rule.rewrite is None:
-        return rule.suggestion
-    rewritten = re.sub(r"\s{2,}", " ", rule.rewrite(sentence, match)).strip()
-    if len(rewritten.split()) < 2 or rewritten == sentence or _flags(part, rewritten):
-        return rule.suggestion
-    return f"{rule.suggestion} Perhaps: “{rewritten}”"
-
-
-def _flags(part: str, sentence: str) -> bool:
-    """Whether any rule would point at this sentence (a rewrite should not need rewriting)."""
-    return any(
-        rule.pattern.search(sentence)
-        and not (rule.unless_sentence and rule.unless_sentence.search(sentence))
-        for rule in RULES
-        if part in rule.parts
-    )

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any, ClassVar
 
-from trustlog.domain.apology.checker import PARTS, Finding, check, sentences
+from trustlog.domain.apology.checker import PARTS, check
 from trustlog.domain.core import values
 from trustlog.domain.core.entry import FieldReader, first_line, register, with_extra
+from trustlog.domain.core.rules import Finding, sentences
 from trustlog.domain.promise.model import PROMISE, PROMISE_FOLDER, Promise
 from trustlog.domain.promise.schedule import parse_every
 from trustlog.errors import InputError, JournalError
