@@ -24,6 +24,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.core.entry import path_of
+from trustlog.domain.kinds import UNDATED_FOLDERS
 from trustlog.domain.promise.model import Mark, Promise
 from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.journal import ID_ALPHABET, ID_LENGTH, Journal
@@ -276,14 +278,14 @@ def generate(root: Path, days: int, end: date, seed: int) -> Counts:
     rng = random.Random(seed)
     ids = Ids(rng)
     zone = local_zone()
-    journal = Journal(root)
+    journal = Journal(root, undated_folders=UNDATED_FOLDERS)
     counts = Counts()
     first = end - timedelta(days=days - 1)
     running: list[Running] = []
     next_trigger = first + timedelta(days=rng.randint(3, 14))
 
-    def save(entry: Checkin | Trigger | Promise | Mark, path: Path) -> None:
-        journal.write(path, *entry.to_document())
+    def save(entry: Checkin | Trigger | Promise | Mark) -> None:
+        journal.write(path_of(journal, entry), *entry.to_document())
 
     with journal.writing():
         for index in range(days):
@@ -291,7 +293,7 @@ def generate(root: Path, days: int, end: date, seed: int) -> Counts:
             progress = index / max(days - 1, 1)
             for item in [r for r in running if r.until < day]:
                 item.promise.end = item.until
-                save(item.promise, journal.undated_path("promises", "promise", item.promise.id))
+                save(item.promise)
                 running.remove(item)
             # About three promises at a time; a new one starts a few days after one ends.
             if len(running) < 3 and (index == 0 or rng.random() < 0.25):
@@ -300,18 +302,18 @@ def generate(root: Path, days: int, end: date, seed: int) -> Counts:
             for item in running:
                 if is_scheduled(item.promise, day) and rng.random() < 0.9:
                     mark = make_mark(rng, ids, item.promise, day, progress, zone)
-                    save(mark, journal.dated_path(day, "mark", mark.id))
+                    save(mark)
                     counts.marks += 1
             checkin = make_checkin(rng, ids, day, progress, zone)
-            save(checkin, journal.dated_path(day, "checkin", checkin.id))
+            save(checkin)
             counts.checkins += 1
             if day >= next_trigger:
                 trigger = make_trigger(rng, ids, day, progress, zone)
-                save(trigger, journal.dated_path(trigger.day, "trigger", trigger.id))
+                save(trigger)
                 counts.triggers += 1
                 next_trigger = day + timedelta(days=rng.randint(7, 14))
         for item in running:  # still running on the last day: open-ended
-            save(item.promise, journal.undated_path("promises", "promise", item.promise.id))
+            save(item.promise)
     return counts
 
 

@@ -127,10 +127,11 @@ def fresh_copy(source: Path, into: Path, name: str) -> Path:
 
 def empty_journal(into: Path, name: str) -> Path:
     """A journal folder as the first check-in leaves it, but with no entries."""
+    from trustlog.domain.kinds import UNDATED_FOLDERS
     from trustlog.storage.journal import Journal
 
     root = into / name
-    with Journal(root).writing():
+    with Journal(root, undated_folders=UNDATED_FOLDERS).writing():
         pass
     return root
 

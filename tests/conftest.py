@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from trustlog.cli.app import app
+from trustlog.domain.kinds import UNDATED_FOLDERS
 from trustlog.storage.journal import Journal
 
 FIXED_NOW = "2026-11-24T20:00:00+00:00"
@@ -47,7 +48,7 @@ def home(isolated: Path) -> Path:
 
 @pytest.fixture
 def journal(home: Path) -> Journal:
-    return Journal(home)
+    return Journal(home, undated_folders=UNDATED_FOLDERS)
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from trustlog.domain.promise.model import MARK, PROMISE, PROMISE_FOLDER, Mark, Promise
+from trustlog.domain.core.entry import path_of
+from trustlog.domain.promise.model import Mark, Promise
 from trustlog.storage.journal import Journal
 
 CREATED = datetime.fromisoformat("2026-01-01T09:00:00+00:00")
@@ -19,9 +20,7 @@ def put_promise(journal: Journal, promise_id: str, start: str, **fields: object)
         **fields,  # type: ignore[arg-type]
     )
     with journal.writing():
-        journal.write(
-            journal.undated_path(PROMISE_FOLDER, PROMISE, promise_id), *promise.to_document()
-        )
+        journal.write(path_of(journal, promise), *promise.to_document())
     return promise
 
 
@@ -44,5 +43,5 @@ def put_mark(
         repair=repair,
     )
     with journal.writing():
-        journal.write(journal.dated_path(the_day, MARK, mark.id), *mark.to_document())
+        journal.write(path_of(journal, mark), *mark.to_document())
     return mark

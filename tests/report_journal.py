@@ -6,7 +6,8 @@ import itertools
 from datetime import UTC, date, datetime
 
 from trustlog.domain.checkin.model import Checkin
-from trustlog.domain.promise.model import PROMISE_FOLDER, Mark, Promise
+from trustlog.domain.core.entry import path_of
+from trustlog.domain.promise.model import Mark, Promise
 from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.journal import Journal
 
@@ -54,9 +55,7 @@ def promise(
         once=date.fromisoformat(once) if once else None,
     )
     with journal.writing():
-        journal.write(
-            journal.undated_path(PROMISE_FOLDER, "promise", entry.id), *entry.to_document()
-        )
+        journal.write(path_of(journal, entry), *entry.to_document())
     return entry
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from trustlog.domain.kinds import UNDATED_FOLDERS
 from trustlog.errors import InputError, JournalError
 from trustlog.storage import atomic, migrate
 from trustlog.storage import journal as journal_module
@@ -109,7 +110,7 @@ def test_a_dozen_parallel_checkins_lose_nothing(home, tmp_path):
     for run in same_day:
         _, err = run.communicate(timeout=60)
         assert run.returncode == 0, err
-    journal = Journal(home)
+    journal = Journal(home, undated_folders=UNDATED_FOLDERS)
     files = journal.files_between(date(2026, 11, 1), date(2026, 11, 30), "checkin")
     assert sorted(f.date.day for f in files) == [*range(1, 13), 20]
     notes = {journal.read(f).body for f in files if f.date.day <= 12}
@@ -118,7 +119,7 @@ def test_a_dozen_parallel_checkins_lose_nothing(home, tmp_path):
 
 def test_a_second_writer_waits_for_the_lock_then_gives_up_kindly(journal, monkeypatch):
     monkeypatch.setattr(journal_module, "LOCK_TIMEOUT_SECONDS", 0.1)
-    other = Journal(journal.root)
+    other = Journal(journal.root, undated_folders=UNDATED_FOLDERS)
     with (
         journal.writing(),
         pytest.raises(JournalError, match="Another trustlog is still writing"),

@@ -23,10 +23,11 @@ class State:
 
     @property
     def journal(self) -> Journal:
+        from trustlog.domain.kinds import UNDATED_FOLDERS
         from trustlog.paths import journal_dir
         from trustlog.storage.journal import Journal  # not needed for --help
 
-        return Journal(journal_dir(self.journal_dir))
+        return Journal(journal_dir(self.journal_dir), undated_folders=UNDATED_FOLDERS)
 
     def may_prompt(self, json: bool = False) -> bool:
         """Prompts write to stdout, so `--json` runs never prompt."""

@@ -1,10 +1,39 @@
-"""Every kind of entry this version knows. Importing this module registers them all."""
+"""Every kind of entry this version knows: adding a kind is a module and a line here.
+
+Each kind says where its entries live (`Record.folder`): a dated kind keeps
+one file per entry in the month folders, `YYYY/MM/<date>-<kind>-<id>.md`; an
+undated one keeps them in a folder of its own, `<folder>/<kind>-<id>.md`.
+The journal is told the undated folders (`UNDATED_FOLDERS`) when it is
+opened, since storage knows nothing of kinds.
+"""
 
 from __future__ import annotations
 
-from trustlog.domain.apology import model as apology  # noqa: F401  (registers the kinds)
-from trustlog.domain.checkin import model as checkin  # noqa: F401
-from trustlog.domain.promise import model as promise  # noqa: F401
-from trustlog.domain.trigger import model as trigger  # noqa: F401
+from trustlog.domain.apology.model import Apology
+from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.core.entry import Entry, OtherEntry, Record
+from trustlog.domain.promise.model import Mark, Promise
+from trustlog.domain.trigger.model import Trigger
+from trustlog.storage.document import Document
 
-NAMES = ("checkin", "trigger", "apology", "promise", "mark")
+# In this order in `trustlog entries --kind`'s help. All are dated but the promise.
+KINDS: tuple[type[Record], ...] = (
+    Checkin,
+    Trigger,
+    Apology,
+    Promise,
+    Mark,
+)
+
+BY_NAME = {kind.kind: kind for kind in KINDS}
+NAMES = tuple(BY_NAME)
+UNDATED_FOLDERS = tuple(dict.fromkeys(kind.folder for kind in KINDS if kind.folder))
+
+
+def load(doc: Document) -> Entry:
+    """The entry a document holds, checked; unknown kinds are kept as `OtherEntry`."""
+    kind = doc.fields.get("kind")
+    cls = BY_NAME.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        return OtherEntry.from_document(doc)
+    return cls.from_document(doc)

@@ -4,6 +4,9 @@
     2026/11/2026-11-24-checkin-k3m9x.md   one file per entry, by month
     promises/...                          records that are not tied to one day
 
+Which folders hold such undated records is the kinds' business (domain/kinds.py),
+so whoever opens a journal names them.
+
 A command that works on one day or one month lists and reads only that
 month's folder, so its cost does not grow with years of history.
 """
@@ -29,7 +32,6 @@ FORMAT_VERSION = 1
 SETTINGS_FILE = "journal.toml"
 LOCK_FILE = ".lock"
 LOCK_TIMEOUT_SECONDS = 30
-UNDATED_FOLDERS = ("promises",)
 
 # Ids avoid letters and digits that are easy to confuse (0/o, 1/l/i).
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -52,8 +54,9 @@ class EntryFile:
 
 
 class Journal:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, undated_folders: tuple[str, ...]) -> None:
         self.root = root
+        self.undated_folders = undated_folders
         self._locked = False
 
     # -- settings -------------------------------------------------------------
@@ -128,7 +131,7 @@ class Journal:
     def all_files(self) -> Iterator[EntryFile]:
         for year, month in self._months(None, None):
             yield from self.month_files(year, month)
-        for folder in UNDATED_FOLDERS:
+        for folder in self.undated_folders:
             yield from self.undated_files(folder)
 
     def find(self, id_or_prefix: str, kind: str | None = None) -> EntryFile:
@@ -279,7 +282,7 @@ class Journal:
         for year, month in self._months(None, None):
             folder = self.month_folder(year, month)
             yield folder, os.listdir(folder), True
-        for folder_name in UNDATED_FOLDERS:
+        for folder_name in self.undated_folders:
             folder = self.root / folder_name
             try:
                 yield folder, os.listdir(folder), False

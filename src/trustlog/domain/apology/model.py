@@ -13,18 +13,17 @@ in their own words.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
 from trustlog.domain.apology.checker import PARTS, check
-from trustlog.domain.core import values
-from trustlog.domain.core.entry import FieldReader, first_line, register, with_extra
+from trustlog.domain.core import fields
+from trustlog.domain.core.entry import Record, first_line, path_of
 from trustlog.domain.core.rules import Finding, sentences
-from trustlog.domain.promise.model import PROMISE, PROMISE_FOLDER, Promise
+from trustlog.domain.promise.model import PROMISE, Promise
 from trustlog.domain.promise.schedule import parse_every
 from trustlog.errors import InputError, JournalError
-from trustlog.storage.document import Document
 from trustlog.storage.journal import EntryFile, Journal
 
 KIND = "apology"
@@ -36,13 +35,46 @@ PART_TITLES = {
     "responsibility": "I take full responsibility",
     "amends": "How I'll make amends and change",
 }
-PART_FLAGS = {part: f"--{part}" for part in PARTS}
 
 
 @dataclass
-class ApologyParts:
-    """The four parts as a person gave them; None means not given (yet)."""
+class Apology(Record):
+    kind: ClassVar[str] = KIND
+    id: str
+    date: dt.date = fields.day(required=True)  # (dt. because the field's name hides the type)
+    created: datetime = fields.moment(or_start_of="date")
+    updated: datetime | None = fields.moment()
+    did: str | None = fields.text(flag="--did")
+    impact: str | None = fields.text(flag="--impact")
+    responsibility: str | None = fields.text(flag="--responsibility")
+    amends: str | None = fields.text(flag="--amends")
+    promises: list[str] = fields.texts()  # the ids of the promises made from it
+    note: str | None = fields.body()
+    extra: dict[str, Any] = fields.extra()
 
+    @property
+    def parts(self) -> ApologyParts:
+        return ApologyParts(self.did, self.impact, self.responsibility, self.amends)
+
+    def assembled_text(self) -> str:
+        return self.parts.assembled_text()
+
+    def findings(self) -> list[Finding]:
+        return self.parts.findings()
+
+    def summary(self) -> str:
+        for part in PARTS:
+            line = first_line(self.parts.get(part), 60)
+            if line:
+                return line
+        return "an empty draft"
+
+
+@dataclass
+class ApologyParts(fields.Answers):
+    """The four parts as a person gave them; None (or blank) means not given (yet)."""
+
+    model: ClassVar[type] = Apology
     did: str | None = None
     impact: str | None = None
     responsibility: str | None = None
@@ -51,13 +83,6 @@ class ApologyParts:
     def get(self, part: str) -> str | None:
         value: str | None = getattr(self, part)
         return value
-
-    def given(self) -> list[str]:
-        return [f.name for f in fields(self) if getattr(self, f.name) is not None]
-
-    def checked(self) -> ApologyParts:
-        """Blank answers count as not given."""
-        return ApologyParts(**{part: values.text_or_none(self.get(part)) for part in PARTS})
 
     def as_dict(self) -> dict[str, str | None]:
         return {part: self.get(part) for part in PARTS}
@@ -81,96 +106,6 @@ def assemble(parts: dict[str, str | None]) -> str:
                 paragraph += "."
             paragraphs.append(paragraph)
     return "\n\n".join(paragraphs)
-
-
-@register
-@dataclass
-class Apology:
-    kind: ClassVar[str] = KIND
-    id: str
-    date: dt.date  # (dt. because the field's name hides the type inside the class)
-    created: datetime
-    updated: datetime | None = None
-    did: str | None = None
-    impact: str | None = None
-    responsibility: str | None = None
-    amends: str | None = None
-    promises: list[str] = field(default_factory=list)
-    note: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def day(self) -> dt.date:
-        return self.date
-
-    @property
-    def parts(self) -> ApologyParts:
-        return ApologyParts(self.did, self.impact, self.responsibility, self.amends)
-
-    def assembled_text(self) -> str:
-        return self.parts.assembled_text()
-
-    def findings(self) -> list[Finding]:
-        return self.parts.findings()
-
-    def to_document(self) -> tuple[dict[str, Any], str | None]:
-        stored = {
-            "kind": KIND,
-            "id": self.id,
-            "date": self.date,
-            "created": self.created,
-            "updated": self.updated,
-            "did": self.did,
-            "impact": self.impact,
-            "responsibility": self.responsibility,
-            "amends": self.amends,
-            "promises": self.promises or None,
-        }
-        return {**stored, **self.extra}, self.note
-
-    @classmethod
-    def from_document(cls, doc: Document) -> Apology:
-        read = FieldReader(doc)
-        entry_id = read.identity(KIND)
-        day = read.day("date", required=True)
-        assert day is not None
-        created = read.moment_or_start_of("created", day)
-        return cls(
-            id=entry_id,
-            date=day,
-            created=created,
-            updated=read.moment("updated"),
-            did=read.text("did"),
-            impact=read.text("impact"),
-            responsibility=read.text("responsibility"),
-            amends=read.text("amends"),
-            promises=read.texts("promises"),
-            note=doc.body,
-            extra=read.extra(),
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "id": self.id,
-            "kind": KIND,
-            "date": self.date.isoformat(),
-            "created": self.created.isoformat(),
-            "updated": self.updated.isoformat() if self.updated else None,
-            "did": self.did,
-            "impact": self.impact,
-            "responsibility": self.responsibility,
-            "amends": self.amends,
-            "promises": list(self.promises),
-            "note": self.note,
-        }
-        return with_extra(data, self.extra)
-
-    def summary(self) -> str:
-        for part in PARTS:
-            line = first_line(self.parts.get(part), 60)
-            if line:
-                return line
-        return "an empty draft"
 
 
 @dataclass
@@ -231,10 +166,8 @@ def draft_apology(
         ]
         apology.promises = [promise.id for promise in made]
         for promise in made:
-            journal.write(
-                journal.undated_path(PROMISE_FOLDER, PROMISE, promise.id), *promise.to_document()
-            )
-        journal.write(journal.dated_path(today, KIND, apology.id), *apology.to_document())
+            journal.write(path_of(journal, promise), *promise.to_document())
+        journal.write(path_of(journal, apology), *apology.to_document())
     return DraftResult(apology, made, apology.findings())
 
 
@@ -260,7 +193,7 @@ def linked_promises(journal: Journal, apology: Apology) -> list[Promise]:
     """The promises made from this apology that still exist (one may have been deleted)."""
     found = []
     for promise_id in apology.promises:
-        path = journal.undated_path(PROMISE_FOLDER, PROMISE, promise_id)
+        path = journal.undated_path(Promise.folder, PROMISE, promise_id)
         # An id edited by hand into something that is not an id names no promise.
         if promise_id.isalnum() and path.is_file():
             promise = Promise.from_document(journal.read(path))

@@ -1,22 +1,28 @@
 """What every kind of entry shares: its id and kind, how it is stored, how it is shown as JSON.
 
-Each kind (check-in, trigger, apology, promise, ...) is a dataclass that can
-turn itself into a stored document and back. `FieldReader` checks the values
-of a document read from disk, naming the file and line of anything that a
-hand edit made unusable.
+Each kind (check-in, trigger, apology, promise, ...) is a `Record`: a
+dataclass declared with the helpers of fields.py, from which its file, its
+JSON and reading it back all follow. Entries of a kind this version does not
+know are kept as `OtherEntry`.
+
+A file holds `kind`, `id`, then the declared fields in order (empty lists and
+false left out), then the fields a person added by hand; the body is the
+free text. An entry of a month folder always shows its `date`. The JSON holds
+`id`, `kind`, `date`, then the declared fields in order, any `json_derived`
+values just before the body, and the hand-added fields last.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, ClassVar, Protocol, TypeVar
+from pathlib import Path
+from typing import Any, ClassVar, Protocol, Self, cast
 
-from trustlog.errors import JournalError
+from trustlog.domain.core.fields import BodySpec, FieldReader, Spec, declared
 from trustlog.storage.document import Document, damaged
-from trustlog.storage.journal import EntryFile
-
-T = TypeVar("T")
+from trustlog.storage.journal import EntryFile, Journal
 
 
 class Entry(Protocol):
@@ -33,22 +39,116 @@ class Entry(Protocol):
     def summary(self) -> str: ...
 
 
-KINDS: dict[str, Any] = {}
+class Record:
+    """A kind declared once: subclasses are dataclasses of declared fields.
+
+    `folder`: None for a dated kind, one file per entry in the month folders
+    (`YYYY/MM/<date>-<kind>-<id>.md`); else the folder of its own that holds
+    its entries (`<folder>/<kind>-<id>.md`). `json_derived`: properties shown
+    in the JSON, just before the body. `json_order`: only for a kind whose
+    JSON was published in another order than its file: the keys after `id`,
+    `kind` and `date`, in order (declared fields left out stay in the file only).
+    """
+
+    kind: ClassVar[str]
+    folder: ClassVar[str | None] = None
+    json_derived: ClassVar[tuple[str, ...]] = ()
+    json_order: ClassVar[tuple[str, ...] | None] = None
+    id: str
+    extra: dict[str, Any]
+
+    @property
+    def day(self) -> date | None:
+        """The day the entry belongs to: its `date` field, unless the kind says otherwise."""
+        value: date | None = getattr(self, "date", None)
+        return value
+
+    def summary(self) -> str:
+        """One line about the entry, for lists."""
+        raise NotImplementedError
+
+    def to_document(self) -> tuple[dict[str, Any], str | None]:
+        plan = _plan(type(self))
+        stored: dict[str, Any] = {"kind": self.kind, "id": self.id}
+        if plan.shows_day:
+            stored["date"] = self.day
+        for name, spec in plan.stored:
+            stored[name] = spec.stored(getattr(self, name))
+        return {**stored, **self.extra}, getattr(self, plan.body) if plan.body else None
+
+    @classmethod
+    def from_document(cls, doc: Document) -> Self:
+        plan = _plan(cls)
+        read = FieldReader(doc)
+        got: dict[str, Any] = {"id": read.identity(cls.kind)}
+        if plan.shows_day:
+            read.day("date")  # shown for a person reading the file; another field says when
+        for name, spec in plan.reading:
+            got[name] = spec.read(read, name, got)
+        made: Self = cast(Any, cls)(**got, extra=read.extra())
+        return made
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "kind": self.kind, "date": jsonable(self.day)}
+        for name, shown in _plan(type(self)).json:
+            data[name] = shown(getattr(self, name))
+        return with_extra(data, self.extra)
 
 
-def register(cls: type[T]) -> type[T]:
-    KINDS[cls.kind] = cls  # type: ignore[attr-defined]
-    return cls
+@dataclass(frozen=True)
+class _Plan:
+    """A kind's declaration, worked out once: the order to read, store and show its fields."""
+
+    reading: list[tuple[str, Spec]]  # as declared, but a field another needs comes first
+    stored: list[tuple[str, Spec]]
+    body: str | None
+    shows_day: bool
+    json: list[tuple[str, Callable[[Any], Any]]]
 
 
-def load(doc: Document) -> Entry:
-    """The entry a document holds, checked; unknown kinds are kept as `OtherEntry`."""
-    kind = doc.fields.get("kind")
-    cls = KINDS.get(kind) if isinstance(kind, str) else None
-    if cls is None:
-        return OtherEntry.from_document(doc)
-    entry: Entry = cls.from_document(doc)
-    return entry
+def _plan(cls: type[Record]) -> _Plan:
+    found = _plans.get(cls)
+    if found is None:
+        found = _plans[cls] = _work_out(cls)
+    return found
+
+
+_plans: dict[type[Record], _Plan] = {}  # consulted for every entry read or shown
+
+
+def _work_out(cls: type[Record]) -> _Plan:
+    specs = declared(cls)
+    reading: dict[str, Spec] = {}
+    for name, spec in specs.items():
+        needed = spec.needs()
+        if needed is not None and needed not in reading:
+            reading[needed] = specs[needed]
+        reading.setdefault(name, spec)
+    bodies = [name for name, spec in specs.items() if isinstance(spec, BodySpec)]
+    shown: list[tuple[str, Callable[[Any], Any]]] = []
+    for name, spec in specs.items():
+        if isinstance(spec, BodySpec):
+            shown += [(derived, jsonable) for derived in cls.json_derived]
+        if name != "date":
+            shown.append((name, spec.json))
+    if cls.json_order is not None:
+        by_name = dict(shown)
+        shown = [(name, by_name.get(name, jsonable)) for name in cls.json_order]
+    return _Plan(
+        reading=list(reading.items()),
+        stored=[(name, spec) for name, spec in specs.items() if name not in bodies],
+        body=bodies[0] if bodies else None,
+        shows_day=cls.folder is None and "date" not in specs,
+        json=shown,
+    )
+
+
+def path_of(journal: Journal, entry: Record) -> Path:
+    """Where an entry's file lives: its month folder, or its kind's own folder."""
+    if entry.folder is None:
+        assert entry.day is not None
+        return journal.dated_path(entry.day, entry.kind, entry.id)
+    return journal.undated_path(entry.folder, entry.kind, entry.id)
 
 
 def jsonable(value: Any) -> Any:
@@ -76,88 +176,6 @@ def first_line(text: str | None, width: int | None = None) -> str:
     return line
 
 
-class FieldReader:
-    """Reads typed fields from a document; a wrong one names the file and line."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.seen: set[str] = set()
-
-    def _fail(self, key: str, reason: str) -> JournalError:
-        assert self.doc.path is not None
-        return damaged(self.doc.path, self.doc.line_of(key), f"'{key}' {reason}")
-
-    def _get(self, key: str, required: bool) -> Any:
-        self.seen.add(key)
-        value = self.doc.fields.get(key)
-        if value is None and required:
-            assert self.doc.path is not None
-            raise damaged(self.doc.path, None, f"'{key}' is missing")
-        return value
-
-    def text(self, key: str, required: bool = False) -> str | None:
-        value = self._get(key, required)
-        if value is not None and not isinstance(value, str):
-            raise self._fail(key, "should be text in quotes")
-        return value
-
-    def texts(self, key: str) -> list[str]:
-        value = self._get(key, False)
-        if value is None:
-            return []
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise self._fail(key, 'should be a list of texts, like ["one", "two"]')
-        return value
-
-    def integer(self, key: str, low: int, high: int, required: bool = False) -> int | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self._fail(key, f"should be a whole number from {low} to {high}")
-        return value
-
-    def flag(self, key: str) -> bool:
-        value = self._get(key, False)
-        if value is None:
-            return False
-        if not isinstance(value, bool):
-            raise self._fail(key, "should be true or false")
-        return value
-
-    def day(self, key: str, required: bool = False) -> date | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if isinstance(value, datetime) or not isinstance(value, date):
-            raise self._fail(key, "should be a date, like 2026-11-24 (no quotes)")
-        return value
-
-    def moment(self, key: str, required: bool = False) -> datetime | None:
-        value = self._get(key, required)
-        if value is None:
-            return None
-        if not isinstance(value, datetime):
-            raise self._fail(key, "should be a date and time, like 2026-11-24T19:30:00+01:00")
-        if value.tzinfo is None:
-            value = value.astimezone()  # a hand-written local time: read it as local
-        return value
-
-    def moment_or_start_of(self, key: str, day: date) -> datetime:
-        """A time a hand-written entry may leave out: then the start of its day."""
-        return self.moment(key) or datetime.combine(day, datetime.min.time()).astimezone()
-
-    def identity(self, kind: str) -> str:
-        entry_id = self.text("id", required=True)
-        self.text("kind", required=True)
-        assert entry_id is not None
-        return entry_id
-
-    def extra(self) -> dict[str, Any]:
-        """Fields this version does not know (added by hand, or by a newer one), kept as is."""
-        return {k: v for k, v in self.doc.fields.items() if k not in self.seen}
-
-
 @dataclass
 class OtherEntry:
     """An entry of a kind this version does not know: shown and kept, never changed."""
@@ -175,8 +193,7 @@ class OtherEntry:
 
     @classmethod
     def from_document(cls, doc: Document) -> OtherEntry:
-        read = FieldReader(doc)
-        entry_id = read.identity("other")
+        entry_id = FieldReader(doc).identity("other")
         return cls(entry_id, str(doc.fields.get("kind")), dict(doc.fields), doc.body)
 
     def to_document(self) -> tuple[dict[str, Any], str | None]:

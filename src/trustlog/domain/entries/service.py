@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from trustlog.domain import kinds  # noqa: F401  (every kind registered before loading)
+from trustlog.domain import kinds
 from trustlog.domain.core import entry as entries_model
 from trustlog.domain.core.entry import Entry
 from trustlog.errors import InputError
@@ -25,7 +25,7 @@ class Found:
 def load_file(journal: Journal, entry_file: EntryFile) -> Found:
     doc = journal.read(entry_file)
     entries_model.entry_file_of(doc, entry_file)
-    return Found(entry_file, entries_model.load(doc), doc)
+    return Found(entry_file, kinds.load(doc), doc)
 
 
 def list_entries(
@@ -39,7 +39,8 @@ def list_entries(
         raise InputError(f"--from {start} is after --to {end}: please swap them.")
     files = journal.files_between(start, end, kind)
     if start is None and end is None:
-        files += [f for f in journal.undated_files("promises") if kind in (None, f.kind)]
+        for folder in kinds.UNDATED_FOLDERS:
+            files += [f for f in journal.undated_files(folder) if kind in (None, f.kind)]
     return [load_file(journal, f).entry for f in files]
 
 
@@ -64,7 +65,7 @@ def validate_edit(found: Found, text: str, path: Path) -> tuple[Entry, Document]
                 doc.line_of(key),
                 f"the {key} cannot change (it was '{found.doc.fields.get(key)}')",
             )
-    return entries_model.load(doc), doc
+    return kinds.load(doc), doc
 
 
 def save_edit(journal: Journal, found: Found, text: str, path: Path) -> Entry:

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from trustlog.domain.core import values
-from trustlog.domain.core.entry import entry_file_of
-from trustlog.domain.promise.model import MARK, OUTCOMES, PROMISE, PROMISE_FOLDER, Mark, Promise
+from trustlog.domain.core.entry import entry_file_of, path_of
+from trustlog.domain.promise.model import MARK, OUTCOMES, PROMISE, Mark, Promise
 from trustlog.domain.promise.schedule import (
     WEEKDAYS,
     is_scheduled,
@@ -45,7 +45,7 @@ _DAY_WORDS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def promise_files(journal: Journal) -> list[EntryFile]:
-    return journal.undated_files(PROMISE_FOLDER, PROMISE)
+    return journal.undated_files(Promise.folder, PROMISE)
 
 
 def load_promise(journal: Journal, entry_file: EntryFile) -> Promise:
@@ -165,8 +165,7 @@ def add_promise(journal: Journal, asked: NewPromise, now: datetime) -> Promise:
     promise = check_new_promise(asked, now)
     with journal.writing():
         promise = replace(promise, id=journal.new_id())
-        path = journal.undated_path(PROMISE_FOLDER, PROMISE, promise.id)
-        journal.write(path, *promise.to_document())
+        journal.write(path_of(journal, promise), *promise.to_document())
     return promise
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin
-from trustlog.domain.promise.model import MARK, PROMISE, PROMISE_FOLDER, Mark, Promise
+from trustlog.domain.promise.model import MARK, PROMISE, Mark, Promise
 from trustlog.domain.promise.schedule import STRENGTH_M, mark_value
 from trustlog.domain.trigger.model import KIND as TRIGGER
 from trustlog.domain.trigger.model import Trigger
@@ -209,7 +209,7 @@ def promise_schedules(journal: Journal) -> list[Promise]:
     (never their text) are cached under a key over the folder's listing, sizes
     and mtimes. `promise_text` reads one promise's text when it is shown.
     """
-    key = cache.undated_key(journal, PROMISE_FOLDER, PROMISE)
+    key = cache.undated_key(journal, Promise.folder, PROMISE)
     stored = cache.load(journal, "promises", key)
     if stored is not None:
         found = _schedules_from_json(stored)
@@ -217,7 +217,7 @@ def promise_schedules(journal: Journal) -> list[Promise]:
             return found
     promises = [
         Promise.from_document(journal.read(entry_file))
-        for entry_file in journal.undated_files(PROMISE_FOLDER, PROMISE)
+        for entry_file in journal.undated_files(Promise.folder, PROMISE)
     ]
     schedules = [_without_text(promise) for promise in promises]
     data = {
@@ -232,7 +232,7 @@ def promise_schedules(journal: Journal) -> list[Promise]:
 
 
 def promise_text(journal: Journal, promise: Promise) -> str:
-    path = journal.undated_path(PROMISE_FOLDER, PROMISE, promise.id)
+    path = journal.undated_path(Promise.folder, PROMISE, promise.id)
     return Promise.from_document(journal.read(path)).summary()
 
 

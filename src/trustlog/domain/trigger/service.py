@@ -7,12 +7,14 @@ future, and never settled before it started.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import ClassVar
 
 from trustlog.domain.core import values
-from trustlog.domain.core.entry import entry_file_of
-from trustlog.domain.trigger.model import INTENSITY_RANGE, KIND, Trigger
+from trustlog.domain.core.entry import entry_file_of, path_of
+from trustlog.domain.core.fields import Answers
+from trustlog.domain.trigger.model import KIND, Trigger
 from trustlog.errors import InputError
 from trustlog.storage.journal import Journal
 
@@ -23,9 +25,10 @@ DEFAULT_BREATHE_SECONDS = 30
 
 
 @dataclass
-class TriggerAnswers:
+class TriggerAnswers(Answers):
     """What a person gave for a trigger, by flag or by answering the routine; None = not given."""
 
+    model: ClassVar[type] = Trigger
     at: datetime | None = None
     what: str | None = None
     intensity: int | None = None
@@ -39,26 +42,7 @@ class TriggerAnswers:
 
     def given(self) -> list[str]:
         """The answers that say something about the trigger (not just when, or privacy)."""
-        return [
-            f.name
-            for f in fields(self)
-            if f.name not in ("at", "private") and getattr(self, f.name) is not None
-        ]
-
-    def checked(self) -> TriggerAnswers:
-        """The same answers with blank text dropped; errors name the flag."""
-        if self.intensity is not None:
-            values.in_range(self.intensity, *INTENSITY_RANGE, "--intensity")
-        if self.breathed_seconds is not None:
-            values.in_range(self.breathed_seconds, 0, 24 * 3600, "--breathe")
-        return replace(
-            self,
-            what=values.text_or_none(self.what),
-            facts=values.text_or_none(self.facts),
-            guesses=values.text_or_none(self.guesses),
-            reassurance=values.text_or_none(self.reassurance),
-            repair=values.text_or_none(self.repair),
-        )
+        return [name for name in super().given() if name not in ("at", "private")]
 
 
 def check_breathe(seconds: int) -> int:
@@ -105,22 +89,14 @@ def check_times(answers: TriggerAnswers, now: datetime) -> TriggerAnswers:
 def record_trigger(journal: Journal, answers: TriggerAnswers, now: datetime) -> Trigger:
     """Save a new trigger; it started at `answers.at`, or now."""
     answers = check_times(answers.checked(), now)
-    at = answers.at or now
     with journal.writing():
         trigger = Trigger(
             id=journal.new_id(),
-            at=at,
-            what=answers.what,
-            intensity=answers.intensity,
-            breathed_seconds=answers.breathed_seconds,
-            facts=answers.facts,
-            guesses=answers.guesses,
-            reassurance=answers.reassurance,
-            repair=answers.repair,
-            resolved_at=answers.resolved_at,
+            at=answers.at or now,
             private=bool(answers.private),
+            **{name: getattr(answers, name) for name in answers.given()},
         )
-        journal.write(journal.dated_path(trigger.day, KIND, trigger.id), *trigger.to_document())
+        journal.write(path_of(journal, trigger), *trigger.to_document())
     return trigger
 
 

@@ -1,0 +1,342 @@
+"""The words a kind's fields are declared with, and the reader that checks them in a file.
+
+A kind is a dataclass whose fields say what they hold:
+
+    mood: int | None = fields.integer(1, 5, flag="--mood")
+    feeling: str | None = fields.text(flag="--feeling")
+    note: str | None = fields.body(flag="--note")
+
+From that one line per field, `Record` (entry.py) writes the entry's file and
+its JSON and reads it back, and `Answers` checks what a person gave by flag or
+prompt. Each helper returns a `dataclasses.field` carrying a `Spec` in its
+metadata. A field that is `required` (or, for a moment, filled in from another
+field) has no default, so the constructor asks for it; mypy sees every helper
+call as a default, so the test suite is what catches a missing one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, ClassVar, Self, cast
+
+from trustlog.domain.core import values
+from trustlog.errors import InputError, JournalError
+from trustlog.storage.document import Document, damaged
+
+_KEY = "trustlog"
+
+
+class FieldReader:
+    """Reads typed fields from a document; a wrong one names the file and line."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.seen: set[str] = set()
+
+    def fail(self, key: str, reason: str) -> JournalError:
+        assert self.doc.path is not None
+        return damaged(self.doc.path, self.doc.line_of(key), f"'{key}' {reason}")
+
+    def _get(self, key: str, required: bool) -> Any:
+        self.seen.add(key)
+        value = self.doc.fields.get(key)
+        if value is None and required:
+            assert self.doc.path is not None
+            raise damaged(self.doc.path, None, f"'{key}' is missing")
+        return value
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        value = self._get(key, required)
+        if value is not None and not isinstance(value, str):
+            raise self.fail(key, "should be text in quotes")
+        return value
+
+    def texts(self, key: str) -> list[str]:
+        value = self._get(key, False)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.fail(key, 'should be a list of texts, like ["one", "two"]')
+        return value
+
+    def integer(self, key: str, low: int, high: int, required: bool = False) -> int | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise self.fail(key, f"should be a whole number from {low} to {high}")
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise self.fail(key, "should be true or false")
+        return value
+
+    def day(self, key: str, required: bool = False) -> date | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, datetime) or not isinstance(value, date):
+            raise self.fail(key, "should be a date, like 2026-11-24 (no quotes)")
+        return value
+
+    def moment(self, key: str, required: bool = False) -> datetime | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if not isinstance(value, datetime):
+            raise self.fail(key, "should be a date and time, like 2026-11-24T19:30:00+01:00")
+        if value.tzinfo is None:
+            value = value.astimezone()  # a hand-written local time: read it as local
+        return value
+
+    def moment_or_start_of(self, key: str, day: date) -> datetime:
+        """A time a hand-written entry may leave out: then the start of its day."""
+        return self.moment(key) or datetime.combine(day, datetime.min.time()).astimezone()
+
+    def identity(self, kind: str) -> str:
+        entry_id = self.text("id", required=True)
+        self.text("kind", required=True)
+        assert entry_id is not None
+        return entry_id
+
+    def extra(self) -> dict[str, Any]:
+        """Fields this version does not know (added by hand, or by a newer one), kept as is."""
+        return {k: v for k, v in self.doc.fields.items() if k not in self.seen}
+
+
+# -- what a field can hold -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spec:
+    """How one field is read from its file, stored there, and checked when a person gives it.
+
+    `flag` is the option (or prompt) that gives it: errors about an answer name
+    it. `required`: a file without it is damaged.
+    """
+
+    flag: str | None = None
+    required: bool = False
+
+    def read(self, reader: FieldReader, key: str, got: dict[str, Any]) -> Any:
+        """The value in the file; `got` holds the fields read before (see `needs`)."""
+        raise NotImplementedError
+
+    def stored(self, value: Any) -> Any:
+        """The value as the file holds it; None leaves the key out."""
+        return value
+
+    def answer(self, value: Any) -> Any:
+        """A value a person gave, checked (None: not given)."""
+        return value
+
+    def json(self, value: Any) -> Any:
+        return value
+
+    def needs(self) -> str | None:
+        """The field whose value reading this one needs first."""
+        return None
+
+
+@dataclass(frozen=True)
+class TextSpec(Spec):
+    """A string; `valid` narrows what a file may hold (and `should_be` says what, if wrong)."""
+
+    valid: Callable[[str], bool] | None = None
+    should_be: str = ""
+
+    def read(self, reader: FieldReader, key: str, got: dict[str, Any]) -> Any:
+        value = reader.text(key, self.required)
+        if value is not None and self.valid is not None and not self.valid(value):
+            raise reader.fail(key, f"should be {self.should_be}")
+        return value
+
+    def answer(self, value: Any) -> Any:
+        return values.text_or_none(value)
+
+
+@dataclass(frozen=True)
+class TextsSpec(Spec):
+    """A list of strings, left out of the file while empty; `most`: how many a person may give."""
+
+    most: int | None = None
+
+    def read(self, reader: FieldReader, key: str, got: dict[str, Any]) -> Any:
+        return reader.texts(key)
+
+    def stored(self, value: Any) -> Any:
+        return value or None
+
+    def json(self, value: Any) -> Any:
+        return list(value)
+
+    def answer(self, value: Any) -> Any:
+        given = values.texts(value)
+        if self.most is not None and len(given) > self.most:
+            raise InputError(f"{self.flag}: up to {self.most} things, please (got {len(given)}).")
+        return given
+
+
+@dataclass(frozen=True)
+class IntegerSpec(Spec):
+    low: int = 0
+    high: int = 0
+
+    def read(self, reader: FieldReader, key: str, got: dict[str, Any]) -> Any:
+        return reader.integer(key, self.low, self.high, self.required)
+
+    def answer(self, value: Any) -> Any:
+        return values.in_range(value, self.low, self.high, self.flag or "")
+
+
+@dataclass(frozen=True)
+class BooleanSpec(Spec):
+    """True or false, left out of the file while false."""
+
+    def read(self, reader: FieldReader, key: str, got: dict[str, Any]) -> Any:
+        return reader.flag(key)
+
+    def stored(self, value: Any) -> Any:
+        return value or None
+
+
+@dataclass(frozen=True)
+class DateSpec(Spec):
+    def read(self, reader: FieldReader, key: str, got: dict[str, Any]) -> Any:
+        return reader.day(key, self.required)
+
+    def json(self, value: Any) -> Any:
+        return None if value is None else value.isoformat()
+
+
+@dataclass(frozen=True)
+class MomentSpec(Spec):
+    """A date and time; with `or_start_of`, a file may leave it out for the start of that day."""
+
+    or_start_of: str | None = None
+
+    def read(self, reader: FieldReader, key: str, got: dict[str, Any]) -> Any:
+        if self.or_start_of is not None:
+            return reader.moment_or_start_of(key, got[self.or_start_of])
+        return reader.moment(key, self.required)
+
+    def json(self, value: Any) -> Any:
+        return None if value is None else value.isoformat()
+
+    def needs(self) -> str | None:
+        return self.or_start_of
+
+
+@dataclass(frozen=True)
+class BodySpec(Spec):
+    """The free text after the front matter (shown under the field's name in JSON)."""
+
+    def read(self, reader: FieldReader, key: str, got: dict[str, Any]) -> Any:
+        return reader.doc.body
+
+    def answer(self, value: Any) -> Any:
+        return values.text_or_none(value)
+
+
+# -- the helpers a kind is declared with -----------------------------------------
+
+
+def _field(spec: Spec, default: Any = dataclasses.MISSING) -> Any:
+    """A dataclass field carrying `spec`; a required one has no default."""
+    if spec.required or default is dataclasses.MISSING:
+        return dataclasses.field(metadata={_KEY: spec})
+    if default == []:
+        return dataclasses.field(default_factory=list, metadata={_KEY: spec})
+    return dataclasses.field(default=default, metadata={_KEY: spec})
+
+
+def text(
+    *,
+    flag: str | None = None,
+    required: bool = False,
+    default: str | None = None,
+    valid: Callable[[str], bool] | None = None,
+    should_be: str = "",
+) -> Any:
+    return _field(TextSpec(flag, required, valid, should_be), default)
+
+
+def texts(*, flag: str | None = None, most: int | None = None) -> Any:
+    return _field(TextsSpec(flag, most=most), [])
+
+
+def integer(low: int, high: int, *, flag: str | None = None) -> Any:
+    return _field(IntegerSpec(flag, low=low, high=high), None)
+
+
+def boolean(*, flag: str | None = None) -> Any:
+    return _field(BooleanSpec(flag), False)
+
+
+def day(*, flag: str | None = None, required: bool = False) -> Any:
+    return _field(DateSpec(flag, required), None)
+
+
+def moment(
+    *, flag: str | None = None, required: bool = False, or_start_of: str | None = None
+) -> Any:
+    """`or_start_of`: a file may leave it out (then the start of that field's day), but
+    the constructor always asks for it."""
+    spec = MomentSpec(flag, required, or_start_of)
+    return _field(spec) if or_start_of else _field(spec, None)
+
+
+def body(*, flag: str | None = None) -> Any:
+    return _field(BodySpec(flag), None)
+
+
+def extra() -> Any:
+    """Where the fields a person added by hand (or a newer trustlog wrote) are kept."""
+    return dataclasses.field(default_factory=dict)
+
+
+def declared(cls: type) -> dict[str, Spec]:
+    """The declared fields of a kind, by name, in the order they are declared."""
+    found = _declared.get(cls)
+    if found is None:
+        found = _declared[cls] = {
+            f.name: f.metadata[_KEY]
+            for f in dataclasses.fields(cast(Any, cls))
+            if _KEY in f.metadata
+        }
+    return found
+
+
+_declared: dict[type, dict[str, Spec]] = {}  # read for every entry loaded: worked out once
+
+
+class Answers:
+    """What a person gave for a kind, by flag or prompt; None means "not given".
+
+    A subclass is a dataclass whose fields are named after fields of its
+    `model`; how each is checked (a range, blank text, how many, the flag an
+    error names) comes from the model's declaration.
+    """
+
+    model: ClassVar[type]
+
+    def given(self) -> list[str]:
+        return [name for name, value in self._values() if value is not None]
+
+    def checked(self) -> Self:
+        """The same answers, validated, blank text dropped; errors name the flag."""
+        specs = declared(self.model)
+        changes = {
+            name: specs[name].answer(value) for name, value in self._values() if value is not None
+        }
+        return cast(Self, dataclasses.replace(cast(Any, self), **changes))
+
+    def _values(self) -> list[tuple[str, Any]]:
+        return [(f.name, getattr(self, f.name)) for f in dataclasses.fields(cast(Any, self))]
