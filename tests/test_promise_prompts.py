@@ -13,6 +13,7 @@ from tests import pty
 from tests.promise_helpers import put_mark, put_promise
 from trustlog.domain.checkin.model import CheckinAnswers
 from trustlog.domain.promise import service as promises
+from trustlog.domain.promise import standing
 from trustlog.domain.promise.service import NewPromise
 from trustlog.prompts.checkin import ask_checkin
 from trustlog.prompts.promise import ask_due_promises, ask_new_promise
@@ -48,7 +49,7 @@ def test_ask_due_promises_kept_broken_and_not_yet(journal):
     put_promise(journal, "aaa23", "2026-11-01", text="Text if late")
     put_promise(journal, "bbb23", "2026-11-02", text="Call at 7", due="19:00")
     put_promise(journal, "ccc23", "2026-11-03", text="Walk together")
-    due = promises.due_on(journal, TODAY)
+    due = standing.due_on(journal, TODAY)
     ask = Scripted("kept", "broken", "called at 7:30", "not-yet")
     requests = ask_due_promises(ask, due)
     assert [(r.promise, r.outcome, r.repair) for r in requests] == [
@@ -65,14 +66,14 @@ def test_ask_due_promises_offers_the_earlier_mark_as_default(journal):
     put_promise(journal, "aaa23", "2026-11-01")
     put_mark(journal, "aaa23", "2026-11-24", "kept")
     ask = Scripted("kept")
-    assert ask_due_promises(ask, promises.due_on(journal, TODAY)) == []  # nothing new
+    assert ask_due_promises(ask, standing.due_on(journal, TODAY)) == []  # nothing new
     assert ask.asked[0][1] == (("kept", "broken", "not-yet"), "kept")
 
 
 def test_checkin_asks_promises_after_arguments_and_before_the_note(journal):
     put_promise(journal, "aaa23", "2026-11-01", text="Text if late")
     ask = Scripted(4, None, 7, None, None, None, None, None, "kept", "a good day", False)
-    reply = ask_checkin(ask, CheckinAnswers(), None, promises.due_on(journal, TODAY))
+    reply = ask_checkin(ask, CheckinAnswers(), None, standing.due_on(journal, TODAY))
     questions = [message for message, _ in ask.asked]
     assert questions[7].startswith("Did you argue today?")
     assert questions[8] == "Your promise “Text if late”:"
@@ -140,7 +141,7 @@ def test_interactive_checkin_asks_about_each_promise_due(journal, home):
     child.close()
     assert child.exitstatus == 0
     assert "Phone-free Sunday" not in (child.before or "")
-    listed = {p.promise.id: p.today_status for p in promises.list_promises(journal, TODAY)}
+    listed = {p.promise.id: p.today_status for p in standing.list_promises(journal, TODAY)}
     assert listed == {"aaa23": "repaired", "bbb23": "kept", "wkn23": "not_scheduled"}
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from tests.promise_helpers import put_mark, put_promise
+from trustlog.domain.promise import schedule, standing
 from trustlog.domain.promise import service as promises
 from trustlog.domain.promise.service import NewPromise
 from trustlog.errors import InputError, JournalError
@@ -32,7 +33,7 @@ def history(journal):
 
 
 def test_figures_of_a_promise_by_hand(history):
-    [item] = promises.list_promises(history, TODAY)
+    [item] = standing.list_promises(history, TODAY)
     assert item.today_status == "unrecorded"
     assert (item.kept, item.broken, item.repaired, item.unrecorded) == (5, 1, 1, 1)
     assert item.longest_run == 3  # 16, 17, 18
@@ -44,7 +45,7 @@ def test_figures_of_a_promise_by_hand(history):
 
 
 def test_calendar_covers_four_weeks_monday_to_sunday(history):
-    [item] = promises.list_promises(history, TODAY)
+    [item] = standing.list_promises(history, TODAY)
     cells = {cell.date.isoformat(): cell.status for cell in item.calendar}
     assert len(item.calendar) == 28
     assert item.calendar[0].date == date(2026, 11, 2)
@@ -66,7 +67,7 @@ def test_calendar_covers_four_weeks_monday_to_sunday(history):
 
 def test_no_recorded_days_means_no_strength_yet(journal):
     put_promise(journal, "new23", "2026-11-24")
-    [item] = promises.list_promises(journal, TODAY)
+    [item] = standing.list_promises(journal, TODAY)
     assert item.strength is None
     assert (item.current_run, item.longest_run, item.unrecorded) == (0, 0, 0)
 
@@ -77,7 +78,7 @@ def test_a_missed_day_ends_the_current_run_but_not_the_longest(journal):
         put_mark(journal, "run23", f"2026-11-{day}")
     put_mark(journal, "run23", "2026-11-24")
     # 22 unrecorded: the run before it counts as longest, the run after it as current.
-    [item] = promises.list_promises(journal, TODAY)
+    [item] = standing.list_promises(journal, TODAY)
     assert (item.longest_run, item.current_run) == (4, 2)
 
 
@@ -113,7 +114,7 @@ def test_marking_twice_keeps_the_latest_in_one_file(journal):
     assert second.replaced is not None and second.replaced.outcome == "broken"
     [only] = marks_on_disk(journal)
     assert only.id == first.mark.id == second.mark.id
-    [item] = promises.list_promises(journal, TODAY)
+    [item] = standing.list_promises(journal, TODAY)
     assert item.today_status == "kept"
     assert "late again" not in only.path.read_text()  # the latest mark replaces the whole day
 
@@ -122,7 +123,7 @@ def test_two_files_for_one_day_are_settled_by_the_later_mark(journal):
     put_promise(journal, "dly23", "2026-11-01")
     put_mark(journal, "dly23", "2026-11-23", "kept", marked_at="2026-11-23T22:00:00+00:00")
     put_mark(journal, "dly23", "2026-11-23", "broken", marked_at="2026-11-23T21:00:00+00:00")
-    [item] = promises.list_promises(journal, TODAY)
+    [item] = standing.list_promises(journal, TODAY)
     cells = {cell.date: cell.status for cell in item.calendar}
     assert cells[date(2026, 11, 23)] == "kept"
 
@@ -166,8 +167,8 @@ def test_a_mark_id_is_not_a_promise_id(journal):
 def test_retire_keeps_history_and_ends_the_schedule(history):
     result = promises.retire_promise(history, "dly", TODAY)
     assert result.promise.retired == TODAY and not result.already
-    assert promises.list_promises(history, TODAY) == []
-    [item] = promises.list_promises(history, TODAY, include_all=True)
+    assert standing.list_promises(history, TODAY) == []
+    [item] = standing.list_promises(history, TODAY, include_all=True)
     assert not item.active and item.kept == 5 and item.longest_run == 3
     assert len(marks_on_disk(history)) == 7
     assert promises.retire_promise(history, "dly23", TODAY).already
@@ -176,7 +177,7 @@ def test_retire_keeps_history_and_ends_the_schedule(history):
         promises.mark_promise(
             history, "dly23", "kept", date(2026, 11, 25), datetime(2026, 11, 26, 9).astimezone()
         )
-    assert promises.list_promises(history, later, include_all=True)[0].today_status == (
+    assert standing.list_promises(history, later, include_all=True)[0].today_status == (
         "not_scheduled"
     )
 
@@ -185,7 +186,7 @@ def test_a_damaged_mark_stops_with_its_file_and_line(history):
     [path] = [f.path for f in marks_on_disk(history) if f.date == date(2026, 11, 19)]
     path.write_text(path.read_text().replace('outcome = "broken"', 'outcome = "maybe"'))
     with pytest.raises(JournalError) as error:
-        promises.list_promises(history, TODAY)
+        standing.list_promises(history, TODAY)
     assert str(path) in error.value.message and "line" in error.value.message
     assert 'outcome = "maybe"' in path.read_text()
 
@@ -200,7 +201,7 @@ def test_due_on_and_at_a_glance_read_only_recent_months(history, monkeypatch):
         return original(self, year, month, kind)
 
     monkeypatch.setattr(type(history), "month_files", spy)
-    glance = promises.at_a_glance(history, TODAY)
+    glance = standing.at_a_glance(history, TODAY)
     assert set(read_months) == {(2026, 11)}
     assert [d.promise.id for d in glance.today] == ["dly23"]
     # Wed 18 .. Mon 23: the daily promise's 21st, and the weekend promise's 21st and 22nd;
@@ -211,7 +212,7 @@ def test_due_on_and_at_a_glance_read_only_recent_months(history, monkeypatch):
         ("wkn23", 22),
     ]
     read_months.clear()
-    assert [d.promise.id for d in promises.due_on(history, date(2026, 11, 22))] == [
+    assert [d.promise.id for d in standing.due_on(history, date(2026, 11, 22))] == [
         "wkn23",
         "dly23",
     ]
@@ -221,25 +222,25 @@ def test_due_on_and_at_a_glance_read_only_recent_months(history, monkeypatch):
 def test_describe_schedule():
     from tests.test_schedule import promise
 
-    assert promises.describe_schedule(promise()) == "every day"
-    assert promises.describe_schedule(promise(every="weekdays", due="19:00")) == (
+    assert schedule.describe_schedule(promise()) == "every day"
+    assert schedule.describe_schedule(promise(every="weekdays", due="19:00")) == (
         "on weekdays, by 19:00"
     )
-    assert promises.describe_schedule(promise(every="mon,thu")) == "on Mon, Thu"
-    assert promises.describe_schedule(promise(every=None, once=date(2026, 12, 6))) == (
+    assert schedule.describe_schedule(promise(every="mon,thu")) == "on Mon, Thu"
+    assert schedule.describe_schedule(promise(every=None, once=date(2026, 12, 6))) == (
         "once, on Sun 2026-12-06"
     )
 
 
 def test_a_retired_promise_is_no_longer_asked_about(history):
     promises.retire_promise(history, "dly23", TODAY)
-    assert promises.due_on(history, TODAY) == []
-    assert [d.promise.id for d in promises.due_on(history, date(2026, 11, 21))] == ["dly23"]
-    glance = promises.at_a_glance(history, TODAY)
+    assert standing.due_on(history, TODAY) == []
+    assert [d.promise.id for d in standing.due_on(history, date(2026, 11, 21))] == ["dly23"]
+    glance = standing.at_a_glance(history, TODAY)
     assert glance.today == [] and glance.unrecorded == []
     # Its last day can still be marked by flag, and counts.
     promises.mark_promise(history, "dly23", "kept", TODAY, NOW)
-    [item] = promises.list_promises(history, TODAY, include_all=True)
+    [item] = standing.list_promises(history, TODAY, include_all=True)
     assert item.today_status == "kept" and item.kept == 6
 
 
@@ -248,7 +249,7 @@ def test_a_hand_edited_schedule_that_makes_no_sense_names_file_and_line(journal)
     path = journal.root / "promises" / "promise-dly23.md"
     path.write_text(path.read_text().replace('"mon,thu"', '"mon,funday"'))
     with pytest.raises(JournalError) as error:
-        promises.list_promises(journal, TODAY)
+        standing.list_promises(journal, TODAY)
     line = path.read_text().splitlines().index('every = "mon,funday"') + 1
     assert f"{path}, line {line}" in error.value.message
     assert 'every = "mon,funday"' in path.read_text()

@@ -10,14 +10,9 @@ from trustlog import clock
 from trustlog.cli.state import get_state
 from trustlog.domain.checkin.model import CheckinAnswers, find_checkin, record_checkin
 from trustlog.domain.core import values
-from trustlog.domain.promise.service import (
-    BROKEN,
-    KEPT,
-    MarkRequest,
-    due_on,
-    plan_marks,
-    write_marks,
-)
+from trustlog.domain.promise.model import BROKEN, KEPT
+from trustlog.domain.promise.service import MarkRequest, plan_marks, write_marks
+from trustlog.domain.promise.standing import due_on
 from trustlog.errors import InputError
 from trustlog.render import checkin as render
 

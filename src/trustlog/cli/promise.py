@@ -10,7 +10,9 @@ from trustlog import clock
 from trustlog.cli.state import get_state
 from trustlog.domain.core import values
 from trustlog.domain.promise import service as domain
+from trustlog.domain.promise.model import BROKEN, KEPT
 from trustlog.domain.promise.service import NewPromise
+from trustlog.domain.promise.standing import list_promises
 
 app = typer.Typer(
     # Plain help, like the root's: rich help would cost ~45 ms of start-up.
@@ -103,7 +105,7 @@ def list_(
     """Your promises: schedule, today, strength, runs of kept days, and the last four weeks."""
     state = get_state(ctx)
     today = clock.today()
-    found = domain.list_promises(state.journal, today, include_all=all_)
+    found = list_promises(state.journal, today, include_all=all_)
     if json:
         state.output.json([item.to_json() for item in found])
         return
@@ -121,7 +123,7 @@ def kept(
     json: Annotated[bool, typer.Option("--json", help="Print the saved mark as JSON.")] = False,
 ) -> None:
     """Mark a promise kept on a day it was due (default today)."""
-    _mark(ctx, promise_id, domain.KEPT, date, note, None, json)
+    _mark(ctx, promise_id, KEPT, date, note, None, json)
 
 
 @app.command("broken")
@@ -137,7 +139,7 @@ def broken(
     json: Annotated[bool, typer.Option("--json", help="Print the saved mark as JSON.")] = False,
 ) -> None:
     """Mark a promise broken on a day it was due, with a repair if you made one."""
-    _mark(ctx, promise_id, domain.BROKEN, date, note, repair, json)
+    _mark(ctx, promise_id, BROKEN, date, note, repair, json)
 
 
 def _mark(

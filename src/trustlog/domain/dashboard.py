@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin, find_checkin
 from trustlog.domain.profile import Profile, load_profile
-from trustlog.domain.promise.service import UNRECORDED, DueDay, at_a_glance
+from trustlog.domain.promise.standing import UNRECORDED, DueDay, at_a_glance
 from trustlog.storage.journal import Journal
 
 

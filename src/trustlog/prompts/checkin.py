@@ -13,7 +13,8 @@ from trustlog.domain.checkin.model import (
     Checkin,
     CheckinAnswers,
 )
-from trustlog.domain.promise.service import DueDay, MarkRequest
+from trustlog.domain.promise.service import MarkRequest
+from trustlog.domain.promise.standing import DueDay
 from trustlog.prompts.promise import ask_due_promises
 from trustlog.prompts.seam import Ask
 

@@ -7,16 +7,10 @@ from dataclasses import replace
 from datetime import date
 
 from trustlog.domain.core import values
-from trustlog.domain.promise.schedule import parse_every
-from trustlog.domain.promise.service import (
-    BROKEN,
-    KEPT,
-    DueDay,
-    MarkRequest,
-    NewPromise,
-    describe_schedule,
-    parse_due,
-)
+from trustlog.domain.promise.model import BROKEN, KEPT
+from trustlog.domain.promise.schedule import describe_schedule, parse_every
+from trustlog.domain.promise.service import MarkRequest, NewPromise, parse_due
+from trustlog.domain.promise.standing import DueDay
 from trustlog.errors import InputError
 from trustlog.prompts.seam import Ask
 

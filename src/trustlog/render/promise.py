@@ -8,19 +8,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from trustlog.domain.promise.model import Promise
-from trustlog.domain.promise.service import (
-    BROKEN,
+from trustlog.domain.promise.model import BROKEN, KEPT, Promise
+from trustlog.domain.promise.schedule import describe_schedule
+from trustlog.domain.promise.service import MarkResult, RetireResult
+from trustlog.domain.promise.standing import (
     FUTURE,
-    KEPT,
     NOT_SCHEDULED,
     REPAIRED,
     UNRECORDED,
     DueDay,
-    MarkResult,
-    PromiseFigures,
-    RetireResult,
-    describe_schedule,
+    PromiseStanding,
 )
 from trustlog.render.output import Output
 
@@ -65,7 +62,7 @@ def _starting(promise: Promise) -> str:
 
 
 def promise_list(
-    output: Output, found: list[PromiseFigures], today: date, include_all: bool
+    output: Output, found: list[PromiseStanding], today: date, include_all: bool
 ) -> None:
     from rich.text import Text
 
@@ -98,7 +95,7 @@ def promise_list(
     )
 
 
-def _status_line(item: PromiseFigures) -> str:
+def _status_line(item: PromiseStanding) -> str:
     promise = item.promise
     parts = [item.schedule]
     if promise.retired is not None:
@@ -114,7 +111,7 @@ def _status_line(item: PromiseFigures) -> str:
     return " · ".join(parts)
 
 
-def _calendar(item: PromiseFigures, today: date) -> object:
+def _calendar(item: PromiseStanding, today: date) -> object:
     from rich.text import Text
 
     line = Text(INDENT)
@@ -128,7 +125,7 @@ def _calendar(item: PromiseFigures, today: date) -> object:
     return line
 
 
-def _figures_line(item: PromiseFigures) -> str:
+def _figures_line(item: PromiseStanding) -> str:
     if item.strength is None:
         return "strength: no days recorded yet"
     percent = round(item.strength * 100)

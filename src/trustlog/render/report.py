@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from trustlog.domain.core.period import MONTH
-from trustlog.domain.report.figures import Day, Figures, Report
+from trustlog.domain.report.figures import DayFigures, Figures, Report
 from trustlog.domain.report.progress import BETTER, SAME, WORSE, format_minutes
 from trustlog.render.output import Output
 
@@ -205,7 +205,7 @@ def _sparklines(now: Figures, as_of: date) -> list[Text]:
     ]
 
 
-def _ruler(days: list[Day]) -> str:
+def _ruler(days: list[DayFigures]) -> str:
     """Day numbers above the sparkline: 1, then every fifth day, each starting at its column."""
     cells = [" "] * len(days)
     for index, day in enumerate(days):
@@ -219,7 +219,9 @@ def _ruler(days: list[Day]) -> str:
     return "".join(cells)
 
 
-def _spark(values: list[float | None], days: list[Day], as_of: date, low: int, high: int) -> str:
+def _spark(
+    values: list[float | None], days: list[DayFigures], as_of: date, low: int, high: int
+) -> str:
     chars = []
     for value, day in zip(values, days, strict=True):
         if day.date > as_of:
@@ -232,7 +234,7 @@ def _spark(values: list[float | None], days: list[Day], as_of: date, low: int, h
     return "".join(chars)
 
 
-def _calendar(days: list[Day], as_of: date) -> list[Text]:
+def _calendar(days: list[DayFigures], as_of: date) -> list[Text]:
     from rich.text import Text
 
     names = "".join(f"{name:>5}" for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
@@ -262,7 +264,7 @@ def _calendar(days: list[Day], as_of: date) -> list[Text]:
     return lines
 
 
-def _outcome(day: Day) -> str:
+def _outcome(day: DayFigures) -> str:
     if day.broken:
         return "✗"
     if day.repaired:

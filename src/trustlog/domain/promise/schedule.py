@@ -1,4 +1,4 @@
-"""When a promise is due, and the forgiving strength score (CONTRACT.md, `report`)."""
+"""When a promise is due, in dates and in words, and the forgiving strength score (`report`)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from trustlog.domain.promise.model import Mark, Promise
 from trustlog.errors import InputError
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_WORDS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NAMED = {
     "daily": frozenset(range(7)),
@@ -78,6 +79,23 @@ def scheduled_days(promise: Promise, start: date, end: date) -> Iterator[date]:
         if is_scheduled(promise, day):
             yield day
         day += timedelta(days=1)
+
+
+def describe_schedule(promise: Promise) -> str:
+    """The schedule in words: "every day", "weekdays", "Mon, Thu", "once, on 2026-12-01"."""
+    if promise.once is not None:
+        words = f"once, on {promise.once:%a} {promise.once.isoformat()}"
+    elif promise.every in (None, "daily"):
+        words = "every day"
+    elif promise.every in ("weekdays", "weekends"):
+        words = f"on {promise.every}"
+    else:
+        assert promise.every is not None
+        days = [_DAY_WORDS[WEEKDAYS.index(name)] for name in promise.every.split(",")]
+        words = "on " + ", ".join(days)
+    if promise.due:
+        words += f", by {promise.due}"
+    return words
 
 
 def mark_value(mark: Mark) -> float:

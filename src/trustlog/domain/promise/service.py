@@ -1,8 +1,6 @@
-"""Daily promise tracking: adding promises, marking days, and the figures of each promise.
+"""Daily promise tracking: reading, adding, marking and retiring promises.
 
-Every scheduled day of a promise is kept, broken (perhaps repaired), or not
-yet recorded. The figures (strength, runs, the calendar of the last weeks)
-are worked out from the marks each time; nothing is cached.
+How each promise stands (its figures, what is due) is in standing.py.
 
 Promises live in one folder, so finding one by id reads that folder only,
 never the months of history (`Journal.find` would list them all).
@@ -12,33 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 
 from trustlog.domain.core import values
 from trustlog.domain.core.entry import entry_file_of, path_of
-from trustlog.domain.promise.model import MARK, OUTCOMES, PROMISE, Mark, Promise
-from trustlog.domain.promise.schedule import (
-    WEEKDAYS,
-    is_scheduled,
-    last_day,
-    mark_value,
-    parse_every,
-    scheduled_days,
-    strength,
-)
+from trustlog.domain.promise.model import BROKEN, MARK, OUTCOMES, PROMISE, Mark, Promise
+from trustlog.domain.promise.schedule import describe_schedule, is_scheduled, parse_every
 from trustlog.errors import InputError
 from trustlog.storage.journal import EntryFile, Journal
 
-CALENDAR_WEEKS = 4
-DASHBOARD_DAYS_BACK = 6  # "the last few days": the week before today
-
-# What a scheduled day can be. "repaired" is a broken day with a logged repair.
-KEPT, BROKEN, REPAIRED, UNRECORDED = "kept", "broken", "repaired", "unrecorded"
-NOT_SCHEDULED, FUTURE = "not_scheduled", "future"
-
 _DUE = re.compile(r"^(\d{1,2}):(\d{2})$")
-_DAY_WORDS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 # -- reading ---------------------------------------------------------------------
@@ -313,216 +295,3 @@ def retire_promise(journal: Journal, id_or_prefix: str, today: date) -> RetireRe
         promise = replace(promise, retired=today)
         journal.update(journal.read(entry_file), *promise.to_document())
     return RetireResult(promise, already=False)
-
-
-# -- figures ---------------------------------------------------------------------
-
-
-@dataclass
-class Day:
-    date: date
-    status: str
-
-
-@dataclass
-class PromiseFigures:
-    """One promise as `promise list` shows it, worked out as of `today`."""
-
-    promise: Promise
-    today: date
-    schedule: str
-    active: bool
-    today_status: str
-    strength: float | None  # None until a day is recorded
-    current_run: int
-    longest_run: int
-    kept: int
-    broken: int  # broken and not repaired
-    repaired: int
-    unrecorded: int  # scheduled days before today with no mark
-    calendar: list[Day] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            **self.promise.to_json(),
-            "schedule": self.schedule,
-            "active": self.active,
-            "as_of": self.today.isoformat(),
-            "today": self.today_status,
-            "strength": self.strength,
-            "current_run": self.current_run,
-            "longest_run": self.longest_run,
-            "kept": self.kept,
-            "broken": self.broken,
-            "repaired": self.repaired,
-            "unrecorded": self.unrecorded,
-            "calendar": [{"date": d.date.isoformat(), "status": d.status} for d in self.calendar],
-        }
-
-
-def day_status(promise: Promise, day: date, marks: dict[date, Mark], today: date) -> str:
-    if day > today:
-        return FUTURE
-    if not is_scheduled(promise, day):
-        return NOT_SCHEDULED
-    mark = marks.get(day)
-    if mark is None:
-        return UNRECORDED
-    if mark.outcome == KEPT:
-        return KEPT
-    return REPAIRED if mark.repaired else BROKEN
-
-
-def figures(
-    promise: Promise, marks: dict[date, Mark], today: date, weeks: int = CALENDAR_WEEKS
-) -> PromiseFigures:
-    """Strength, runs, counts and calendar of one promise, from its marks up to `today`."""
-    days = list(scheduled_days(promise, promise.start, today))
-    statuses = [day_status(promise, day, marks, today) for day in days]
-    recorded = [marks[day] for day in days if day in marks]
-    longest = run = 0
-    for day, status in zip(days, statuses, strict=True):
-        if status == KEPT:
-            run += 1
-            longest = max(longest, run)
-        elif not (day == today and status == UNRECORDED):  # today is still open
-            run = 0
-    counts = {status: statuses.count(status) for status in (KEPT, BROKEN, REPAIRED, UNRECORDED)}
-    if days and days[-1] == today and statuses[-1] == UNRECORDED:
-        counts[UNRECORDED] -= 1
-    end = last_day(promise)
-    first_shown = week_start(today) - timedelta(weeks=weeks - 1)
-    return PromiseFigures(
-        promise=promise,
-        today=today,
-        schedule=describe_schedule(promise),
-        active=promise.retired is None and (end is None or end >= today),
-        today_status=day_status(promise, today, marks, today),
-        strength=strength(mark_value(mark) for mark in recorded) if recorded else None,
-        current_run=run,
-        longest_run=longest,
-        kept=counts[KEPT],
-        broken=counts[BROKEN],
-        repaired=counts[REPAIRED],
-        unrecorded=counts[UNRECORDED],
-        calendar=[
-            Day(day, day_status(promise, day, marks, today))
-            for day in (first_shown + timedelta(days=n) for n in range(weeks * 7))
-        ],
-    )
-
-
-def list_promises(journal: Journal, today: date, include_all: bool = False) -> list[PromiseFigures]:
-    """The promises to show (active or still to start, or all), each with its figures.
-
-    Marks are read from the earliest start among them (or the calendar's first
-    day, if later): the strength looks back over every recorded day.
-    """
-    promises = [p for p in load_promises(journal) if include_all or _current(p, today)]
-    if not promises:
-        return []
-    first = min([p.start for p in promises] + [week_start(today) - timedelta(weeks=3)])
-    marks = load_marks(journal, first, today)
-    return [figures(p, marks.get(p.id, {}), today) for p in promises]
-
-
-def _asks(promise: Promise, day: date) -> bool:
-    return promise.retired is None or promise.retired > day
-
-
-def _current(promise: Promise, today: date) -> bool:
-    end = last_day(promise)
-    return promise.retired is None and (end is None or end >= today)
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def describe_schedule(promise: Promise) -> str:
-    """The schedule in words: "every day", "weekdays", "Mon, Thu", "once, on 2026-12-01"."""
-    if promise.once is not None:
-        words = f"once, on {promise.once:%a} {promise.once.isoformat()}"
-    elif promise.every in (None, "daily"):
-        words = "every day"
-    elif promise.every in ("weekdays", "weekends"):
-        words = f"on {promise.every}"
-    else:
-        assert promise.every is not None
-        days = [_DAY_WORDS[WEEKDAYS.index(name)] for name in promise.every.split(",")]
-        words = "on " + ", ".join(days)
-    if promise.due:
-        words += f", by {promise.due}"
-    return words
-
-
-# -- what is due -----------------------------------------------------------------
-
-
-@dataclass
-class DueDay:
-    """One scheduled day of a promise, with how it stands."""
-
-    promise: Promise
-    date: date
-    status: str
-    mark: Mark | None = None
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "id": self.promise.id,
-            "text": self.promise.text,
-            "date": self.date.isoformat(),
-            "due": self.promise.due,
-            "status": self.status,
-        }
-
-
-def due_on(journal: Journal, day: date) -> list[DueDay]:
-    """The promises scheduled on `day`, each with its mark if it has one; reads one month.
-
-    A promise retired on or before `day` is left out: retiring it means no more asking,
-    though its last day can still be marked by flag.
-    """
-    promises = [p for p in load_promises(journal) if is_scheduled(p, day) and _asks(p, day)]
-    if not promises:
-        return []
-    marks = load_marks(journal, day, day)
-    found = []
-    for promise in promises:
-        by_day = marks.get(promise.id, {})
-        found.append(DueDay(promise, day, day_status(promise, day, by_day, day), by_day.get(day)))
-    return sorted(found, key=lambda d: (d.promise.due or "99:99", d.promise.start, d.promise.id))
-
-
-@dataclass
-class PromisesAtAGlance:
-    today: list[DueDay]
-    unrecorded: list[DueDay]  # the last few days before today, oldest first
-
-
-def at_a_glance(
-    journal: Journal, today: date, days_back: int = DASHBOARD_DAYS_BACK
-) -> PromisesAtAGlance:
-    """What is due today, and what is still unrecorded from the last few days.
-
-    Reads the promises folder and the marks of those few days only. Retired promises
-    are left out: they no longer ask for anything.
-    """
-    promises = [p for p in load_promises(journal) if _asks(p, today)]
-    first = today - timedelta(days=days_back)
-    if not promises:
-        return PromisesAtAGlance([], [])
-    marks = load_marks(journal, first, today)
-    due_today, open_days = [], []
-    for promise in promises:
-        by_day = marks.get(promise.id, {})
-        for day in scheduled_days(promise, first, today):
-            status = day_status(promise, day, by_day, today)
-            if day == today:
-                due_today.append(DueDay(promise, day, status, by_day.get(day)))
-            elif status == UNRECORDED:
-                open_days.append(DueDay(promise, day, status))
-    due_today.sort(key=lambda d: (d.promise.due or "99:99", d.promise.start, d.promise.id))
-    open_days.sort(key=lambda d: (d.date, d.promise.start, d.promise.id))
-    return PromisesAtAGlance(due_today, open_days)

@@ -81,7 +81,7 @@ class TriggerFigures:
 
 
 @dataclass
-class Day:
+class DayFigures:
     """One day of the period, for the sparklines and the calendar."""
 
     date: date
@@ -123,7 +123,7 @@ class Figures:
     repeats: int = 0
     affection: int = 0
     detective: int = 0
-    days: list[Day] = field(default_factory=list)
+    days: list[DayFigures] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -276,7 +276,7 @@ def _as_of(period: Period, today: date) -> date:
 
 
 def _checkin_figures(figures: Figures, checkins: list[Checkin], repeats: list[int]) -> None:
-    days = {each: Day(each) for each in figures.period.days()}
+    days = {each: DayFigures(each) for each in figures.period.days()}
     moods: dict[date, list[int]] = {}
     trusts: dict[date, list[int]] = {}
     for checkin in checkins:
