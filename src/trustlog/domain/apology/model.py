@@ -21,8 +21,9 @@ from trustlog.domain.apology.checker import PARTS, check
 from trustlog.domain.core import fields
 from trustlog.domain.core.entry import Record, first_line, path_of
 from trustlog.domain.core.rules import Finding, sentences
-from trustlog.domain.promise.model import PROMISE, Promise
+from trustlog.domain.promise.model import Promise
 from trustlog.domain.promise.schedule import parse_every
+from trustlog.domain.promise.service import promise_by_id, save_new_promise
 from trustlog.errors import InputError, JournalError
 from trustlog.storage.journal import EntryFile, Journal
 
@@ -166,7 +167,7 @@ def draft_apology(
         ]
         apology.promises = [promise.id for promise in made]
         for promise in made:
-            journal.write(path_of(journal, promise), *promise.to_document())
+            save_new_promise(journal, promise)
         journal.write(path_of(journal, apology), *apology.to_document())
     return DraftResult(apology, made, apology.findings())
 
@@ -191,14 +192,8 @@ def find_apology(journal: Journal, id_or_prefix: str) -> Apology:
 
 def linked_promises(journal: Journal, apology: Apology) -> list[Promise]:
     """The promises made from this apology that still exist (one may have been deleted)."""
-    found = []
-    for promise_id in apology.promises:
-        path = journal.undated_path(Promise.folder, PROMISE, promise_id)
-        # An id edited by hand into something that is not an id names no promise.
-        if promise_id.isalnum() and path.is_file():
-            promise = Promise.from_document(journal.read(path))
-            found.append(promise)
-    return found
+    found = (promise_by_id(journal, promise_id) for promise_id in apology.promises)
+    return [promise for promise in found if promise is not None]
 
 
 def suggested_promises(amends: str | None) -> list[str]:

@@ -66,6 +66,15 @@ def find_promise(
     return matches[0], load_promise(journal, matches[0])
 
 
+def promise_by_id(journal: Journal, promise_id: str) -> Promise | None:
+    """The promise with exactly this id, if it (still) exists."""
+    path = journal.undated_path(Promise.folder, PROMISE, promise_id)
+    # An id edited by hand into something that is not an id names no promise.
+    if not (promise_id.isalnum() and path.is_file()):
+        return None
+    return Promise.from_document(journal.read(path))
+
+
 def load_marks(journal: Journal, start: date, end: date) -> dict[str, dict[date, Mark]]:
     """The marks from `start` to `end`, by promise and day; reads only those months.
 
@@ -147,8 +156,13 @@ def add_promise(journal: Journal, asked: NewPromise, now: datetime) -> Promise:
     promise = check_new_promise(asked, now)
     with journal.writing():
         promise = replace(promise, id=journal.new_id())
-        journal.write(path_of(journal, promise), *promise.to_document())
+        save_new_promise(journal, promise)
     return promise
+
+
+def save_new_promise(journal: Journal, promise: Promise) -> None:
+    """Write the file of a promise whose id was just chosen (under `journal.writing()`)."""
+    journal.write(path_of(journal, promise), *promise.to_document())
 
 
 # -- marking ---------------------------------------------------------------------
