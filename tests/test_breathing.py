@@ -129,12 +129,12 @@ def test_a_longer_session_on_request():
 @pytest.mark.parametrize(
     ("result", "words"),
     [
-        (Breathing(30.0, "done"), "You breathed for 30 seconds."),
-        (Breathing(180.0, "done"), "You breathed for 3 minutes."),
+        (Breathing(30.0, "done"), "You breathed for 30 s."),
+        (Breathing(180.0, "done"), "You breathed for 3 min."),
         (Breathing(100.0, "done"), "You breathed for 1 min 40 s."),
         (Breathing(0.2, "skipped"), "Skipped the breathing."),
-        (Breathing(4.0, "skipped"), "Skipped the rest of the breathing, after 4 seconds."),
-        (Breathing(1.0, "stopped"), "Stopped the breathing after 1 second. Let's go on."),
+        (Breathing(4.0, "skipped"), "Skipped the rest of the breathing, after 4 s."),
+        (Breathing(1.0, "stopped"), "Stopped the breathing after 1 s. Let's go on."),
     ],
 )
 def test_what_the_person_is_told_afterwards(result, words):

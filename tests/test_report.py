@@ -12,6 +12,7 @@ from trustlog.domain.promise.schedule import STRENGTH_M as M
 from trustlog.domain.report.figures import build_report
 from trustlog.domain.trigger.model import Trigger
 from trustlog.errors import InputError
+from trustlog.render.report import report_json, setbacks
 
 AFTER_NOVEMBER = date(2026, 12, 5)
 
@@ -53,7 +54,7 @@ def autumn(journal):
 
 
 def test_checkin_mood_and_trust_figures(autumn):
-    data = build_report(autumn, month_period(2026, 11), AFTER_NOVEMBER).to_json()
+    data = report_json(build_report(autumn, month_period(2026, 11), AFTER_NOVEMBER))
     assert data["period"] == {"kind": "month", "start": "2026-11-01", "end": "2026-11-30"}
     assert data["checkins"] == {"days": 5, "longest_streak": 3}
     assert data["mood"] == {"average": 4.0}
@@ -70,7 +71,7 @@ def test_checkin_mood_and_trust_figures(autumn):
 
 
 def test_repeats_look_back_over_all_earlier_arguments(autumn):
-    data = build_report(autumn, month_period(2026, 11), AFTER_NOVEMBER).to_json()
+    data = report_json(build_report(autumn, month_period(2026, 11), AFTER_NOVEMBER))
     # October: money (new), "Money " (repeat), kids (new).
     assert data["previous"]["arguments"] == {"count": 3, "repeats": 1}
     # November: kids (seen in October), in-laws (new), "  KIDS" (seen).
@@ -78,7 +79,7 @@ def test_repeats_look_back_over_all_earlier_arguments(autumn):
 
 
 def test_promise_days_and_follow_through(autumn):
-    data = build_report(autumn, month_period(2026, 11), AFTER_NOVEMBER).to_json()
+    data = report_json(build_report(autumn, month_period(2026, 11), AFTER_NOVEMBER))
     # "late": 30 days due, 2 kept, 1 repaired, 1 broken, 26 unrecorded.
     # "Monday walk": Mondays 2, 9, 16, 23, 30: 2 kept, 3 unrecorded.
     promises = data["promises"]
@@ -95,7 +96,7 @@ def test_promise_days_and_follow_through(autumn):
 
 
 def test_strength_is_the_forgiving_score_over_recorded_days(autumn):
-    data = build_report(autumn, month_period(2026, 11), AFTER_NOVEMBER).to_json()
+    data = report_json(build_report(autumn, month_period(2026, 11), AFTER_NOVEMBER))
     late = fold([1, 1, 0, 1, 1, 0.5, 0])
     walk = fold([1, 1])
     assert data["promises"]["strength"] == pytest.approx((late + walk) / 2)
@@ -104,7 +105,7 @@ def test_strength_is_the_forgiving_score_over_recorded_days(autumn):
 
 
 def test_triggers_count_by_start_and_settle_after_midnight(autumn):
-    data = build_report(autumn, month_period(2026, 11), AFTER_NOVEMBER).to_json()
+    data = report_json(build_report(autumn, month_period(2026, 11), AFTER_NOVEMBER))
     assert data["triggers"] == {"count": 4, "resolved": 3, "median_recovery_minutes": 40.0}
     assert data["previous"]["triggers"] == {
         "count": 1,
@@ -123,7 +124,7 @@ def test_trends_and_setbacks(autumn):
         "affection": "better",
         "detective_work": "better",
     }
-    assert report.setbacks == [
+    assert setbacks(report) == [
         "Settling after a flare-up took longer: typically 40 min, was 30 min.",
         "More arguments came back: 2, was 1.",
     ]
@@ -144,20 +145,20 @@ def test_a_running_month_counts_unrecorded_days_only_up_to_today(autumn):
 def test_median_of_an_even_number_of_recoveries(journal):
     trigger(journal, "2026-11-02 10:00", "2026-11-02 10:10")
     trigger(journal, "2026-11-03 10:00", "2026-11-03 10:25")
-    data = build_report(journal, month_period(2026, 11), AFTER_NOVEMBER).to_json()
+    data = report_json(build_report(journal, month_period(2026, 11), AFTER_NOVEMBER))
     assert data["triggers"]["median_recovery_minutes"] == 17.5
 
 
 def test_repeats_within_one_day_follow_list_order(journal):
     checkin(journal, "2026-11-02", arguments=["Chores", "chores", "phone", " CHORES "])
-    data = build_report(journal, month_period(2026, 11), AFTER_NOVEMBER).to_json()
+    data = report_json(build_report(journal, month_period(2026, 11), AFTER_NOVEMBER))
     assert data["arguments"] == {"count": 4, "repeats": 2}
 
 
 def test_repeats_reach_back_years(journal):
     checkin(journal, "2023-02-14", arguments=["the trip"])
     checkin(journal, "2026-11-02", arguments=["The trip"])
-    data = build_report(journal, month_period(2026, 11), AFTER_NOVEMBER).to_json()
+    data = report_json(build_report(journal, month_period(2026, 11), AFTER_NOVEMBER))
     assert data["arguments"] == {"count": 1, "repeats": 1}
 
 
@@ -166,7 +167,7 @@ def test_strength_reaches_back_years(journal):
     mark(journal, call, "2024-01-01", "kept")
     mark(journal, call, "2025-06-01", "broken", repair="Called at eight and said why")
     mark(journal, call, "2026-11-02", "kept")
-    data = build_report(journal, month_period(2026, 11), AFTER_NOVEMBER).to_json()
+    data = report_json(build_report(journal, month_period(2026, 11), AFTER_NOVEMBER))
     assert data["promises"]["strength"] == pytest.approx(fold([1, 0.5, 1]))
     assert data["previous"]["promises"]["strength"] == pytest.approx(fold([1, 0.5]))
 
@@ -174,7 +175,7 @@ def test_strength_reaches_back_years(journal):
 def test_strength_is_null_without_active_promises(journal):
     old = promise(journal, "Old promise", "2026-09-01", end="2026-09-30")
     mark(journal, old, "2026-09-02", "kept")
-    data = build_report(journal, month_period(2026, 11), AFTER_NOVEMBER).to_json()
+    data = report_json(build_report(journal, month_period(2026, 11), AFTER_NOVEMBER))
     assert data["promises"]["strength"] is None
     assert data["promises"]["follow_through"] is None
 
@@ -207,7 +208,7 @@ def test_same_means_the_same_as_a_person_sees_it():
 
 def test_an_empty_month_is_honest(journal):
     report = build_report(journal, month_period(2026, 11), date(2026, 11, 24))
-    data = report.to_json()
+    data = report_json(report)
     assert report.empty
     assert data["checkins"] == {"days": 0, "longest_streak": 0}
     assert data["mood"] == {"average": None}
@@ -223,7 +224,7 @@ def test_a_month_at_the_year_end(journal):
     checkin(journal, "2026-12-31", mood=2)
     trigger(journal, "2026-12-31 23:40", "2027-01-01 00:05")
     checkin(journal, "2027-01-01", mood=4)
-    data = build_report(journal, month_period(2027, 1), date(2027, 2, 2)).to_json()
+    data = report_json(build_report(journal, month_period(2027, 1), date(2027, 2, 2)))
     assert data["period"] == {"kind": "month", "start": "2027-01-01", "end": "2027-01-31"}
     assert data["previous"]["period"]["start"] == "2026-12-01"
     assert data["mood"]["average"] == 4.0
@@ -242,7 +243,7 @@ def test_iso_week_53(journal):
     checkin(journal, "2026-12-28", mood=3)
     checkin(journal, "2027-01-03", mood=5)
     checkin(journal, "2027-01-04", mood=2)  # Monday of 2027-W01
-    data = build_report(journal, period, date(2027, 1, 10)).to_json()
+    data = report_json(build_report(journal, period, date(2027, 1, 10)))
     assert data["period"] == {"kind": "week", "start": "2026-12-28", "end": "2027-01-03"}
     assert data["checkins"]["days"] == 2
     assert data["mood"]["average"] == 4.0
@@ -421,6 +422,6 @@ def test_a_trigger_counts_on_its_local_date(journal, zone):
     )
     with journal.writing():
         journal.write(journal.dated_path(entry.day, "trigger", entry.id), *entry.to_document())
-    data = build_report(journal, month_period(2026, 11), AFTER_NOVEMBER).to_json()
+    data = report_json(build_report(journal, month_period(2026, 11), AFTER_NOVEMBER))
     assert data["triggers"] == {"count": 1, "resolved": 1, "median_recovery_minutes": 30.0}
     assert data["previous"]["triggers"]["count"] == 0

@@ -55,7 +55,7 @@ def test_saved_message_for_a_settled_trigger(cli):
     assert run.stdout == ""
     lines = run.stderr.splitlines()
     assert lines[0].startswith("Saved “that comment about the phone” (2026-11-24 18:30). id ")
-    assert lines[1] == "It settled after 45 minutes."
+    assert lines[1] == "It settled after 45 min."
 
 
 def test_an_open_trigger_says_how_to_close_it(cli):
@@ -149,7 +149,7 @@ def test_resolve_later(cli, journal, at):
     at("2026-11-24T19:40:00+00:00")
     run = cli("trigger", "resolve", created["id"])
     assert run.exit_code == 0
-    assert run.stderr == "Marked settled: “x”, 40 minutes after it started.\n"
+    assert run.stderr == "Marked settled: “x”, 40 min after it started.\n"
     assert stored(journal, created["id"]).recovery_minutes == 40.0
 
 
@@ -167,7 +167,7 @@ def test_resolve_again_keeps_the_time_and_says_so(cli, journal):
     run = cli("trigger", "resolve", created["id"])
     assert run.exit_code == 0
     assert run.stderr.splitlines() == [
-        "Already marked settled at 2026-11-24 19:15, 45 minutes after it started.",
+        "Already marked settled at 2026-11-24 19:15, 45 min after it started.",
         f"To change the time: trustlog trigger resolve {created['id']} --at 'YYYY-MM-DD HH:MM'",
     ]
     assert stored(journal, created["id"]).recovery_minutes == 45.0
@@ -180,7 +180,7 @@ def test_resolve_again_with_a_time_corrects_it(cli, journal):
     run = cli("trigger", "resolve", created["id"], "--at", "2026-11-24 19:30")
     assert run.exit_code == 0
     assert run.stderr == (
-        "Marked settled: “that comment about the phone”, 60 minutes after it started.\n"
+        "Marked settled: “that comment about the phone”, 1 h after it started.\n"
         "(It had been marked settled at 2026-11-24 19:15.)\n"
     )
     data = cli("trigger", "resolve", created["id"], "--at", "2026-11-24 19:20", "--json").json()

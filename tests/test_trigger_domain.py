@@ -10,7 +10,6 @@ from trustlog.domain.core import values
 from trustlog.domain.trigger.model import Trigger
 from trustlog.domain.trigger.service import TriggerAnswers, record_trigger, resolve_trigger
 from trustlog.errors import InputError, JournalError
-from trustlog.render.trigger import minutes_words
 
 NOW = datetime.fromisoformat("2026-11-24T20:00:00+00:00")
 
@@ -192,21 +191,3 @@ def test_resolve_keeps_hand_added_fields_and_the_note(journal):
     assert again.extra == {"where": "kitchen"}
     assert again.note == "We talked.\n"
     assert again.recovery_minutes == 60.0
-
-
-@pytest.mark.parametrize(
-    ("minutes", "words"),
-    [
-        (0.0, "less than a minute"),
-        (0.4, "less than a minute"),
-        (1.0, "1 minute"),
-        (45.0, "45 minutes"),
-        (89.0, "89 minutes"),
-        (90.0, "1 h 30 min"),
-        (120.0, "2 h"),
-        (125.0, "2 h 5 min"),
-        (3 * 24 * 60.0, "about 3 days"),
-    ],
-)
-def test_minutes_in_words(minutes, words):
-    assert minutes_words(minutes) == words

@@ -53,7 +53,7 @@ def test_the_routine_skipping_the_timer_with_enter(home, journal):
     child.expect_exact("Your agreed stop word is “amber”.")
     answer(child, "What flared up?", "a late reply" + ENTER)
     answer(child, "How intense", "6" + ENTER)
-    answer(child, "breathe together for a minute", ENTER)  # the steady pace, the default
+    answer(child, "breathe together for 1 min", ENTER)  # the steady pace, the default
     child.expect_exact("Breathe in")
     child.expect_exact("Enter skips")
     child.send(ENTER)
@@ -79,7 +79,7 @@ def test_ctrl_c_during_the_timer_ends_it_and_the_routine_goes_on(home, journal):
     child.expect_exact("Either of you can pause this at any moment.")
     answer(child, "What flared up?", "the old hotel's name on TV" + ENTER)
     answer(child, "How intense", ENTER)
-    child.expect_exact("Let's pause and breathe together for 2 minutes.")
+    child.expect_exact("Let's pause and breathe together for 2 min.")
     child.expect_exact("Breathe in")
     child.send(CTRL_C)
     child.expect_exact("Stopped the breathing after")
@@ -98,7 +98,7 @@ def test_ctrl_c_during_the_timer_ends_it_and_the_routine_goes_on(home, journal):
 def test_the_short_timer_runs_to_its_end(home, journal):
     child = spawn(home, "--breathe", "1", "--pace", "steady", "--what", "x", "--intensity", "2")
     child.expect_exact("Breathe in")
-    child.expect_exact("You breathed for 1 second.")
+    child.expect_exact("You breathed for 1 s.")
     the_rest(child, "n")
     assert finish(child) == 0
     [trigger] = saved(journal)

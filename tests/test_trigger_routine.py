@@ -76,7 +76,7 @@ def test_the_whole_routine_in_order():
         "text", "number", "choose", "text", "text", "text", "text", "confirm",
     ]  # fmt: skip
     assert script.asked[0][1] == "What flared up? Name it in a few words."
-    assert script.asked[2][1] == "Let's pause and breathe together for 30 seconds."
+    assert script.asked[2][1] == "Let's pause and breathe together for 30 s."
     assert script.asked[3][1] == "What happened? Just the facts: what was seen or said."
     assert script.asked[4][1] == "And what are you guessing, or afraid, it means?"
     assert script.asked[-1][1] == "Has it settled?"
@@ -125,7 +125,7 @@ def test_a_pace_given_by_flag_is_not_asked_and_the_length_is_passed_on():
     answers, said = run(script, breathe=timer, seconds=180, pace=STEADY)
     assert "choose" not in [kind for kind, _ in script.asked]
     assert timer.calls == [(180, STEADY)]
-    assert said[-1] == "Let's pause and breathe together for 3 minutes."
+    assert said[-1] == "Let's pause and breathe together for 3 min."
     assert answers.breathed_seconds == 180
 
 

@@ -71,8 +71,4 @@ def report(
     state = get_state(ctx)
     today = clock.today()
     period = parse_period(month, week, today)
-    result = build_report(state.journal, period, today)
-    if json:
-        state.output.json(result.to_json())
-        return
-    render.report(state.output, result)
+    render.report(state.output, build_report(state.journal, period, today), json=json)

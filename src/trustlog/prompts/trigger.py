@@ -15,6 +15,7 @@ from trustlog.domain.trigger.breathing import PACES, Pace
 from trustlog.domain.trigger.model import INTENSITY_RANGE
 from trustlog.domain.trigger.service import TriggerAnswers
 from trustlog.prompts.seam import Ask
+from trustlog.render import words
 
 Breathe = Callable[[int, Pace], int]
 """Runs the breathing timer for so many seconds at a pace; returns the seconds breathed."""
@@ -23,6 +24,22 @@ Say = Callable[[str], None]
 
 QUESTIONS = ("what", "intensity", "facts", "guesses", "reassurance", "repair", "resolved_at")
 SKIP = "skip"
+WORDS = {  # the answers in words: (question, hint)
+    "what": (
+        "What flared up? Name it in a few words.",
+        "(for example: that comment made me anxious; Enter to skip)",
+    ),
+    "facts": ("What happened? Just the facts: what was seen or said.", "(Enter to skip)"),
+    "guesses": (
+        "And what are you guessing, or afraid, it means?",
+        "(kept apart from the facts; Enter to skip)",
+    ),
+    "reassurance": (
+        "What reassurance, or what information, would help right now?",
+        "(Enter to skip)",
+    ),
+    "repair": ("One tiny repair: a hug, a check-in, a change of plan?", "(Enter to skip)"),
+}
 
 
 def stop_word_reminder(stop_word: str | None) -> str:
@@ -58,18 +75,20 @@ def ask_trigger(
         return answers
     say(stop_word_reminder(stop_word))
 
-    if answers.what is None:
-        answers.what = ask.text(
-            "What flared up? Name it in a few words.",
-            hint="(for example: that comment made me anxious; Enter to skip)",
-        )
+    def in_words(*names: str) -> None:
+        for name in names:
+            if getattr(answers, name) is None:
+                message, hint = WORDS[name]
+                setattr(answers, name, ask.text(message, hint=hint))
+
+    in_words("what")
     if answers.intensity is None:
         answers.intensity = ask.number(
             "How intense is it right now, from 0 (barely) to 10 (overwhelming)?", *INTENSITY_RANGE
         )
     if breathe is not None:
         chosen = pace
-        pause = f"Let's pause and breathe together for {_duration(seconds)}."
+        pause = f"Let's pause and breathe together for {words.seconds(seconds)}."
         if chosen is None:
             choice = ask.choose(
                 pause,
@@ -82,32 +101,7 @@ def ask_trigger(
             say(pause)
         if chosen is not None:
             answers.breathed_seconds = breathe(seconds, chosen)
-    if answers.facts is None:
-        answers.facts = ask.text(
-            "What happened? Just the facts: what was seen or said.", hint="(Enter to skip)"
-        )
-    if answers.guesses is None:
-        answers.guesses = ask.text(
-            "And what are you guessing, or afraid, it means?",
-            hint="(kept apart from the facts; Enter to skip)",
-        )
-    if answers.reassurance is None:
-        answers.reassurance = ask.text(
-            "What reassurance, or what information, would help right now?",
-            hint="(Enter to skip)",
-        )
-    if answers.repair is None:
-        answers.repair = ask.text(
-            "One tiny repair: a hug, a check-in, a change of plan?", hint="(Enter to skip)"
-        )
+    in_words("facts", "guesses", "reassurance", "repair")
     if answers.resolved_at is None and ask.confirm("Has it settled?", default=False):
         answers.resolved_at = now()
     return answers
-
-
-def _duration(seconds: int) -> str:
-    if seconds % 60 == 0 and seconds >= 120:
-        return f"{seconds // 60} minutes"
-    if seconds == 60:
-        return "a minute"
-    return "1 second" if seconds == 1 else f"{seconds} seconds"

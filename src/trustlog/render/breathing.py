@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from trustlog.domain.trigger.breathing import Pace, breath_at
+from trustlog.render import words
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -116,7 +117,7 @@ def breathe(output: Output, seconds: int, pace: Pace) -> Breathing:
 
 
 def breathing_words(result: Breathing) -> str:
-    took = _seconds_words(result.seconds)
+    took = words.seconds(result.seconds)
     if result.ended == "done":
         return f"You breathed for {took}."
     if result.ended == "stopped":
@@ -124,11 +125,3 @@ def breathing_words(result: Breathing) -> str:
     if round(result.seconds) < 1:
         return "Skipped the breathing."
     return f"Skipped the rest of the breathing, after {took}."
-
-
-def _seconds_words(seconds: float) -> str:
-    whole = round(seconds)
-    if whole < 90:
-        return "1 second" if whole == 1 else f"{whole} seconds"
-    minutes, rest = divmod(whole, 60)
-    return f"{minutes} min {rest} s" if rest else f"{minutes} minutes"

@@ -1,11 +1,14 @@
-"""Lists and single entries, for people."""
+"""Lists and single entries, for people, or as JSON (each entry's own fields)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from trustlog.domain.core.entry import Entry
+from trustlog.domain.trigger.model import Trigger
+from trustlog.render import words
 from trustlog.render.output import Output
+from trustlog.render.trigger import trigger_summary
 
 KIND_WORDS = {
     "checkin": "check-in",
@@ -15,7 +18,10 @@ KIND_WORDS = {
 }
 
 
-def entry_table(output: Output, entries: list[Entry]) -> None:
+def entry_table(output: Output, entries: list[Entry], json: bool = False) -> None:
+    if json:
+        output.json([entry.to_json() for entry in entries])
+        return
     from rich.table import Table
     from rich.text import Text
 
@@ -30,14 +36,24 @@ def entry_table(output: Output, entries: list[Entry]) -> None:
     for entry in entries:
         data = entry.to_json()
         kind = str(data.get("kind"))
-        summary = Text(entry.summary())
+        summary = Text(summary_line(entry))
         if data.get("private"):
             summary.append(" (private)", style="muted")
         table.add_row(str(data.get("date") or "—"), entry.id, KIND_WORDS.get(kind, kind), summary)
     output.out.print(table)
 
 
-def entry_detail(output: Output, entry: Entry) -> None:
+def summary_line(entry: Entry) -> str:
+    """The entry in one line, the person's words cut to fit the screen."""
+    if isinstance(entry, Trigger):  # its recovery time is worded here, as everywhere
+        return trigger_summary(entry)
+    return entry.summary(words.quoted)
+
+
+def entry_detail(output: Output, entry: Entry, json: bool = False) -> None:
+    if json:
+        output.json(entry.to_json())
+        return
     from rich.text import Text
 
     data = entry.to_json()
@@ -67,3 +83,13 @@ def _value(value: Any) -> str:
     if value is True:
         return "yes"
     return str(value)
+
+
+def entry_deleted(output: Output, deleted: Entry | None, json: bool = False) -> None:
+    """What `delete` did: deleted the entry, or kept it when the person said no."""
+    if deleted is None:
+        output.say("Kept it.")
+    elif json:
+        output.json({"id": deleted.id, "deleted": True})
+    else:
+        output.say(f"Deleted {deleted.id}.")

@@ -1,5 +1,8 @@
 """Promises for people: the list with its calendar, and what a mark or a retirement did.
 
+Each function prints JSON instead when asked: the promise's own fields, plus
+what the command did (`action`, `already_retired`).
+
 The calendar's cells differ by shape, not only by colour, so it reads the
 same with NO_COLOR, on paper, or to a screen reader that names the symbols.
 """
@@ -7,6 +10,7 @@ same with NO_COLOR, on paper, or to a screen reader that names the symbols.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from trustlog.domain.promise.model import BROKEN, KEPT, Promise
 from trustlog.domain.promise.schedule import describe_schedule
@@ -19,6 +23,7 @@ from trustlog.domain.promise.standing import (
     DueDay,
     PromiseStanding,
 )
+from trustlog.render import words
 from trustlog.render.output import Output
 
 CELLS = {
@@ -43,7 +48,10 @@ STRENGTH_WORDS = ((25, "building"), (50, "growing"), (75, "steady"), (101, "stro
 INDENT = "       "
 
 
-def promise_added(output: Output, promise: Promise) -> None:
+def promise_added(output: Output, promise: Promise, json: bool = False) -> None:
+    if json:
+        output.json(promise.to_json())
+        return
     from rich.markup import escape
 
     output.say(
@@ -62,8 +70,15 @@ def _starting(promise: Promise) -> str:
 
 
 def promise_list(
-    output: Output, found: list[PromiseStanding], today: date, include_all: bool
+    output: Output,
+    found: list[PromiseStanding],
+    today: date,
+    include_all: bool,
+    json: bool = False,
 ) -> None:
+    if json:
+        output.json([item.to_json() for item in found])
+        return
     from rich.text import Text
 
     out = output.out
@@ -76,7 +91,7 @@ def promise_list(
                 "(`--all` shows retired ones)."
             )
         return
-    out.print(Text(f"Your promises, {today:%A %-d %B %Y}", style="title"))
+    out.print(Text(f"Your promises, {words.full_date(today)}", style="title"))
     for item in found:
         out.print()
         out.print(Text.assemble((f"{item.promise.id:<6} ", "accent"), item.promise.summary()))
@@ -131,7 +146,7 @@ def _figures_line(item: PromiseStanding) -> str:
     percent = round(item.strength * 100)
     parts = [f"strength {percent}% ({strength_word(percent)})"]
     recorded = item.kept + item.broken + item.repaired
-    parts.append(f"kept {item.kept} of {_days(recorded, 'day')} recorded")
+    parts.append(f"kept {item.kept} of {words.count(recorded, 'day')} recorded")
     run = f"now {item.current_run} in a row" if item.current_run else ""
     if item.longest_run > item.current_run:
         run = f"{run} (longest {item.longest_run})" if run else f"longest run {item.longest_run}"
@@ -148,15 +163,20 @@ def strength_word(percent: int) -> str:
     return STRENGTH_WORDS[-1][1]
 
 
-def _days(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def mark_saved(output: Output, result: MarkResult, today: date, hint: bool = True) -> None:
+def mark_saved(
+    output: Output, result: MarkResult, today: date, hint: bool = True, json: bool = False
+) -> None:
+    if json:
+        output.json(mark_json(result))
+        return
     from rich.markup import escape
 
     mark = result.mark
-    when = "today" if mark.date == today else f"on {mark.date:%A %-d %B} ({mark.date.isoformat()})"
+    when = (
+        "today"
+        if mark.date == today
+        else f"on {words.full_date(mark.date, year=False)} ({mark.date.isoformat()})"
+    )
     word = "broken, then repaired" if mark.repaired else mark.outcome
     text = escape(result.promise.summary())
     if result.replaced is not None:
@@ -169,6 +189,10 @@ def mark_saved(output: Output, result: MarkResult, today: date, hint: bool = Tru
             "[muted]A small repair can still count: trustlog promise broken "
             f"{result.promise.id} --date {mark.date.isoformat()} --repair TEXT[/muted]"
         )
+
+
+def mark_json(result: MarkResult) -> dict[str, Any]:
+    return {**result.mark.to_json(), "action": "updated" if result.replaced else "created"}
 
 
 def marks_saved(output: Output, results: list[MarkResult], today: date) -> None:
@@ -195,7 +219,7 @@ def dashboard_promises(output: Output, due: list[DueDay], unrecorded: list[DueDa
     if unrecorded:
         out.print(Text("Not recorded yet from the last few days:"))
     for item in unrecorded:
-        line = Text(f"  {CELLS[UNRECORDED][0]} {item.date:%a %-d %b}  ", style="muted")
+        line = Text(f"  {CELLS[UNRECORDED][0]} {words.short_date(item.date)}  ", style="muted")
         line.append(item.promise.summary(), style="")
         line.append(f"  {item.promise.id}", style="accent")
         out.print(line)
@@ -210,7 +234,10 @@ def dashboard_promises(output: Output, due: list[DueDay], unrecorded: list[DueDa
         )
 
 
-def promise_retired(output: Output, result: RetireResult) -> None:
+def promise_retired(output: Output, result: RetireResult, json: bool = False) -> None:
+    if json:
+        output.json({**result.promise.to_json(), "already_retired": result.already})
+        return
     from rich.markup import escape
 
     promise = result.promise

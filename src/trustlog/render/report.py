@@ -2,16 +2,19 @@
 
 Everything reads without colour: each trend is a word with an arrow, the
 calendar and the sparklines use shapes, and every line fits in 80 columns.
+The JSON is the figures as they are, unrounded, with the same words for the
+setbacks as the screen shows.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trustlog.domain.core.period import MONTH
 from trustlog.domain.report.figures import DayFigures, Figures, Report
-from trustlog.domain.report.progress import BETTER, SAME, WORSE, format_minutes
+from trustlog.domain.report.progress import BETTER, SAME, WORSE
+from trustlog.render import words
 from trustlog.render.output import Output
 
 if TYPE_CHECKING:
@@ -29,7 +32,10 @@ CALENDAR_LEGEND = "● checked in   ✓ kept   ~ repaired   ✗ broken   ? not r
 SETBACK_WORDS = "Setbacks are part of the path; they do not undo what came before."
 
 
-def report(output: Output, result: Report) -> None:
+def report(output: Output, result: Report, json: bool = False) -> None:
+    if json:
+        output.json(report_json(result))
+        return
     from rich.text import Text
 
     out = output.out
@@ -60,9 +66,10 @@ def report(output: Output, result: Report) -> None:
         out.print()
         for milestone in result.milestones:
             out.print(Text.assemble(("★ ", "accent"), milestone))
-    if result.setbacks:
+    found = setbacks(result)
+    if found:
         out.print()
-        for setback in result.setbacks:
+        for setback in found:
             out.print(Text(f"· {setback}"))
         out.print(Text(SETBACK_WORDS, style="muted"))
     for note in result.notes:
@@ -72,9 +79,9 @@ def report(output: Output, result: Report) -> None:
 
 def _span(result: Report) -> str:
     period, previous = result.current.period, result.previous.period
-    span = f"{period.start:%a %-d %b} – {period.end:%a %-d %b %Y}"
+    span = f"{words.short_date(period.start)} – {words.short_date(period.end, year=True)}"
     if period.start <= result.today < period.end:
-        span += f", so far (to {result.as_of:%a %-d %b})"
+        span += f", so far (to {words.short_date(result.as_of)})"
     return f"{span}; compared with {previous.title}"
 
 
@@ -111,24 +118,29 @@ def _markers(result: Report) -> list[Text]:
     word = "month" if now.period.kind == MONTH else "week"
     rows: list[tuple[str, str, str, str | None]] = [
         ("Check-in days", str(now.checkin_days), str(before.checkin_days), None),
-        ("Mood (1–5)", _number(now.mood_average), _number(before.mood_average), None),
-        ("Trust (0–10)", _number(now.trust_average), _number(before.trust_average), None),
+        ("Mood (1–5)", words.decimal(now.mood_average), words.decimal(before.mood_average), None),
+        (
+            "Trust (0–10)",
+            words.decimal(now.trust_average),
+            words.decimal(before.trust_average),
+            None,
+        ),
         (
             "Follow-through",
-            _percent(now.promises.follow_through),
-            _percent(before.promises.follow_through),
+            words.percent(now.promises.follow_through),
+            words.percent(before.promises.follow_through),
             trends["follow_through"],
         ),
         (
             "Promise strength",
-            _percent(now.promises.strength),
-            _percent(before.promises.strength),
+            words.percent(now.promises.strength),
+            words.percent(before.promises.strength),
             None,
         ),
         (
             "Recovery (median)",
-            _minutes(now.triggers.median_recovery_minutes),
-            _minutes(before.triggers.median_recovery_minutes),
+            words.minutes(now.triggers.median_recovery_minutes),
+            words.minutes(before.triggers.median_recovery_minutes),
             trends["median_recovery_minutes"],
         ),
         ("Repeat arguments", str(now.repeats), str(before.repeats), trends["repeats"]),
@@ -144,9 +156,9 @@ def _markers(result: Report) -> list[Text]:
     for label, value, previous, trend in rows:
         line = Text(f"{label:<{LABEL_WIDTH}}{value:>{VALUE_WIDTH}}{previous:>{VALUE_WIDTH}}")
         if trend is not None:
-            words, style = TREND_WORDS[trend]
+            arrow, style = TREND_WORDS[trend]
             line.append("   ")
-            line.append(words, style=style)
+            line.append(arrow, style=style)
         lines.append(line)
     return lines
 
@@ -157,22 +169,26 @@ def _details(now: Figures) -> list[Text]:
     p, t = now.promises, now.triggers
     lines = []
     if now.checkin_days:
-        streak = f"longest run {_n(now.longest_streak, 'day')}"
-        lines.append(Text(f"Check-ins: {_n(now.checkin_days, 'day')}, {streak}."))
+        streak = f"longest run {words.count(now.longest_streak, 'day')}"
+        lines.append(Text(f"Check-ins: {words.count(now.checkin_days, 'day')}, {streak}."))
     else:
         lines.append(Text(f"Check-ins: none this {now.period.kind}."))
     if p.kept + p.broken + p.repaired + p.unrecorded:
         recorded = p.kept + p.broken + p.repaired
         rest = [
-            f"{count} {words}"
-            for count, words in (
+            f"{number} {what}"
+            for number, what in (
                 (p.broken, "broken"),
                 (p.repaired, "repaired"),
                 (p.unrecorded, "not recorded"),
             )
-            if count
+            if number
         ]
-        kept = f"{p.kept} of {_n(recorded, 'recorded day')} kept" if recorded else "none recorded"
+        kept = (
+            f"{p.kept} of {words.count(recorded, 'recorded day')} kept"
+            if recorded
+            else "none recorded"
+        )
         lines.append(Text(f"Promises: {kept}{'; ' if rest else ''}{', '.join(rest)}."))
     if t.count:
         unsettled = t.count - t.resolved
@@ -295,31 +311,55 @@ def _recovery_bars(now: Figures) -> list[Text]:
         lines.append(Text(f"  the last {len(shown)} of {len(items)}", style="muted"))
     longest = max((m for _, m in shown if m is not None), default=0.0)
     for started, minutes in shown:
-        line = Text(f"  {started:%a %-d %b %H:%M}".ljust(20))
+        line = Text(f"  {words.short_date_time(started)}".ljust(20))
         if minutes is None:
             line.append("not settled yet", style="muted")
         else:
             width = max(1, round(minutes / longest * BAR_WIDTH)) if longest > 0 else 1
             line.append(BAR * width, style="accent")
-            line.append(" " * (BAR_WIDTH - width + 2) + format_minutes(max(minutes, 0.0)))
+            line.append(" " * (BAR_WIDTH - width + 2) + words.minutes(max(minutes, 0.0)))
         lines.append(line)
     return lines
 
 
-# -- numbers for people ----------------------------------------------------------------------
+# -- what went the other way, and the JSON ---------------------------------------------------
 
 
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def setbacks(result: Report) -> list[str]:
+    """What went the other way, said plainly (the trends say which)."""
+    now, before, trends = result.current, result.previous, result.trends
+    found = []
+    if trends["follow_through"] == WORSE:
+        found.append(
+            f"Follow-through went from {words.percent(before.promises.follow_through)} "
+            f"to {words.percent(now.promises.follow_through)}."
+        )
+    if trends["median_recovery_minutes"] == WORSE:
+        found.append(
+            "Settling after a flare-up took longer: typically "
+            f"{words.minutes(now.triggers.median_recovery_minutes)}, "
+            f"was {words.minutes(before.triggers.median_recovery_minutes)}."
+        )
+    if trends["repeats"] == WORSE:
+        found.append(f"More arguments came back: {now.repeats}, was {before.repeats}.")
+    if trends["affection"] == WORSE:
+        found.append(
+            f"Fewer moments of affection were noted: {now.affection}, was {before.affection}."
+        )
+    if trends["detective_work"] == WORSE:
+        found.append(f"More detective work was noted: {now.detective}, was {before.detective}.")
+    return found
 
 
-def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}%"
-
-
-def _minutes(value: float | None) -> str:
-    return "–" if value is None else format_minutes(value)
+def report_json(result: Report) -> dict[str, Any]:
+    """The contract's figures, unrounded, with the trends, milestones, notes and setbacks."""
+    return {
+        **result.current.to_json(),
+        "previous": result.previous.to_json(),
+        "trends": dict(result.trends),
+        "milestones": list(result.milestones),
+        "notes": list(result.notes),
+        "setbacks": setbacks(result),
+        "as_of": result.as_of.isoformat(),
+        "days": [day.to_json() for day in result.current.days],
+    }

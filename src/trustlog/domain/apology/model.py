@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 
 from trustlog.domain.apology.checker import PARTS, check
 from trustlog.domain.core import fields
-from trustlog.domain.core.entry import Record, first_line, path_of
+from trustlog.domain.core.entry import Fit, Record, first_line, path_of, whole
 from trustlog.domain.core.rules import Finding, sentences
 from trustlog.domain.promise.model import Promise
 from trustlog.domain.promise.schedule import parse_every
@@ -63,9 +63,9 @@ class Apology(Record):
     def findings(self) -> list[Finding]:
         return self.parts.findings()
 
-    def summary(self) -> str:
+    def summary(self, fit: Fit = whole) -> str:
         for part in PARTS:
-            line = first_line(self.parts.get(part), 60)
+            line = fit(first_line(self.parts.get(part)))
             if line:
                 return line
         return "an empty draft"

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from trustlog.domain.core import fields
-from trustlog.domain.core.entry import Record, first_line, path_of
+from trustlog.domain.core.entry import Fit, Record, first_line, path_of, whole
 from trustlog.storage.document import Document
 from trustlog.storage.journal import Journal
 
@@ -38,16 +38,16 @@ class Checkin(Record):
     private: bool = fields.boolean(flag="--private")
     extra: dict[str, Any] = fields.extra()
 
-    def summary(self) -> str:
+    def summary(self, fit: Fit = whole) -> str:
         parts = []
         if self.mood is not None:
             parts.append(f"mood {self.mood}/5")
         if self.trust is not None:
             parts.append(f"trust {self.trust}/10")
         if self.feeling:
-            parts.append(first_line(self.feeling, 60))
+            parts.append(fit(first_line(self.feeling)))
         if self.note:
-            parts.append(first_line(self.note, 60))
+            parts.append(fit(first_line(self.note)))
         return " · ".join(parts) or "a quiet check-in"
 
 

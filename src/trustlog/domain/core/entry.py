@@ -24,6 +24,13 @@ from trustlog.domain.core.fields import BodySpec, FieldReader, Spec, declared
 from trustlog.storage.document import Document, damaged
 from trustlog.storage.journal import EntryFile, Journal
 
+Fit = Callable[[str], str]
+"""How a screen shortens a line a person wrote; the domain itself never cuts text."""
+
+
+def whole(line: str) -> str:
+    return line
+
 
 class Entry(Protocol):
     kind: ClassVar[str]
@@ -36,7 +43,8 @@ class Entry(Protocol):
 
     def to_json(self) -> dict[str, Any]: ...
 
-    def summary(self) -> str: ...
+    def summary(self, fit: Fit = whole) -> str:
+        """One line about the entry; `fit` shortens the person's words gathered into it."""
 
 
 class Record:
@@ -63,8 +71,8 @@ class Record:
         value: date | None = getattr(self, "date", None)
         return value
 
-    def summary(self) -> str:
-        """One line about the entry, for lists."""
+    def summary(self, fit: Fit = whole) -> str:
+        """One line about the entry, for lists; `fit` shortens the person's words in it."""
         raise NotImplementedError
 
     def to_document(self) -> tuple[dict[str, Any], str | None]:
@@ -168,12 +176,9 @@ def with_extra(data: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def first_line(text: str | None, width: int | None = None) -> str:
-    """The first line of what a person wrote ("" if blank), cut with … past `width`."""
-    line = text.strip().splitlines()[0] if text and text.strip() else ""
-    if width is not None and len(line) > width:
-        line = line[: width - 1] + "…"
-    return line
+def first_line(text: str | None) -> str:
+    """The first line of what a person wrote, whole ("" if blank)."""
+    return text.strip().splitlines()[0] if text and text.strip() else ""
 
 
 @dataclass
@@ -207,7 +212,7 @@ class OtherEntry:
             data["text"] = self.body
         return data  # type: ignore[no-any-return]
 
-    def summary(self) -> str:
+    def summary(self, fit: Fit = whole) -> str:
         return self.body.splitlines()[0] if self.body else ""
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from trustlog.domain.core import fields
-from trustlog.domain.core.entry import Record, first_line
+from trustlog.domain.core.entry import Fit, Record, first_line, whole
 
 PROMISE = "promise"
 MARK = "mark"
@@ -76,7 +76,7 @@ class Promise(Record):
     def day(self) -> date:
         return self.start
 
-    def summary(self) -> str:
+    def summary(self, fit: Fit = whole) -> str:
         return first_line(self.text)
 
 
@@ -109,6 +109,6 @@ class Mark(Record):
     def repaired(self) -> bool:
         return self.outcome == BROKEN and bool(self.repair)
 
-    def summary(self) -> str:
+    def summary(self, fit: Fit = whole) -> str:
         word = "repaired" if self.repaired else self.outcome
         return f"{self.promise}: {word}"

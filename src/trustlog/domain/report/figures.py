@@ -153,24 +153,11 @@ class Report:
     today: date
     trends: dict[str, str | None] = field(default_factory=dict)
     milestones: list[str] = field(default_factory=list)
-    setbacks: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return self.current.empty
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            **self.current.to_json(),
-            "previous": self.previous.to_json(),
-            "trends": dict(self.trends),
-            "milestones": list(self.milestones),
-            "notes": list(self.notes),
-            "setbacks": list(self.setbacks),
-            "as_of": self.as_of.isoformat(),
-            "days": [day.to_json() for day in self.current.days],
-        }
 
 
 # -- building -------------------------------------------------------------------
@@ -235,7 +222,6 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
         as_of,
         first_calm_month=_first_calm_month(base, current, earlier),
     )
-    report.setbacks = progress.setbacks(current, earlier, report.trends)
     report.notes = progress.notes(current, earlier)
     return report
 

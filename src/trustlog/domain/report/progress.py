@@ -1,4 +1,4 @@
-"""What the report's figures mean for a person: trends, milestones, setbacks and gentle notes.
+"""What the report's figures mean for a person: trends, milestones and gentle notes.
 
 Never a diagnosis: the notes only point, kindly and at most once, to a couples
 therapist or to tracking less often (PRODUCT.md, "Care and safety").
@@ -104,7 +104,7 @@ def milestones(
     elif now.checkin_days and before.checkin_days and now.repeats == 0 and before.repeats > 0:
         found.append(
             f"A {unit} with no argument coming back; "
-            f"the {unit} before had {_n(before.repeats, 'repeat')}."
+            f"the {unit} before had {before.repeats} repeat{'' if before.repeats == 1 else 's'}."
         )
     return found
 
@@ -131,31 +131,6 @@ def _kept_run_reached(
             return True
         day += timedelta(days=1)
     return False
-
-
-def setbacks(now: Figures, before: Figures, trends: dict[str, str | None]) -> list[str]:
-    """What went the other way, said plainly."""
-    found = []
-    if trends["follow_through"] == WORSE:
-        found.append(
-            f"Follow-through went from {_percent(before.promises.follow_through)} "
-            f"to {_percent(now.promises.follow_through)}."
-        )
-    if trends["median_recovery_minutes"] == WORSE:
-        found.append(
-            "Settling after a flare-up took longer: typically "
-            f"{_minutes(now.triggers.median_recovery_minutes)}, "
-            f"was {_minutes(before.triggers.median_recovery_minutes)}."
-        )
-    if trends["repeats"] == WORSE:
-        found.append(f"More arguments came back: {now.repeats}, was {before.repeats}.")
-    if trends["affection"] == WORSE:
-        found.append(
-            f"Fewer moments of affection were noted: {now.affection}, was {before.affection}."
-        )
-    if trends["detective_work"] == WORSE:
-        found.append(f"More detective work was noted: {now.detective}, was {before.detective}.")
-    return found
 
 
 def notes(now: Figures, before: Figures) -> list[str]:
@@ -202,27 +177,3 @@ def _steady(figures: Figures) -> bool:
         and (follow is None or follow >= STEADY_FOLLOW_THROUGH)
         and figures.triggers.resolved == figures.triggers.count
     )
-
-
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)}%"
-
-
-def _minutes(value: float | None) -> str:
-    return "–" if value is None else format_minutes(value)
-
-
-def format_minutes(minutes: float) -> str:
-    """25 min, 1 h 40 min, 2 days 3 h: recovery times for people."""
-    total = round(minutes)
-    if total < 60:
-        return f"{total} min"
-    hours, rest = divmod(total, 60)
-    if hours < 24:
-        return f"{hours} h {rest} min" if rest else f"{hours} h"
-    days, hours = divmod(hours, 24)
-    return f"{_n(days, 'day')} {hours} h" if hours else _n(days, "day")

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from trustlog.domain.core import fields
-from trustlog.domain.core.entry import Record, first_line
+from trustlog.domain.core.entry import Fit, Record, first_line, whole
 
 KIND = "trigger"
 INTENSITY_RANGE = (0, 10)
@@ -46,7 +46,7 @@ class Trigger(Record):
             return None
         return (self.resolved_at - self.at).total_seconds() / 60
 
-    def summary(self) -> str:
+    def summary(self, fit: Fit = whole) -> str:
         what = first_line(self.what) or "a flare-up"
         if self.recovery_minutes is None:
             return f"{what} · not settled yet"
