@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from functools import partial
+from typing import Annotated
 
 import typer
 
 from trustlog import clock
-from trustlog.cli.state import get_state
-from trustlog.domain.apology.checker import PARTS, Finding
-from trustlog.domain.apology.model import (
-    DEFAULT_EVERY,
-    Apology,
-    ApologyParts,
-    draft_apology,
-    find_apology,
-    linked_promises,
-    list_apologies,
-    promise_texts,
-)
+from trustlog.cli.state import State, get_state
+from trustlog.domain.apology.model import ApologyParts, list_apologies, promise_texts
+from trustlog.domain.apology.service import ApologyAnswers, show_apology, write_apology
 from trustlog.domain.promise.schedule import parse_every
-from trustlog.errors import InputError
+from trustlog.render import apology as render
 
 apology_app = typer.Typer(
     # Plain help, like the root's: rich help would cost ~45 ms of start-up.
@@ -85,40 +77,23 @@ def draft(
     parts = ApologyParts(did, impact, responsibility, amends).checked()
     promises = promise_texts(promise)
     schedule = parse_every(every) if every is not None else None
-    reviewed = False
-    if len(parts.given()) < len(PARTS) and state.may_prompt(json):
-        from trustlog.domain.profile import load_profile
-        from trustlog.prompts.apology import ask_apology
-        from trustlog.prompts.seam import Asker
-        from trustlog.render.apology import ApologyScreen
+    ask = partial(_ask, state) if state.may_prompt(json) else None
+    drafted = write_apology(state.journal, parts, promises, schedule, clock.now, ask)
+    render.draft_saved(state.output, drafted, json=json)
 
-        journal = state.journal
-        answers = ask_apology(
-            Asker(),
-            ApologyScreen(state.output),
-            parts,
-            promises,
-            schedule,
-            stop_word=load_profile(journal).stop_word,
-        )
-        if answers.empty:
-            state.output.say("All four parts were left empty, so nothing was saved.")
-            return
-        parts, promises, schedule, reviewed = answers.parts, answers.promises, answers.every, True
-    elif not parts.given() and not promises:
-        raise InputError(
-            "Nothing to record: give at least one part by flag, such as --did TEXT.",
-            hint="The parts are --did, --impact, --responsibility and --amends.",
-        )
-    result = draft_apology(state.journal, parts, promises, clock.now(), schedule or DEFAULT_EVERY)
-    if json:
-        data = _apology_json(result.apology, result.findings)
-        data["linked_promises"] = [made.to_json() for made in result.promises]
-        state.output.json(data)
-        return
-    from trustlog.render.apology import draft_saved
 
-    draft_saved(state.output, result, reviewed=reviewed)
+def _ask(
+    state: State,
+    parts: ApologyParts,
+    promises: list[str],
+    every: str | None,
+    stop_word: str | None,
+) -> ApologyAnswers:
+    from trustlog.prompts.apology import ask_apology
+    from trustlog.prompts.seam import Asker
+
+    screen = render.ApologyScreen(state.output)
+    return ask_apology(Asker(), screen, parts, promises, every, stop_word=stop_word)
 
 
 @apology_app.command("list")
@@ -128,13 +103,7 @@ def list_(
 ) -> None:
     """Every apology drafted, oldest first, each as clean text."""
     state = get_state(ctx)
-    found = list_apologies(state.journal)
-    if json:
-        state.output.json([_apology_json(apology, apology.findings()) for apology in found])
-        return
-    from trustlog.render.apology import apology_list
-
-    apology_list(state.output, found)
+    render.apology_list(state.output, list_apologies(state.journal), json=json)
 
 
 @apology_app.command("show")
@@ -147,22 +116,4 @@ def show(
 ) -> None:
     """One apology as clean text, to read aloud or copy (the text alone goes to stdout)."""
     state = get_state(ctx)
-    journal = state.journal
-    apology = find_apology(journal, apology_id)
-    promises = linked_promises(journal, apology)
-    if json:
-        data = _apology_json(apology, apology.findings())
-        data["linked_promises"] = [linked.to_json() for linked in promises]
-        state.output.json(data)
-        return
-    from trustlog.render.apology import apology_detail
-
-    apology_detail(state.output, apology, promises)
-
-
-def _apology_json(apology: Apology, findings: list[Finding]) -> dict[str, Any]:
-    return {
-        **apology.to_json(),
-        "text": apology.assembled_text(),
-        "warnings": [finding.to_json() for finding in findings],
-    }
+    render.apology_detail(state.output, show_apology(state.journal, apology_id), json=json)

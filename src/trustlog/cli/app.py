@@ -85,7 +85,7 @@ COMMANDS = {
     ),
     "delete": Lazy("trustlog.cli.entries", "delete", "Delete one entry (asks first)."),
     "init": Lazy(
-        "trustlog.cli.setup",
+        "trustlog.cli.profile",
         "init",
         "Optional personal set-up: your names, your role, your agreed stop word.",
     ),
@@ -188,7 +188,7 @@ def main_options(
     state.no_input = no_input
     state.output.no_color = no_color
     if ctx.invoked_subcommand is None:
-        from trustlog.cli.setup import dashboard
+        from trustlog.cli.dashboard import dashboard
 
         dashboard(state, json)
 

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date as Day
+from functools import partial
 from typing import Annotated
 
 import typer
 
 from trustlog import clock
-from trustlog.cli.state import get_state
-from trustlog.domain.checkin.model import CheckinAnswers, find_checkin, record_checkin
+from trustlog.cli.state import State, get_state
+from trustlog.domain.checkin.model import Checkin, CheckinAnswers
+from trustlog.domain.checkin.service import CheckinReply, check_in
 from trustlog.domain.core import values
 from trustlog.domain.promise.model import BROKEN, KEPT
-from trustlog.domain.promise.service import MarkRequest, plan_marks, write_marks
-from trustlog.domain.promise.standing import due_on
-from trustlog.errors import InputError
+from trustlog.domain.promise.service import MarkRequest
+from trustlog.domain.promise.standing import DueDay
 from trustlog.render import checkin as render
 
 
@@ -88,62 +91,40 @@ def checkin(
     """
     state = get_state(ctx)
     today = clock.today()
+    given = CheckinReply(
+        CheckinAnswers(
+            mood=mood,
+            feeling=feeling,
+            trust=trust,
+            grateful=grateful or None,
+            care=care,
+            affection=affection,
+            detective=detective,
+            arguments=argument or None,
+            note=note,
+            private=private,
+        ),
+        [MarkRequest(i, KEPT, flag="--kept") for i in kept or []]
+        + [MarkRequest(i, BROKEN, flag="--broken") for i in broken or []],
+    )
     day = values.parse_date(date, "--date") if date is not None else today
-    answers = CheckinAnswers(
-        mood=mood,
-        feeling=feeling,
-        trust=trust,
-        grateful=grateful or None,
-        care=care,
-        affection=affection,
-        detective=detective,
-        arguments=argument or None,
-        note=note,
-        private=private,
-    ).checked()
-    journal = state.journal
-    requests = [MarkRequest(i, KEPT, flag="--kept") for i in kept or []] + [
-        MarkRequest(i, BROKEN, flag="--broken") for i in broken or []
-    ]
-    if not requests and not [name for name in answers.given() if name != "private"]:
-        if not state.may_prompt(json):
-            raise InputError(
-                "Nothing to record: give at least one answer by flag, "
-                "such as --mood 4 or --note TEXT.",
-                hint="`trustlog checkin --help` lists them all.",
-            )
-        from trustlog.prompts.checkin import ask_checkin
-        from trustlog.prompts.seam import Asker
+    ask = partial(_ask, state) if state.may_prompt(json) else None
+    done = check_in(state.journal, day, given, today, clock.now, ask)
+    render.checkin_saved(state.output, done, json=json)
 
-        found = find_checkin(journal, day)
-        if found:
-            state.output.say(
-                f"[muted]You already checked in on {day.isoformat()}; "
-                "Enter keeps an answer.[/muted]"
-            )
-        due = due_on(journal, day) if day <= today else []
-        reply = ask_checkin(Asker(), answers, found[1] if found else None, due)
-        answers, requests = reply.answers.checked(), reply.marks
-    # Every promise is checked before anything is written: one bad id saves nothing.
-    planned = plan_marks(journal, day, requests, today)
-    now = clock.now()
-    with journal.writing():
-        result = record_checkin(journal, day, answers, now)
-        marks = write_marks(journal, planned, now)
-    if json:
-        state.output.json(
-            {
-                **result.checkin.to_json(),
-                "action": "updated" if result.updated else "created",
-                "promises": [
-                    {**m.mark.to_json(), "action": "updated" if m.replaced else "created"}
-                    for m in marks
-                ],
-            }
+
+def _ask(
+    state: State,
+    day: Day,
+    given: CheckinAnswers,
+    existing: Checkin | None,
+    due: Sequence[DueDay],
+) -> CheckinReply:
+    from trustlog.prompts.checkin import ask_checkin
+    from trustlog.prompts.seam import Asker
+
+    if existing:
+        state.output.say(
+            f"[muted]You already checked in on {day.isoformat()}; Enter keeps an answer.[/muted]"
         )
-        return
-    render.checkin_saved(state.output, result, today_is=day == today)
-    if marks:
-        from trustlog.render.promise import marks_saved
-
-        marks_saved(state.output, marks, today)
+    return ask_checkin(Asker(), given, existing, due)

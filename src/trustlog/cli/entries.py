@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +17,7 @@ from trustlog.domain.core import values
 from trustlog.domain.entries import service as domain
 from trustlog.errors import InputError, JournalError
 from trustlog.prompts.seam import can_prompt
+from trustlog.render import entries as render
 from trustlog.storage import atomic
 
 
@@ -44,12 +46,7 @@ def entries(
             f"--kind: '{kind}' is not a kind of entry. Choose one of {', '.join(kinds.NAMES)}."
         )
     found = domain.list_entries(state.journal, first, last, kind)
-    if json:
-        state.output.json([entry.to_json() for entry in found])
-        return
-    from trustlog.render.entries import entry_table
-
-    entry_table(state.output, found)
+    render.entry_table(state.output, found, json=json)
 
 
 def show(
@@ -62,12 +59,7 @@ def show(
     """Show one entry."""
     state = get_state(ctx)
     found = domain.find(state.journal, entry_id)
-    if json:
-        state.output.json(found.entry.to_json())
-        return
-    from trustlog.render.entries import entry_detail
-
-    entry_detail(state.output, found.entry)
+    render.entry_detail(state.output, found.entry, json=json)
 
 
 def edit(
@@ -123,25 +115,20 @@ def delete(
 ) -> None:
     """Delete one entry (asks first)."""
     state = get_state(ctx)
-    journal = state.journal
-    found = domain.find(journal, entry_id)
-    if not yes:
-        if not state.may_prompt(json):
-            raise InputError(
-                "--yes: deleting cannot be undone, so without a terminal please add --yes."
-            )
-        from trustlog.prompts.seam import Asker
+    confirm = None if yes else partial(_confirm_delete, state.may_prompt(json))
+    deleted = domain.delete_entry(state.journal, entry_id, confirm)
+    render.entry_deleted(state.output, deleted, json=json)
 
-        what = f"{found.entry.to_json().get('kind')} {found.file.id}"
-        when = f" from {found.file.date:%A %-d %B %Y}" if found.file.date else ""
-        if not Asker().confirm(f"Delete the {what}{when}? This cannot be undone.", default=False):
-            state.output.say("Kept it.")
-            return
-    deleted = domain.delete(journal, found.file.id)
-    if json:
-        state.output.json({"id": deleted.id, "deleted": True})
-        return
-    state.output.say(f"Deleted {deleted.id}.")
+
+def _confirm_delete(may_prompt: bool, found: domain.Found) -> bool:
+    if not may_prompt:
+        raise InputError(
+            "--yes: deleting cannot be undone, so without a terminal please add --yes."
+        )
+    from trustlog.prompts.entries import ask_delete
+    from trustlog.prompts.seam import Asker
+
+    return ask_delete(Asker(), found)
 
 
 def _editor() -> str:

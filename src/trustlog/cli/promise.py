@@ -13,6 +13,7 @@ from trustlog.domain.promise import service as domain
 from trustlog.domain.promise.model import BROKEN, KEPT
 from trustlog.domain.promise.service import NewPromise
 from trustlog.domain.promise.standing import list_promises
+from trustlog.render import promise as render
 
 app = typer.Typer(
     # Plain help, like the root's: rich help would cost ~45 ms of start-up.
@@ -86,12 +87,7 @@ def add(
 
         asked = ask_new_promise(Asker(), asked, clock.today())
     promise = domain.add_promise(state.journal, asked, clock.now())
-    if json:
-        state.output.json(promise.to_json())
-        return
-    from trustlog.render.promise import promise_added
-
-    promise_added(state.output, promise)
+    render.promise_added(state.output, promise, json=json)
 
 
 @app.command("list")
@@ -106,12 +102,7 @@ def list_(
     state = get_state(ctx)
     today = clock.today()
     found = list_promises(state.journal, today, include_all=all_)
-    if json:
-        state.output.json([item.to_json() for item in found])
-        return
-    from trustlog.render.promise import promise_list
-
-    promise_list(state.output, found, today, include_all=all_)
+    render.promise_list(state.output, found, today, include_all=all_, json=json)
 
 
 @app.command("kept")
@@ -155,13 +146,7 @@ def _mark(
     now = clock.now()
     day = values.parse_date(date, "--date") if date is not None else now.date()
     result = domain.mark_promise(state.journal, promise_id, outcome, day, now, note, repair)
-    if json:
-        action = "updated" if result.replaced else "created"
-        state.output.json({**result.mark.to_json(), "action": action})
-        return
-    from trustlog.render.promise import mark_saved
-
-    mark_saved(state.output, result, today=now.date())
+    render.mark_saved(state.output, result, today=now.date(), json=json)
 
 
 @app.command("retire")
@@ -173,9 +158,4 @@ def retire(
     """Retire a promise: no more asking about it. Its history stays (`promise list --all`)."""
     state = get_state(ctx)
     result = domain.retire_promise(state.journal, promise_id, clock.today())
-    if json:
-        state.output.json({**result.promise.to_json(), "already_retired": result.already})
-        return
-    from trustlog.render.promise import promise_retired
-
-    promise_retired(state.output, result)
+    render.promise_retired(state.output, result, json=json)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from typing import Annotated
 
 import typer
@@ -17,7 +18,6 @@ import typer
 from trustlog import clock
 from trustlog.cli.state import State, get_state
 from trustlog.domain.core import values
-from trustlog.domain.profile import load_profile
 from trustlog.domain.trigger.breathing import PACES, Pace, parse_pace
 from trustlog.domain.trigger.service import (
     BREATHE_RANGE,
@@ -25,10 +25,11 @@ from trustlog.domain.trigger.service import (
     TriggerAnswers,
     check_breathe,
     check_times,
-    record_trigger,
+    log_trigger,
     resolve_trigger,
 )
 from trustlog.errors import InputError
+from trustlog.render import trigger as render
 
 app = typer.Typer(
     # Plain help, like the root's: rich help would cost ~45 ms of start-up.
@@ -152,29 +153,19 @@ def trigger(
     if not timer and seconds is not None:
         # No timer to pace it: the seconds are ones breathed on your own.
         answers.breathed_seconds = seconds
-    if not prompting and not answers.given():
-        raise InputError(
-            "Nothing to record: say what flared up with --what TEXT, or give another answer.",
-            hint="`trustlog trigger --help` lists them all.",
-        )
-    if prompting:
-        answers = _routine(state, answers, timer, seconds, chosen_pace, now)
-    saved = record_trigger(state.journal, answers, clock.now())
-    if json:
-        state.output.json({**saved.to_json(), "action": "created"})
-        return
-    from trustlog.render.trigger import trigger_saved
-
-    trigger_saved(state.output, saved)
+    ask = partial(_routine, state, timer, seconds, chosen_pace, now) if prompting else None
+    saved = log_trigger(state.journal, answers, clock.now, ask)
+    render.trigger_saved(state.output, saved, json=json)
 
 
 def _routine(
     state: State,
-    answers: TriggerAnswers,
     timer: bool,
     seconds: int | None,
     pace: Pace | None,
     started: datetime,
+    answers: TriggerAnswers,
+    stop_word: str | None,
 ) -> TriggerAnswers:
     from rich.text import Text
 
@@ -191,7 +182,7 @@ def _routine(
     return ask_trigger(
         Asker(),
         replace(answers, at=answers.at or started),
-        stop_word=load_profile(state.journal).stop_word,
+        stop_word=stop_word,
         breathe=breathe_along if timer else None,
         seconds=seconds or DEFAULT_BREATHE_SECONDS,
         pace=pace,
@@ -221,10 +212,4 @@ def resolve(
     state = get_state(ctx)
     moment = values.parse_time(at, "--at") if at is not None else None
     result = resolve_trigger(state.journal, trigger_id, moment, clock.now())
-    if json:
-        action = "unchanged" if not result.changed else "updated" if result.previous else "resolved"
-        state.output.json({**result.trigger.to_json(), "action": action})
-        return
-    from trustlog.render.trigger import trigger_resolved
-
-    trigger_resolved(state.output, result)
+    render.trigger_resolved(state.output, result, json=json)

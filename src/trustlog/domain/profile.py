@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 
 from trustlog.domain.core import values
@@ -50,3 +51,20 @@ def save_profile(journal: Journal, changes: Profile) -> Profile:
         settings["profile"] = {k: v for k, v in asdict(profile).items() if v is not None}
         journal.save_settings(settings)
     return profile
+
+
+@dataclass
+class ProfileResult:
+    profile: Profile
+    saved: bool
+
+
+def set_up(
+    journal: Journal, changes: Profile, ask: Callable[[Profile], Profile] | None = None
+) -> ProfileResult:
+    """Save the settings given; given none, ask for them (`ask`, from the current ones) first."""
+    if not any(asdict(changes).values()) and ask is not None:
+        changes = ask(load_profile(journal))
+    if any(asdict(changes).values()):
+        return ProfileResult(save_profile(journal, changes), saved=True)
+    return ProfileResult(load_profile(journal), saved=False)

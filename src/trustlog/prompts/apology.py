@@ -7,7 +7,7 @@ the routine ends, so Ctrl-C leaves the journal as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from trustlog.domain.apology.checker import PARTS, Finding
@@ -17,6 +17,7 @@ from trustlog.domain.apology.model import (
     ApologyParts,
     suggested_promises,
 )
+from trustlog.domain.apology.service import ApologyAnswers
 from trustlog.prompts.seam import Ask
 
 KEEP = "keep"
@@ -81,17 +82,6 @@ class Screen(Protocol):
     def read_back(self, text: str, found: list[Finding]) -> None: ...
 
     def say(self, message: str) -> None: ...
-
-
-@dataclass
-class ApologyAnswers:
-    parts: ApologyParts
-    promises: list[str] = field(default_factory=list)
-    every: str = DEFAULT_EVERY
-
-    @property
-    def empty(self) -> bool:
-        return not self.parts.given() and not self.promises
 
 
 def ask_apology(

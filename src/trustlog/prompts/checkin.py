@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from trustlog.domain.checkin.model import (
     COUNT_RANGE,
@@ -13,16 +13,43 @@ from trustlog.domain.checkin.model import (
     Checkin,
     CheckinAnswers,
 )
+from trustlog.domain.checkin.service import CheckinReply
 from trustlog.domain.promise.service import MarkRequest
 from trustlog.domain.promise.standing import DueDay
 from trustlog.prompts.promise import ask_due_promises
 from trustlog.prompts.seam import Ask
 
 
-@dataclass
-class CheckinReply:
-    answers: CheckinAnswers
-    marks: list[MarkRequest] = field(default_factory=list)
+@dataclass(frozen=True)
+class Question:
+    """One question for one answer: a number in `numbers`, else text."""
+
+    message: str
+    hint: str | None = None
+    numbers: tuple[int, int] | None = None
+
+
+SKIP = "(Enter to skip)"
+COUNT_HINT = "(0 or more, Enter to skip)"
+QUESTIONS = {
+    "mood": Question(
+        "How are you feeling, from 1 (very low) to 5 (very good)?", numbers=MOOD_RANGE
+    ),
+    "feeling": Question("In a few words, what are you feeling?", SKIP),
+    "trust": Question(
+        "How much trust and ease did you feel today, from 0 to 10?", numbers=TRUST_RANGE
+    ),
+    "care": Question("One small act of care you gave today?", SKIP),
+    "affection": Question(
+        "Moments of spontaneous affection today (a number)?", COUNT_HINT, COUNT_RANGE
+    ),
+    "detective": Question(
+        'Moments of "detective work" today: checking a phone, a location, a story?',
+        COUNT_HINT,
+        COUNT_RANGE,
+    ),
+    "note": Question("Anything else you want to note?", SKIP),
+}
 
 
 def ask_checkin(
@@ -36,59 +63,39 @@ def ask_checkin(
     marks: list[MarkRequest] = []
     before = existing or None
 
-    if answers.mood is None:
-        answers.mood = ask.number(
-            "How are you feeling, from 1 (very low) to 5 (very good)?",
-            *MOOD_RANGE,
-            default=before.mood if before else None,
-        )
-    if answers.feeling is None:
-        answers.feeling = ask.text(
-            "In a few words, what are you feeling?",
-            default=before.feeling if before else None,
-            hint="(Enter to skip)",
-        )
-    if answers.trust is None:
-        answers.trust = ask.number(
-            "How much trust and ease did you feel today, from 0 to 10?",
-            *TRUST_RANGE,
-            default=before.trust if before else None,
-        )
+    def answer(name: str) -> None:
+        if getattr(answers, name) is not None:
+            return
+        question = QUESTIONS[name]
+        kept = getattr(before, name) if before else None
+        reply: str | int | None
+        if question.numbers is None:
+            reply = ask.text(question.message, default=kept, hint=question.hint)
+        else:
+            reply = ask.number(
+                question.message, *question.numbers, default=kept, hint=question.hint
+            )
+        setattr(answers, name, reply)
+
+    for name in ("mood", "feeling", "trust"):
+        answer(name)
     if answers.grateful is None:
         grateful: list[str] = []
         kept = list(before.grateful) if before else []
         for number in range(1, MAX_GRATEFUL + 1):
-            answer = ask.text(
+            reply = ask.text(
                 "Something you appreciate today?"
                 if number == 1
                 else "Another thing you appreciate?",
                 default=kept[number - 1] if number <= len(kept) else None,
                 hint="(Enter to move on)",
             )
-            if answer is None:
+            if reply is None:
                 break
-            grateful.append(answer)
+            grateful.append(reply)
         answers.grateful = grateful if grateful or before else None
-    if answers.care is None:
-        answers.care = ask.text(
-            "One small act of care you gave today?",
-            default=before.care if before else None,
-            hint="(Enter to skip)",
-        )
-    if answers.affection is None:
-        answers.affection = ask.number(
-            "Moments of spontaneous affection today (a number)?",
-            *COUNT_RANGE,
-            default=before.affection if before else None,
-            hint="(0 or more, Enter to skip)",
-        )
-    if answers.detective is None:
-        answers.detective = ask.number(
-            'Moments of "detective work" today: checking a phone, a location, a story?',
-            *COUNT_RANGE,
-            default=before.detective if before else None,
-            hint="(0 or more, Enter to skip)",
-        )
+    for name in ("care", "affection", "detective"):
+        answer(name)
     if answers.arguments is None:
         topic = ask.text(
             "Did you argue today? If so, what about?",
@@ -101,12 +108,7 @@ def ask_checkin(
             answers.arguments = []
     if due:
         marks = ask_due_promises(ask, due)
-    if answers.note is None:
-        answers.note = ask.text(
-            "Anything else you want to note?",
-            default=before.note if before else None,
-            hint="(Enter to skip)",
-        )
+    answer("note")
     if answers.private is None:
         answers.private = ask.confirm(
             "Keep this check-in private (left out of exports)?",

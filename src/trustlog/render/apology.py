@@ -2,15 +2,18 @@
 
 The apology itself goes to stdout as plain text (to read aloud, or to copy);
 everything around it (headings, the checker's notes, hints) is talk, on stderr.
+As JSON: the apology's fields, its assembled text and the checker's notes.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trustlog.domain.apology.checker import Finding
-from trustlog.domain.apology.model import PART_TITLES, Apology, DraftResult
+from trustlog.domain.apology.model import PART_TITLES, Apology
+from trustlog.domain.apology.service import ApologyShown, Drafted
 from trustlog.domain.promise.model import Promise
+from trustlog.render import words
 from trustlog.render.output import Output
 
 if TYPE_CHECKING:
@@ -25,9 +28,8 @@ def findings(output: Output, found: list[Finding]) -> None:
     if not found:
         err.print("The checker found nothing to point out.")
         return
-    count = len(found)
     err.print(
-        f"{count} thing{'s' if count != 1 else ''} you may want to look at again "
+        f"{words.count(len(found), 'thing')} you may want to look at again "
         "[muted](the choice is yours)[/muted]:"
     )
     for finding in found:
@@ -49,9 +51,16 @@ def apology_text(output: Output, text: str) -> None:
     output.out.print(Text(text), soft_wrap=True)
 
 
-def draft_saved(output: Output, result: DraftResult, reviewed: bool) -> None:
+def draft_saved(output: Output, drafted: Drafted, json: bool = False) -> None:
+    result = drafted.saved
+    if result is None:
+        output.say("All four parts were left empty, so nothing was saved.")
+        return
+    if json:
+        output.json(apology_json(result.apology, result.findings, result.promises))
+        return
     apology = result.apology
-    if not reviewed:
+    if not drafted.reviewed:
         findings(output, result.findings)
     output.say(f"Saved your apology draft. [muted]id {apology.id}[/muted]")
     promises_made(output, result.promises)
@@ -66,8 +75,7 @@ def promises_made(output: Output, promises: list[Promise]) -> None:
 
     if not promises:
         return
-    count = len(promises)
-    output.say(f"Tracking {count} promise{'s' if count != 1 else ''} from it:")
+    output.say(f"Tracking {words.count(len(promises), 'promise')} from it:")
     for promise in promises:
         every = promise.every or "daily"
         output.say(
@@ -75,7 +83,10 @@ def promises_made(output: Output, promises: list[Promise]) -> None:
         )
 
 
-def apology_list(output: Output, apologies: list[Apology]) -> None:
+def apology_list(output: Output, apologies: list[Apology], json: bool = False) -> None:
+    if json:
+        output.json([apology_json(apology, apology.findings()) for apology in apologies])
+        return
     from rich.text import Text
 
     if not apologies:
@@ -96,9 +107,13 @@ def apology_list(output: Output, apologies: list[Apology]) -> None:
             out.print(Text(f"  {line}" if line else ""), soft_wrap=True)
 
 
-def apology_detail(output: Output, apology: Apology, promises: list[Promise]) -> None:
+def apology_detail(output: Output, shown: ApologyShown, json: bool = False) -> None:
+    apology, promises = shown.apology, shown.promises
+    if json:
+        output.json(apology_json(apology, apology.findings(), promises))
+        return
     output.say(
-        f"[title]Apology of {apology.date:%A %-d %B %Y}[/title] [muted]id {apology.id}[/muted]"
+        f"[title]Apology of {words.full_date(apology.date)}[/title] [muted]id {apology.id}[/muted]"
     )
     text = apology.assembled_text()
     if text:
@@ -112,14 +127,27 @@ def apology_detail(output: Output, apology: Apology, promises: list[Promise]) ->
         findings(output, found)
 
 
+def apology_json(
+    apology: Apology, found: list[Finding], promises: list[Promise] | None = None
+) -> dict[str, Any]:
+    """The apology's fields, its text and the checker's notes; and its promises, if given."""
+    data = {
+        **apology.to_json(),
+        "text": apology.assembled_text(),
+        "warnings": [finding.to_json() for finding in found],
+    }
+    if promises is not None:
+        data["linked_promises"] = [promise.to_json() for promise in promises]
+    return data
+
+
 def _counts(apology: Apology) -> str:
     parts = []
     if apology.promises:
-        count = len(apology.promises)
-        parts.append(f"{count} promise{'s' if count != 1 else ''}")
+        parts.append(words.count(len(apology.promises), "promise"))
     notes = len(apology.findings())
     if notes:
-        parts.append(f"{notes} note{'s' if notes != 1 else ''} from the checker")
+        parts.append(f"{words.count(notes, 'note')} from the checker")
     return " · ".join(parts)
 
 

@@ -1,9 +1,13 @@
-"""How a saved check-in is told back to the person."""
+"""How a saved check-in is told back to the person, or printed as JSON."""
 
 from __future__ import annotations
 
-from trustlog.domain.checkin.model import CheckinResult
+from typing import Any
+
+from trustlog.domain.checkin.service import CheckinDone
+from trustlog.render import words
 from trustlog.render.output import Output
+from trustlog.render.promise import mark_json, marks_saved
 
 FIELD_WORDS = {
     "mood": "mood",
@@ -19,13 +23,28 @@ FIELD_WORDS = {
 }
 
 
-def checkin_saved(output: Output, result: CheckinResult, today_is: bool) -> None:
-    checkin = result.checkin
-    what = "today's check-in" if today_is else f"your check-in for {checkin.date:%A %-d %B %Y}"
-    if result.updated:
-        changed = ", ".join(FIELD_WORDS[name] for name in result.changed) or "nothing new"
+def checkin_saved(output: Output, done: CheckinDone, json: bool = False) -> None:
+    if json:
+        output.json(checkin_json(done))
+        return
+    checkin = done.checkin
+    if checkin.date == done.today:
+        what = "today's check-in"
+    else:
+        what = f"your check-in for {words.full_date(checkin.date)}"
+    if done.saved.updated:
+        changed = ", ".join(FIELD_WORDS[name] for name in done.saved.changed) or "nothing new"
         output.say(f"Updated {what} [muted]({changed})[/muted]. [muted]id {checkin.id}[/muted]")
     else:
         output.say(f"Saved {what}. [muted]id {checkin.id}[/muted]")
     if checkin.private:
         output.say("[muted]It is private: exports leave it out unless you ask.[/muted]")
+    marks_saved(output, done.marks, done.today)
+
+
+def checkin_json(done: CheckinDone) -> dict[str, Any]:
+    return {
+        **done.checkin.to_json(),
+        "action": "updated" if done.saved.updated else "created",
+        "promises": [mark_json(mark) for mark in done.marks],
+    }

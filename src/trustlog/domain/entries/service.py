@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -80,3 +81,19 @@ def save_edit(journal: Journal, found: Found, text: str, path: Path) -> Entry:
         if target != found.file.path:
             journal.delete(found.file)
     return edited
+
+
+def delete_entry(
+    journal: Journal, id_or_prefix: str, confirm: Callable[[Found], bool] | None = None
+) -> Entry | None:
+    """Delete one entry; with `confirm`, only if it agrees (None when it does not).
+
+    The question is asked before the journal is locked: a person thinking it
+    over must not hold up another trustlog.
+    """
+    if confirm is not None:
+        found = find(journal, id_or_prefix)
+        if not confirm(found):
+            return None
+        id_or_prefix = found.file.id
+    return delete(journal, id_or_prefix)

@@ -7,6 +7,7 @@ future, and never settled before it started.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import ClassVar
@@ -14,6 +15,7 @@ from typing import ClassVar
 from trustlog.domain.core import values
 from trustlog.domain.core.entry import entry_file_of, path_of
 from trustlog.domain.core.fields import Answers
+from trustlog.domain.profile import load_profile
 from trustlog.domain.trigger.model import KIND, Trigger
 from trustlog.errors import InputError
 from trustlog.storage.journal import Journal
@@ -133,3 +135,26 @@ def resolve_trigger(
 
 def _local(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+# -- the routine, start to end ---------------------------------------------------
+
+AskTrigger = Callable[[TriggerAnswers, str | None], TriggerAnswers]
+"""Walks the person through the routine: given the answers so far and the agreed stop word."""
+
+
+def log_trigger(
+    journal: Journal,
+    answers: TriggerAnswers,
+    now: Callable[[], datetime],
+    ask: AskTrigger | None = None,
+) -> Trigger:
+    """Record a trigger: after the routine when it may ask, else from what flags gave."""
+    if ask is not None:
+        answers = ask(answers, load_profile(journal).stop_word)
+    elif not answers.given():
+        raise InputError(
+            "Nothing to record: say what flared up with --what TEXT, or give another answer.",
+            hint="`trustlog trigger --help` lists them all.",
+        )
+    return record_trigger(journal, answers, now())

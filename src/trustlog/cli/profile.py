@@ -1,0 +1,43 @@
+"""`trustlog init`: the optional personal set-up."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from trustlog.cli.state import get_state
+from trustlog.domain.profile import Profile, set_up
+from trustlog.render.profile import profile_saved
+
+
+def init(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option("--name", help="What trustlog calls you.")] = None,
+    partner: Annotated[str | None, typer.Option("--partner", help="Your partner's name.")] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            "--role", help="hurt (you were hurt), repairing (you broke the trust), or both."
+        ),
+    ] = None,
+    stop_word: Annotated[
+        str | None,
+        typer.Option(
+            "--stop-word", help="The word either of you can say to pause a talk that floods you."
+        ),
+    ] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
+) -> None:
+    """Optional personal set-up: your names, your role, your agreed stop word."""
+    state = get_state(ctx)
+    changes = Profile(name=name, partner=partner, role=role, stop_word=stop_word)
+    result = set_up(state.journal, changes, _ask if state.may_prompt(json) else None)
+    profile_saved(state.output, result, json=json)
+
+
+def _ask(now: Profile) -> Profile:
+    from trustlog.prompts.profile import ask_profile
+    from trustlog.prompts.seam import Asker
+
+    return ask_profile(Asker(), now)

@@ -1,0 +1,83 @@
+"""A whole check-in, as `trustlog checkin` makes it: the answers, then the day's promise marks.
+
+The questions themselves belong to prompts/; the command hands `check_in` a
+function that asks them (or None when it may not ask), so the order of things
+lives here once: find what the day already holds, ask, check every promise
+mark, then write the check-in and the marks together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from trustlog.domain.checkin.model import (
+    Checkin,
+    CheckinAnswers,
+    CheckinResult,
+    find_checkin,
+    record_checkin,
+)
+from trustlog.domain.promise.service import MarkRequest, MarkResult, plan_marks, write_marks
+from trustlog.domain.promise.standing import DueDay, due_on
+from trustlog.errors import InputError
+from trustlog.storage.journal import Journal
+
+
+@dataclass
+class CheckinReply:
+    """What a person answered when asked: the check-in, and the marks of promises due."""
+
+    answers: CheckinAnswers
+    marks: list[MarkRequest] = field(default_factory=list)
+
+
+AskCheckin = Callable[[date, CheckinAnswers, Checkin | None, Sequence[DueDay]], CheckinReply]
+"""Asks what the flags left open: given the day, the answers so far, the day's check-in
+if it has one, and the promises due."""
+
+
+@dataclass
+class CheckinDone:
+    saved: CheckinResult
+    marks: list[MarkResult]
+    today: date
+
+    @property
+    def checkin(self) -> Checkin:
+        return self.saved.checkin
+
+
+def check_in(
+    journal: Journal,
+    day: date,
+    reply: CheckinReply,
+    today: date,
+    now: Callable[[], datetime],
+    ask: AskCheckin | None = None,
+) -> CheckinDone:
+    """Record `day`'s check-in and promise marks; ask for them first if no flag gave any.
+
+    Every promise is checked before anything is written, so one bad id saves
+    nothing; the check-in and its marks are then written under one lock.
+    """
+    answers = reply.answers.checked()
+    requests = reply.marks
+    if not requests and not [name for name in answers.given() if name != "private"]:
+        if ask is None:
+            raise InputError(
+                "Nothing to record: give at least one answer by flag, "
+                "such as --mood 4 or --note TEXT.",
+                hint="`trustlog checkin --help` lists them all.",
+            )
+        found = find_checkin(journal, day)
+        due = due_on(journal, day) if day <= today else []
+        asked = ask(day, answers, found[1] if found else None, due)
+        answers, requests = asked.answers.checked(), asked.marks
+    planned = plan_marks(journal, day, requests, today)
+    moment = now()
+    with journal.writing():
+        saved = record_checkin(journal, day, answers, moment)
+        marks = write_marks(journal, planned, moment)
+    return CheckinDone(saved, marks, today)
