@@ -65,3 +65,9 @@ def test_tomlkit_loads_only_to_keep_a_hand_edit(home):
     assert "tomlkit" in loaded_by(["checkin", "--trust", "6"], home)
     assert "mood = 3  # mine\n" in path.read_text()
     assert "trust = 6\n" in path.read_text()
+
+
+def test_a_plain_checkin_tells_its_line_without_rich(home):
+    # Its one line is written as rich would write it (tests/test_words.py holds them equal).
+    assert "rich" not in loaded_by(["checkin", "--mood", "3"], home)
+    assert "rich" not in loaded_by(["checkin", "--mood", "4", "--private"], home)

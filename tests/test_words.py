@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime
 
 import pytest
 from rich.cells import cell_len
 
 from trustlog.render import words
+from trustlog.render.output import Output
 
 
 @pytest.mark.parametrize(
@@ -113,3 +115,47 @@ def test_the_dashboard_cuts_a_wide_note_at_sixty_cells(cli):
     cli("checkin", "--mood", "3", "--note", note)
     (line,) = [line for line in cli().stdout.splitlines() if line.startswith("話")]
     assert line == "話し合い" * 7 + "話…."  # 29 wide characters (58 cells), then …
+
+
+# -- a one-line message without rich ---------------------------------------------------------
+
+PIECES = [
+    ("Saved today's check-in. ", ("id abc12", "muted")),
+    ("Updated today's check-in ", ("(mood, trust)", "muted"), ". ", ("id abc12", "muted")),
+    (("It is private: exports leave it out unless you ask.", "muted"),),
+    ("x" * 79,),
+    ("x" * 81,),  # rich wraps it: left to rich
+    ("a naïve line", ("id", "muted")),  # not ASCII: left to rich
+    ("ends with a space ",),
+]
+SETTINGS = [
+    {},
+    {"FORCE_COLOR": "1"},
+    {"FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "30"},
+    {"FORCE_COLOR": "1", "NO_COLOR": "1"},
+    {"TTY_COMPATIBLE": "1", "COLORTERM": "truecolor", "TERM": "xterm"},
+    {"FORCE_COLOR": ""},
+    {"FORCE_COLOR": "1", "TERM": "dumb", "COLUMNS": "30", "LINES": ""},
+    {"FORCE_COLOR": "1", "TERM": "dumb", "COLUMNS": "30", "LINES": "24"},
+    {"COLUMNS": "40"},
+]
+
+
+@pytest.mark.parametrize("settings", SETTINGS, ids=str)
+@pytest.mark.parametrize("pieces", PIECES, ids=str)
+def test_a_message_told_without_rich_is_what_rich_prints(monkeypatch, capsys, pieces, settings):
+    for name in ("NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "COLORTERM", "LINES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    for name, value in settings.items():
+        monkeypatch.setenv(name, value)
+    Output().tell(*pieces)
+    told = capsys.readouterr().err
+    console = Output().err
+    console.file = io.StringIO()
+    markup = "".join(
+        piece.replace("[", r"\[") if isinstance(piece, str) else f"[{piece[1]}]{piece[0]}[/]"
+        for piece in pieces
+    )
+    console.print(markup)
+    assert told == console.file.getvalue()

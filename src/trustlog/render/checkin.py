@@ -1,4 +1,8 @@
-"""How a saved check-in is told back to the person, or printed as JSON."""
+"""How a saved check-in is told back to the person, or printed as JSON.
+
+A plain check-in by flags imports no rich: its lines go through
+`Output.tell`, which writes them itself when rich would print them as they are.
+"""
 
 from __future__ import annotations
 
@@ -34,11 +38,13 @@ def checkin_saved(output: Output, done: CheckinDone, json: bool = False) -> None
         what = f"your check-in for {words.full_date(checkin.date)}"
     if done.saved.updated:
         changed = ", ".join(FIELD_WORDS[name] for name in done.saved.changed) or "nothing new"
-        output.say(f"Updated {what} [muted]({changed})[/muted]. [muted]id {checkin.id}[/muted]")
+        output.tell(
+            f"Updated {what} ", (f"({changed})", "muted"), ". ", (f"id {checkin.id}", "muted")
+        )
     else:
-        output.say(f"Saved {what}. [muted]id {checkin.id}[/muted]")
+        output.tell(f"Saved {what}. ", (f"id {checkin.id}", "muted"))
     if checkin.private:
-        output.say("[muted]It is private: exports leave it out unless you ask.[/muted]")
+        output.tell(("It is private: exports leave it out unless you ask.", "muted"))
     marks_saved(output, done.marks, done.today)
 
 

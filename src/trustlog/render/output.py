@@ -1,7 +1,8 @@
 """The one pair of consoles: stdout for data, stderr for talk.
 
 rich is imported only when something is drawn for a person; `--json` output
-and `--help` do without it.
+and `--help` do without it, and so do short messages rich would print as they
+are (see `Output.tell`).
 """
 
 from __future__ import annotations
@@ -9,12 +10,31 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+Piece = str | tuple[str, str]
+"""Words of a message: plain, or (text, style) with a style of the theme."""
+
+THEME = {
+    "muted": "bright_black",
+    "good": "green",
+    "warn": "yellow",
+    "bad": "red",
+    "accent": "cyan",
+    "title": "bold",
+}
+# The escape codes rich writes for the styles a rich-free message may use; a
+# test holds them to rich's own output.
+PLAIN_STYLES = {"muted": "\x1b[90m"}
+RESET = "\x1b[0m"
+DUMB_TERMINALS = ("dumb", "unknown")
+DEFAULT_WIDTH = 80
 
 
 @dataclass
@@ -29,17 +49,7 @@ class Output:
         from rich.console import Console
         from rich.theme import Theme
 
-        theme = Theme(
-            {
-                "muted": "bright_black",
-                "good": "green",
-                "warn": "yellow",
-                "bad": "red",
-                "accent": "cyan",
-                "title": "bold",
-            }
-        )
-        return Console(stderr=stderr, no_color=not self.color, theme=theme, highlight=False)
+        return Console(stderr=stderr, no_color=not self.color, theme=Theme(THEME), highlight=False)
 
     @cached_property
     def out(self) -> Console:
@@ -53,5 +63,82 @@ class Output:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
     def say(self, message: str) -> None:
-        """A short message for the person, on stderr."""
+        """A short message for the person, on stderr (rich markup allowed)."""
         self.err.print(message)
+
+    def tell(self, *pieces: Piece) -> None:
+        """A one-line message for the person, on stderr, built from plain and styled pieces.
+
+        Importing rich costs about 30 ms, more than the rest of a check-in by
+        flags; when rich would print the line unchanged (no wrapping, known
+        styles, plain ASCII) it is written here directly, byte for byte the same.
+        """
+        line = _as_rich_prints(pieces, self.color)
+        if line is not None:
+            sys.stderr.write(line)
+            return
+        from rich.text import Text
+
+        text = Text()
+        for piece in pieces:
+            words, style = (piece, "") if isinstance(piece, str) else piece
+            text.append(words, style=style or None)
+        self.err.print(text)
+
+
+def _as_rich_prints(pieces: Sequence[Piece], color: bool) -> str | None:
+    """The line rich would write to stderr for `pieces`, or None where that takes rich to know.
+
+    It follows rich's own rules (rich/console.py: is_terminal, is_dumb_terminal,
+    size): FORCE_COLOR and TTY_COMPATIBLE make a terminal; a dumb terminal is
+    80 wide (unless COLUMNS and LINES are both set); otherwise COLUMNS, then
+    the terminal's size, then 80.
+    """
+    styled = [(p, "") if isinstance(p, str) else p for p in pieces]
+    styled = [(words, style) for words, style in styled if words]
+    plain = "".join(words for words, _ in styled)
+    if (
+        os.name != "posix"
+        or not (plain.isascii() and plain.isprintable())
+        or plain != plain.rstrip()
+        or not {style for _, style in styled if style} <= PLAIN_STYLES.keys()
+    ):
+        return None
+    environ = os.environ
+    terminal = _is_terminal(environ)
+    dumb = terminal and environ.get("TERM", "").lower() in DUMB_TERMINALS
+    if len(plain) > _width(environ, dumb):
+        return None  # rich would wrap it
+    if not (color and terminal and not dumb):
+        return plain + "\n"
+    shown = "".join(
+        f"{PLAIN_STYLES[style]}{words}{RESET}" if style else words for words, style in styled
+    )
+    return shown + "\n"
+
+
+def _is_terminal(environ: Mapping[str, str]) -> bool:
+    compatible = environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    force = environ.get("FORCE_COLOR")
+    if force is not None:
+        return force != ""
+    try:
+        return sys.stderr.isatty()
+    except ValueError:  # closed
+        return False
+
+
+def _width(environ: Mapping[str, str], dumb: bool) -> int:
+    columns = environ.get("COLUMNS", "")
+    if dumb and not (columns.isdigit() and environ.get("LINES", "").isdigit()):
+        return DEFAULT_WIDTH  # rich sizes a dumb terminal 80 wide, unless given both sizes
+    if columns.isdigit():
+        return int(columns)
+    for fd in (0, 1, 2):
+        try:
+            return os.get_terminal_size(fd).columns or DEFAULT_WIDTH
+        except (AttributeError, ValueError, OSError):
+            continue
+    return DEFAULT_WIDTH
