@@ -4,7 +4,7 @@
     cache/promises.json   each promise's schedule (no text), to skip reading old promises
 
 A cache file never holds text a person wrote: it holds counts, dates, promise
-ids, scores and SHA-256 hashes (see domain/history.py). Each file carries a
+ids, scores and SHA-256 hashes (see domain/report/history.py). Each file carries a
 key chained over the listing (names, sizes, mtimes in ns, inodes) of every
 month folder up to its own, so a hand edit of any earlier file, or a file
 added or removed, makes it stale and it is rebuilt. Deleting the folder is
@@ -19,36 +19,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from trustlog.storage import atomic, lock
-from trustlog.storage.journal import LOCK_FILE, Journal
+from trustlog.storage import lock
+from trustlog.storage.journal import Journal
+from trustlog.storage.names import Month
 
 FOLDER = "cache"
 # Bump when what a cache file means changes: every old file then becomes stale.
 VERSION = 1
-
-Month = tuple[int, int]
-
-_YEAR = re.compile(r"^\d{4}$")
-_MONTH = re.compile(r"^(0[1-9]|1[0-2])$")
-
-
-def month_folders(journal: Journal) -> list[Month]:
-    """Every month folder of the journal, oldest first (a listing, no file is read)."""
-    found: list[Month] = []
-    if not journal.root.is_dir():
-        return found
-    for year in os.scandir(journal.root):
-        if not (_YEAR.match(year.name) and year.is_dir()):
-            continue
-        for month in os.scandir(year.path):
-            if _MONTH.match(month.name) and month.is_dir():
-                found.append((int(year.name), int(month.name)))
-    return sorted(found)
 
 
 def fingerprint(journal: Journal, month: Month, kinds: Iterable[str]) -> str:
@@ -111,7 +92,7 @@ def path_of(journal: Journal, name: str) -> Path:
 def load(journal: Journal, name: str, key: str) -> dict[str, Any] | None:
     """The cached data called `name`, or None when missing, stale or unreadable."""
     try:
-        stored = json.loads(path_of(journal, name).read_text(encoding="utf-8"))
+        stored = json.loads(journal.read_bytes(path_of(journal, name)).decode("utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(stored, dict) or stored.get("key") != key:
@@ -128,12 +109,10 @@ def save(journal: Journal, fresh: list[tuple[str, str, dict[str, Any]]]) -> bool
     if not fresh or not journal.root.is_dir():
         return False
     try:
-        with lock.hold(journal.root / LOCK_FILE, 0, atomic.FILE_MODE):
-            folder = journal.root / FOLDER
-            atomic.ensure_folder(folder)
+        with journal.locked(wait=0):
             for name, key, data in fresh:
                 text = json.dumps({"key": key, "data": data}, sort_keys=True)
-                atomic.write_atomic(path_of(journal, name), text.encode("utf-8"))
+                journal.write_bytes(path_of(journal, name), text.encode("utf-8"))
         return True
     except (lock.Busy, OSError):
         return False  # busy, or a read-only journal: the report still comes, only slower

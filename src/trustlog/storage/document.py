@@ -112,11 +112,8 @@ def loads(text: str, path: Path) -> Document:
     return Document(fields=fields, body=body or None, path=path, text=text)
 
 
-def read(path: Path) -> Document:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise JournalError(f"Could not read {path}: {error.strerror}.") from None
+def parse(raw: bytes, path: Path) -> Document:
+    """An entry file's bytes as read from `path`, naming the line of any damage."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -125,12 +122,10 @@ def read(path: Path) -> Document:
     return loads(text, path)
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """Read a plain TOML file (such as journal.toml), naming the line of any damage."""
+def parse_toml(raw: bytes, path: Path) -> dict[str, Any]:
+    """A plain TOML file's bytes (such as journal.toml), naming the line of any damage."""
     try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as error:
-        raise JournalError(f"Could not read {path}: {error.strerror}.") from None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise damaged(path, None, "it is not UTF-8 text") from None
     try:

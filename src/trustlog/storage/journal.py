@@ -14,19 +14,28 @@ month's folder, so its cost does not grow with years of history.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from trustlog.errors import InputError, JournalError
-from trustlog.storage import atomic, document, lock
+from trustlog.errors import JournalError
+from trustlog.storage import atomic, document, lock, migrate
 from trustlog.storage.document import Document
+from trustlog.storage.names import EntryFile as EntryFile  # most callers import it from here
+from trustlog.storage.names import (
+    IdWords,
+    Month,
+    dated_entries,
+    in_order,
+    month_folders,
+    months_between,
+    resolve_id,
+    undated_entry,
+)
 
 FORMAT_VERSION = 1
 SETTINGS_FILE = "journal.toml"
@@ -36,21 +45,8 @@ LOCK_TIMEOUT_SECONDS = 30
 # Ids avoid letters and digits that are easy to confuse (0/o, 1/l/i).
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 ID_LENGTH = 5
-
-_YEAR = re.compile(r"^\d{4}$")
-_MONTH = re.compile(r"^(0[1-9]|1[0-2])$")
-_DATED_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$")
-_UNDATED_NAME = re.compile(r"^(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$")
-
-
-@dataclass(frozen=True)
-class EntryFile:
-    """Where one entry lives; known from its file name alone, without reading it."""
-
-    path: Path
-    kind: str
-    id: str
-    date: date | None
+# An edit in progress, beside the entry it edits, so an interrupted edit is picked up again.
+DRAFT_PREFIX = ".edit-"
 
 
 class Journal:
@@ -58,6 +54,36 @@ class Journal:
         self.root = root
         self.undated_folders = undated_folders
         self._locked = False
+
+    # -- bytes: the one way in and out -----------------------------------------------
+    #
+    # Every byte of every file in the journal (entries, settings, edit drafts, the
+    # report's cache, migration backups) is read and written by these methods and
+    # nothing else, so how bytes are kept (encrypted at rest) or grouped (a change
+    # spanning several files) has exactly one place to change.
+
+    def read_bytes(self, path: Path) -> bytes:
+        """The bytes of a file in the journal; OSError as raised (missing, unreadable)."""
+        return path.read_bytes()
+
+    def write_bytes(self, path: Path, data: bytes) -> None:
+        """Replace a file in the journal, whole or not at all, creating private folders.
+
+        Only inside `writing()` (or `locked()`): one writer at a time.
+        """
+        self._require_lock()
+        folder = self.root
+        for part in path.relative_to(self.root).parts[:-1]:
+            folder = folder / part
+            atomic.ensure_folder(folder)
+        atomic.write_atomic(path, data)
+
+    def remove(self, path: Path) -> None:
+        self._require_lock()
+        atomic.remove(path)
+
+    def exists(self, path: Path) -> bool:
+        return path.exists()
 
     # -- settings -------------------------------------------------------------
 
@@ -68,9 +94,13 @@ class Journal:
     def settings(self) -> dict[str, Any]:
         """The settings table, checking the format version on the way."""
         path = self.settings_path
-        if not path.exists():
+        try:
+            raw = self.read_bytes(path)
+        except (FileNotFoundError, NotADirectoryError):
             return {}
-        data = document.read_toml(path)
+        except OSError as error:
+            raise _unreadable(path, error) from None
+        data = document.parse_toml(raw, path)
         version = data.get("format", FORMAT_VERSION)
         if not isinstance(version, int) or version > FORMAT_VERSION:
             raise JournalError(
@@ -81,15 +111,26 @@ class Journal:
         return data
 
     def save_settings(self, data: dict[str, Any]) -> None:
-        self._require_lock()
         version = data.get("format", FORMAT_VERSION)
         data = {"format": version, **{k: v for k, v in data.items() if k != "format"}}
-        atomic.write_atomic(self.settings_path, tomli_w.dumps(data).encode("utf-8"))
+        self.write_bytes(self.settings_path, tomli_w.dumps(data).encode("utf-8"))
 
     # -- finding entries --------------------------------------------------------
 
     def month_folder(self, year: int, month: int) -> Path:
         return self.root / f"{year:04d}" / f"{month:02d}"
+
+    def months(self, start: date | None = None, end: date | None = None) -> list[Month]:
+        """The (year, month) pairs from `start` to `end`, oldest first.
+
+        With both ends given it is every month between them, folder or not, and
+        nothing is listed; with either end open, the month folders that exist.
+        """
+        if start is not None and end is not None:
+            return months_between(start, end)
+        low = (start.year, start.month) if start else (0, 0)
+        high = (end.year, end.month) if end else (10_000, 0)
+        return [month for month in month_folders(self.root) if low <= month <= high]
 
     def month_files(self, year: int, month: int, kind: str | None = None) -> list[EntryFile]:
         folder = self.month_folder(year, month)
@@ -100,17 +141,14 @@ class Journal:
         if kind is not None:
             # The kind is in the name: skip parsing the others (most of a month is marks).
             names = [name for name in names if f"-{kind}-" in name]
-        return sorted(
-            (f for f in self._dated_entries(folder, names) if kind in (None, f.kind)),
-            key=lambda f: (f.date, f.path.name),
-        )
+        return in_order(f for f in dated_entries(folder, names) if kind in (None, f.kind))
 
     def files_between(
         self, start: date | None, end: date | None, kind: str | None = None
     ) -> list[EntryFile]:
         """Entry files dated from `start` to `end` (inclusive); reads only their months."""
         found: list[EntryFile] = []
-        for year, month in self._months(start, end):
+        for year, month in self.months(start, end):
             for entry in self.month_files(year, month, kind):
                 assert entry.date is not None
                 if (start is None or entry.date >= start) and (end is None or entry.date <= end):
@@ -121,54 +159,45 @@ class Journal:
         path = self.root / folder
         if not path.is_dir():
             return []
-        found = []
-        for child in sorted(path.iterdir()):
-            match = _UNDATED_NAME.match(child.name)
-            if match and child.is_file() and kind in (None, match["kind"]):
-                found.append(EntryFile(child, match["kind"], match["id"], None))
-        return found
+        found = (undated_entry(path, name) for name in os.listdir(path))
+        return in_order(f for f in found if f is not None and kind in (None, f.kind))
 
     def all_files(self) -> Iterator[EntryFile]:
-        for year, month in self._months(None, None):
+        for year, month in self.months():
             yield from self.month_files(year, month)
         for folder in self.undated_folders:
             yield from self.undated_files(folder)
 
     def find(self, id_or_prefix: str, kind: str | None = None) -> EntryFile:
         """The one entry whose id is, or starts with, `id_or_prefix`."""
-        wanted = id_or_prefix.strip().lower()
-        if not wanted:
-            raise InputError("Please give an entry id, such as k3m9x.")
         # Only names that contain "-<prefix>" can match, so most of the journal is
         # never parsed: the walk costs a directory listing per month, not an
         # EntryFile per entry (a 10-year journal: about 4 ms instead of 34 ms).
-        needle = f"-{wanted}"
-        matches = [
+        needle = f"-{id_or_prefix.strip().lower()}"
+        candidates = (
             f
             for folder, names, dated in self._names()
             for name in names
             if needle in name
             and (f := self._entry_file(folder, name, dated)) is not None
-            and f.id.startswith(wanted)
             and kind in (None, f.kind)
-        ]
-        matches.sort(key=lambda f: (f.date is None, f.date or date.min, f.path.name))
-        exact = [f for f in matches if f.id == wanted]
-        if exact:
-            return exact[0]
+        )
         what = kind or "entry"
-        if not matches:
-            raise InputError(
-                f"No {what} has the id '{id_or_prefix}'.",
-                hint="`trustlog entries` lists the ids.",
-            )
-        if len(matches) > 1:
-            ids = ", ".join(sorted(f.id for f in matches))
-            raise InputError(f"'{id_or_prefix}' could be any of {ids}: please type more of the id.")
-        return matches[0]
+        words = IdWords(
+            empty="Please give an entry id, such as k3m9x.",
+            missing=f"No {what} has the id '{{given}}'.",
+            hint="`trustlog entries` lists the ids.",
+            many="'{given}' could be any of {ids}: please type more of the id.",
+        )
+        return resolve_id(candidates, id_or_prefix, words)
 
     def read(self, entry: EntryFile | Path) -> Document:
-        return document.read(entry.path if isinstance(entry, EntryFile) else entry)
+        path = entry.path if isinstance(entry, EntryFile) else entry
+        try:
+            raw = self.read_bytes(path)
+        except OSError as error:
+            raise _unreadable(path, error) from None
+        return document.parse(raw, path)
 
     def new_id(self) -> str:
         """An id no entry has yet.
@@ -191,35 +220,50 @@ class Journal:
         """Hold the journal's lock while changing it; creates the folder on first use.
 
         Concurrent runs wait for one another, so a dozen parallel check-ins
-        all land.
+        all land. An older journal is upgraded first (storage/migrate.py).
         """
         if self._locked:
             yield self
             return
         self._ensure_root()
         try:
-            with lock.hold(self.root / LOCK_FILE, LOCK_TIMEOUT_SECONDS, atomic.FILE_MODE):
-                self._locked = True
-                try:
-                    from trustlog.storage import migrate
-
-                    migrate.upgrade(self)
-                    if not self.settings_path.exists():
-                        self.save_settings({})
-                    yield self
-                finally:
-                    self._locked = False
+            with self.locked():
+                migrate.upgrade(self, FORMAT_VERSION)
+                if not self.exists(self.settings_path):
+                    self.save_settings({})
+                yield self
         except lock.Busy:
             raise JournalError(
                 f"Another trustlog is still writing to {self.root}.",
                 hint="Wait for it to finish and try again.",
             ) from None
 
+    @contextmanager
+    def locked(self, wait: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+        """Hold the lock alone, waiting up to `wait` seconds (0: try once), else lock.Busy.
+
+        For files derived from the journal (the cache), which must not upgrade
+        or create the journal as `writing()` does.
+        """
+        if self._locked:
+            yield
+            return
+        with lock.hold(self.root / LOCK_FILE, wait, atomic.FILE_MODE):
+            self._locked = True
+            try:
+                yield
+            finally:
+                self._locked = False
+
     def dated_path(self, day: date, kind: str, entry_id: str) -> Path:
         return self.month_folder(day.year, day.month) / f"{day.isoformat()}-{kind}-{entry_id}.md"
 
     def undated_path(self, folder: str, kind: str, entry_id: str) -> Path:
         return self.root / folder / f"{kind}-{entry_id}.md"
+
+    def draft_path(self, entry: EntryFile) -> Path:
+        """Where an edit of `entry` waits until it is saved; its name is no entry's name."""
+        return entry.path.parent / f"{DRAFT_PREFIX}{entry.id}.md"
 
     def write(self, path: Path, fields: dict[str, Any], body: str | None) -> None:
         """Write one entry file atomically (creating its private folders)."""
@@ -232,17 +276,10 @@ class Journal:
 
     def write_text(self, path: Path, text: str) -> None:
         """Write an entry file's text as it is: a person's hand edit keeps its comments."""
-        self._require_lock()
-        relative = path.relative_to(self.root)
-        folder = self.root
-        for part in relative.parts[:-1]:
-            folder = folder / part
-            atomic.ensure_folder(folder)
-        atomic.write_atomic(path, text.encode("utf-8"))
+        self.write_bytes(path, text.encode("utf-8"))
 
     def delete(self, entry: EntryFile) -> None:
-        self._require_lock()
-        atomic.remove(entry.path)
+        self.remove(entry.path)
 
     # -- internals ----------------------------------------------------------------
 
@@ -255,31 +292,10 @@ class Journal:
         if not self._locked:
             raise RuntimeError("journal writes must happen inside Journal.writing()")
 
-    def _months(self, start: date | None, end: date | None) -> Iterator[tuple[int, int]]:
-        if start is not None and end is not None:
-            year, month = start.year, start.month
-            while (year, month) <= (end.year, end.month):
-                yield year, month
-                year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-            return
-        if not self.root.is_dir():
-            return
-        for year_dir in sorted(self.root.iterdir()):
-            if not (_YEAR.match(year_dir.name) and year_dir.is_dir()):
-                continue
-            for month_dir in sorted(year_dir.iterdir()):
-                if not (_MONTH.match(month_dir.name) and month_dir.is_dir()):
-                    continue
-                ym = (int(year_dir.name), int(month_dir.name))
-                if (start is None or ym >= (start.year, start.month)) and (
-                    end is None or ym <= (end.year, end.month)
-                ):
-                    yield ym
-
     def _names(self) -> Iterator[tuple[Path, list[str], bool]]:
         """The names in each month folder and undated folder, unparsed, with whether
         the folder holds dated entries: the cheap walk over the whole journal."""
-        for year, month in self._months(None, None):
+        for year, month in self.months():
             folder = self.month_folder(year, month)
             yield folder, os.listdir(folder), True
         for folder_name in self.undated_folders:
@@ -292,20 +308,9 @@ class Journal:
     def _entry_file(self, folder: Path, name: str, dated: bool) -> EntryFile | None:
         """The entry a name stands for, as `month_files`/`undated_files` would see it."""
         if dated:
-            return next(self._dated_entries(folder, [name]), None)
-        match = _UNDATED_NAME.match(name)
-        path = folder / name
-        if match is None or not path.is_file():
-            return None
-        return EntryFile(path, match["kind"], match["id"], None)
+            return next(dated_entries(folder, [name]), None)
+        return undated_entry(folder, name)
 
-    def _dated_entries(self, folder: Path, names: list[str]) -> Iterator[EntryFile]:
-        for name in names:
-            match = _DATED_NAME.match(name)
-            if not match:
-                continue
-            try:
-                day = date.fromisoformat(match["date"])
-            except ValueError:
-                continue
-            yield EntryFile(folder / name, match["kind"], match["id"], day)
+
+def _unreadable(path: Path, error: OSError) -> JournalError:
+    return JournalError(f"Could not read {path}: {error.strerror}.")

@@ -3,42 +3,40 @@
 Each step upgrades a journal from format N to N+1 in place. Before the first
 step runs, the whole journal is copied to `backups/format-N-<time>/`, so a
 person can always go back. Steps run under the journal's lock, from
-`Journal.writing()`.
+`Journal.writing()`, and read and write only through the journal's methods.
 
 There is one format so far; the first change to it adds `STEPS[1]`.
 """
 
 from __future__ import annotations
 
-import shutil
+import fnmatch
+import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trustlog.storage import atomic
-
 if TYPE_CHECKING:
+    # Only for type hints: journal.py runs this module, not the other way round.
     from trustlog.storage.journal import Journal
 
 Step = Callable[["Journal"], None]
 
 STEPS: dict[int, Step] = {}
 BACKUP_FOLDER = "backups"
+# Not copied into a backup, at any depth: older backups, the lock, temp files of writes.
+NOT_BACKED_UP = (BACKUP_FOLDER, ".lock", ".*.tmp")
 
 
-def upgrade(journal: Journal) -> Path | None:
-    """Bring `journal` up to the current format; returns the backup made, if any."""
-    from trustlog.storage.journal import FORMAT_VERSION
-
+def upgrade(journal: Journal, current: int) -> Path | None:
+    """Bring `journal` up to format `current`; returns the backup made, if any."""
     settings = journal.settings()  # refuses a journal from a newer trustlog
-    if not journal.settings_path.exists():
+    version = settings.get("format", current)
+    if version >= current:
         return None
-    version = settings.get("format", FORMAT_VERSION)
-    if version >= FORMAT_VERSION:
-        return None
-    backup = back_up(journal.root, version)
-    while version < FORMAT_VERSION:
+    backup = back_up(journal, version)
+    while version < current:
         STEPS[version](journal)
         version += 1
         settings = journal.settings()
@@ -47,15 +45,20 @@ def upgrade(journal: Journal) -> Path | None:
     return backup
 
 
-def back_up(root: Path, version: int) -> Path:
-    atomic.ensure_folder(root / BACKUP_FOLDER)
+def back_up(journal: Journal, version: int) -> Path:
+    """Copy every file of the journal, byte for byte, to a new private backup folder."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = root / BACKUP_FOLDER / f"format-{version}-{stamp}"
-    shutil.copytree(
-        root,
-        target,
-        ignore=shutil.ignore_patterns(BACKUP_FOLDER, ".lock", ".*.tmp"),
-    )
-    target.chmod(atomic.FOLDER_MODE)
-    atomic.fsync_folder(target.parent)
+    target = journal.root / BACKUP_FOLDER / f"format-{version}-{stamp}"
+    for folder, folders, files in os.walk(journal.root):
+        folders[:] = sorted(name for name in folders if not _skipped(name))
+        here = Path(folder)
+        for name in sorted(files):
+            source = here / name
+            if not _skipped(name) and source.is_file():
+                copy = target / source.relative_to(journal.root)
+                journal.write_bytes(copy, journal.read_bytes(source))
     return target
+
+
+def _skipped(name: str) -> bool:
+    return any(fnmatch.fnmatch(name, pattern) for pattern in NOT_BACKED_UP)

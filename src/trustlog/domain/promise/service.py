@@ -19,6 +19,7 @@ from trustlog.domain.promise.model import BROKEN, MARK, OUTCOMES, PROMISE, Mark,
 from trustlog.domain.promise.schedule import describe_schedule, is_scheduled, parse_every
 from trustlog.errors import InputError
 from trustlog.storage.journal import EntryFile, Journal
+from trustlog.storage.names import IdWords, resolve_id
 
 _DUE = re.compile(r"^(\d{1,2}):(\d{2})$")
 
@@ -45,25 +46,19 @@ def load_promises(journal: Journal) -> list[Promise]:
 def find_promise(
     journal: Journal, id_or_prefix: str, flag: str = "ID"
 ) -> tuple[EntryFile, Promise]:
-    """The one promise whose id is, or starts with, `id_or_prefix`; errors name `flag`."""
-    wanted = id_or_prefix.strip().lower()
-    if not wanted:
-        raise InputError(f"{flag}: please give a promise's id, such as k3m9x.")
-    files = promise_files(journal)
-    exact = [f for f in files if f.id == wanted]
-    matches = exact or [f for f in files if f.id.startswith(wanted)]
-    if not matches:
-        raise InputError(
-            f"{flag}: no promise has the id '{id_or_prefix}'.",
-            hint="`trustlog promise list --all` shows every promise with its id.",
-        )
-    if len(matches) > 1:
-        ids = ", ".join(sorted(f.id for f in matches))
-        raise InputError(
-            f"{flag}: '{id_or_prefix}' could be any of the promises {ids}; "
-            "please type more of the id."
-        )
-    return matches[0], load_promise(journal, matches[0])
+    """The one promise whose id is, or starts with, `id_or_prefix`; errors name `flag`.
+
+    Only the promises folder is listed, not the whole journal.
+    """
+    words = IdWords(
+        empty=f"{flag}: please give a promise's id, such as k3m9x.",
+        missing=f"{flag}: no promise has the id '{{given}}'.",
+        hint="`trustlog promise list --all` shows every promise with its id.",
+        many=f"{flag}: '{{given}}' could be any of the promises {{ids}}; "
+        "please type more of the id.",
+    )
+    entry_file = resolve_id(promise_files(journal), id_or_prefix, words)
+    return entry_file, load_promise(journal, entry_file)
 
 
 def promise_by_id(journal: Journal, promise_id: str) -> Promise | None:

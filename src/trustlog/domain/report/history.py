@@ -180,7 +180,7 @@ def tally_before(journal: Journal, year: int, month: int) -> Tally:
     check-in and mark files; it reads no entry. Only the months after the
     newest fresh cache file are read and folded (and then cached).
     """
-    months = [m for m in cache.month_folders(journal) if m < (year, month)]
+    months = [m for m in journal.months() if m < (year, month)]
     if not months:
         return Tally()
     keys = cache.chain_keys(journal, months, CACHED_KINDS)

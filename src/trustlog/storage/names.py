@@ -1,0 +1,132 @@
+"""What the names in a journal folder say, without reading a single file.
+
+    2026/11/2026-11-24-checkin-k3m9x.md   a dated entry: year and month folders, date, kind, id
+    promises/promise-h4tq8.md             an undated one: kind and id
+
+Everything that walks month folders or turns a typed id into a file lives
+here, so there is one way to do each.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from trustlog.errors import InputError
+
+Month = tuple[int, int]
+
+_YEAR = re.compile(r"^\d{4}$")
+_MONTH = re.compile(r"^(0[1-9]|1[0-2])$")
+_DATED_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$")
+_UNDATED_NAME = re.compile(r"^(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$")
+
+
+@dataclass(frozen=True)
+class EntryFile:
+    """Where one entry lives; known from its file name alone, without reading it."""
+
+    path: Path
+    kind: str
+    id: str
+    date: date | None
+
+
+# -- months -----------------------------------------------------------------------
+
+
+def months_between(start: date, end: date) -> list[Month]:
+    """Every (year, month) from `start`'s month to `end`'s, whether or not it has a folder."""
+    months = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def month_folders(root: Path) -> list[Month]:
+    """The journal's month folders (`YYYY/MM`), oldest first: a listing, no file is read."""
+    found: list[Month] = []
+    try:
+        with os.scandir(root) as listing:
+            years = list(listing)
+    except (FileNotFoundError, NotADirectoryError):
+        return found
+    for year in years:
+        if not (_YEAR.match(year.name) and year.is_dir()):
+            continue
+        with os.scandir(year.path) as months:
+            found += [
+                (int(year.name), int(month.name))
+                for month in months
+                if _MONTH.match(month.name) and month.is_dir()
+            ]
+    return sorted(found)
+
+
+# -- entry files --------------------------------------------------------------------
+
+
+def dated_entries(folder: Path, names: Iterable[str]) -> Iterator[EntryFile]:
+    """The names in a month folder that are entries (a real date, a kind, an id)."""
+    for name in names:
+        match = _DATED_NAME.match(name)
+        if not match:
+            continue
+        try:
+            day = date.fromisoformat(match["date"])
+        except ValueError:
+            continue
+        yield EntryFile(folder / name, match["kind"], match["id"], day)
+
+
+def undated_entry(folder: Path, name: str) -> EntryFile | None:
+    """The entry `name` stands for in an undated folder, if it is one (a file, named right)."""
+    match = _UNDATED_NAME.match(name)
+    path = folder / name
+    if match is None or not path.is_file():
+        return None
+    return EntryFile(path, match["kind"], match["id"], None)
+
+
+def in_order(files: Iterable[EntryFile]) -> list[EntryFile]:
+    """Dated entries by date, then undated ones; by name within each."""
+    return sorted(files, key=lambda f: (f.date is None, f.date or date.min, f.path.name))
+
+
+# -- ids ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IdWords:
+    """How one kind of lookup words its refusals; `{given}` and `{ids}` are filled in."""
+
+    empty: str
+    missing: str
+    hint: str
+    many: str
+
+
+def resolve_id(files: Iterable[EntryFile], given: str, words: IdWords) -> EntryFile:
+    """The one file whose id is `given`, or else the only one whose id starts with it.
+
+    `files` may be a lazy walk: nothing is read when `given` is blank.
+    """
+    wanted = given.strip().lower()
+    if not wanted:
+        raise InputError(words.empty)
+    matches = in_order(f for f in files if f.id.startswith(wanted))
+    exact = [f for f in matches if f.id == wanted]
+    if exact:
+        return exact[0]
+    if not matches:
+        raise InputError(words.missing.format(given=given), hint=words.hint)
+    if len(matches) > 1:
+        ids = ", ".join(sorted(f.id for f in matches))
+        raise InputError(words.many.format(given=given, ids=ids))
+    return matches[0]
