@@ -18,7 +18,6 @@ from trustlog.domain.entries import service as domain
 from trustlog.errors import InputError, JournalError
 from trustlog.prompts.seam import can_prompt
 from trustlog.render import entries as render
-from trustlog.storage import atomic
 
 
 def entries(
@@ -69,37 +68,27 @@ def edit(
     ],
 ) -> None:
     """Edit one entry in $VISUAL or $EDITOR; it is checked before it replaces anything."""
+    from trustlog.domain.entries.edit import start_edit
+
     state = get_state(ctx)
-    journal = state.journal
-    found = domain.find(journal, entry_id)
+    editing = start_edit(state.journal, entry_id)
     command = _editor()
-    original = found.doc.text or ""
-    draft = found.file.path.parent / f".edit-{found.file.id}.md"
-    if draft.exists():
+    if editing.begin():
         state.output.say("[muted]Picking up your unfinished edit of this entry.[/muted]")
-    else:
-        with journal.writing():
-            atomic.write_atomic(draft, original.encode("utf-8"))
     while True:
-        _run_editor(command, draft)
-        text = draft.read_text(encoding="utf-8")
-        if text == original:
-            atomic.remove(draft)
-            state.output.say("No changes.")
-            return
+        _run_editor(command, editing.draft)
         try:
-            domain.save_edit(journal, found, text, draft)
+            changed = editing.save()
         except JournalError as error:
             state.output.say(f"[warn]That edit cannot be saved yet:[/warn] {_plain(error.message)}")
             if state.may_prompt() and _ask_again():
                 continue
             raise JournalError(
                 "Nothing was changed in your journal.",
-                hint=f"Your edited text is kept in {draft}; "
-                f"`trustlog edit {found.file.id}` picks it up again.",
+                hint=f"Your edited text is kept in {editing.draft}; "
+                f"`trustlog edit {editing.id}` picks it up again.",
             ) from None
-        atomic.remove(draft)
-        state.output.say(f"Saved your changes to {found.file.id}.")
+        state.output.say(f"Saved your changes to {editing.id}." if changed else "No changes.")
         return
 
 
