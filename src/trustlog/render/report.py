@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from trustlog.domain.core.period import MONTH
-from trustlog.domain.report.figures import DayFigures, Figures, Report
+from trustlog.domain.report.model import DayFigures, Figures, Report
 from trustlog.domain.report.progress import BETTER, SAME, WORSE
 from trustlog.render import words
 from trustlog.render.output import Output

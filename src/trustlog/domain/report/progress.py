@@ -7,16 +7,13 @@ therapist or to tracking less often (PRODUCT.md, "Care and safety").
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from trustlog.domain.core.period import MONTH, Period
 from trustlog.domain.promise.model import Mark, Promise
 from trustlog.domain.promise.schedule import last_day, scheduled_days
 from trustlog.domain.report import history
+from trustlog.domain.report.model import Figures
 from trustlog.storage.journal import Journal
-
-if TYPE_CHECKING:
-    from trustlog.domain.report.figures import Figures
 
 BETTER, WORSE, SAME = "better", "worse", "same"
 KEPT_RUN_DAYS = 28  # "a promise kept four weeks running"

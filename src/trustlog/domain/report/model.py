@@ -1,0 +1,150 @@
+"""What a progress report holds: the figures of one period, and the report of two.
+
+Plain data, built by figures.py and read by progress.py (trends, milestones,
+notes) and by the renderer; nothing here reads the journal.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from trustlog.domain.core.period import Period
+
+
+@dataclass
+class PromiseFigures:
+    kept: int = 0
+    broken: int = 0  # broken and not repaired
+    repaired: int = 0  # broken, then repaired
+    unrecorded: int = 0
+    strength: float | None = None
+
+    @property
+    def follow_through(self) -> float | None:
+        """kept / (kept + broken + repaired): repaired counts as broken; unrecorded left out."""
+        recorded = self.kept + self.broken + self.repaired
+        return self.kept / recorded if recorded else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kept": self.kept,
+            "broken": self.broken,
+            "repaired": self.repaired,
+            "unrecorded": self.unrecorded,
+            "follow_through": self.follow_through,
+            "strength": self.strength,
+        }
+
+
+@dataclass
+class TriggerFigures:
+    """The triggers that started inside the period: when, and minutes to settle (None: not yet)."""
+
+    items: list[tuple[datetime, float | None]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.items)
+
+    @property
+    def settled(self) -> list[float]:
+        return [minutes for _, minutes in self.items if minutes is not None]
+
+    @property
+    def resolved(self) -> int:
+        return len(self.settled)
+
+    @property
+    def median_recovery_minutes(self) -> float | None:
+        settled = self.settled
+        return float(statistics.median(settled)) if settled else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "count": self.count,
+            "resolved": self.resolved,
+            "median_recovery_minutes": self.median_recovery_minutes,
+        }
+
+
+@dataclass
+class DayFigures:
+    """One day of the period, for the sparklines and the calendar."""
+
+    date: date
+    checkin: bool = False
+    mood: float | None = None
+    trust: float | None = None
+    kept: int = 0
+    broken: int = 0
+    repaired: int = 0
+    unrecorded: int = 0
+    triggers: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "checkin": self.checkin,
+            "mood": self.mood,
+            "trust": self.trust,
+            "kept": self.kept,
+            "broken": self.broken,
+            "repaired": self.repaired,
+            "unrecorded": self.unrecorded,
+            "triggers": self.triggers,
+        }
+
+
+@dataclass
+class Figures:
+    """Every figure of one period."""
+
+    period: Period
+    checkin_days: int = 0
+    longest_streak: int = 0
+    mood_average: float | None = None
+    trust_average: float | None = None
+    promises: PromiseFigures = field(default_factory=PromiseFigures)
+    triggers: TriggerFigures = field(default_factory=TriggerFigures)
+    arguments: int = 0
+    repeats: int = 0
+    affection: int = 0
+    detective: int = 0
+    days: list[DayFigures] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        p = self.promises
+        recorded = p.kept + p.broken + p.repaired
+        return not (self.checkin_days or recorded or self.triggers.count)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "period": self.period.to_json(),
+            "checkins": {"days": self.checkin_days, "longest_streak": self.longest_streak},
+            "mood": {"average": self.mood_average},
+            "trust": {"average": self.trust_average},
+            "promises": self.promises.to_json(),
+            "triggers": self.triggers.to_json(),
+            "arguments": {"count": self.arguments, "repeats": self.repeats},
+            "affection": {"count": self.affection},
+            "detective_work": {"count": self.detective},
+        }
+
+
+@dataclass
+class Report:
+    current: Figures
+    previous: Figures
+    as_of: date
+    today: date
+    trends: dict[str, str | None] = field(default_factory=dict)
+    milestones: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return self.current.empty
