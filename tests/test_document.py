@@ -144,7 +144,7 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_line(tmp_path):
     path = tmp_path / "entry.md"
     path.write_bytes(b'+++\nkind = "checkin"\nfeeling = "\xff"\n+++\n')
     with pytest.raises(JournalError, match=r"entry.md, line 3: it is not UTF-8 text"):
-        Journal(tmp_path).read(path)
+        Journal(tmp_path, undated_folders=()).read(path)
 
 
 def test_windows_line_endings_from_a_hand_edit_are_read():
