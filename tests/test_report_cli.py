@@ -34,8 +34,10 @@ def november(journal):
     checkin(journal, "2026-11-16", mood=4, trust=6, arguments=["Money"])
     for day in range(17, 25):
         checkin(journal, f"2026-11-{day}", mood=4, trust=7, affection=1)
+    checkin(journal, "2026-10-03", mood=2, trust=3)
     checkin(journal, "2026-10-10", mood=2, trust=3, detective=3, arguments=["money"])
     checkin(journal, "2026-10-11", mood=2, trust=3, detective=2, affection=1)
+    checkin(journal, "2026-10-20", mood=3, trust=4, detective=1)
     late = promise(journal, "Text if I'm running late", "2026-10-01")
     marks(journal, late, [f"2026-10-{d:02d}" for d in range(1, 32) if d % 4], "kept")
     marks(journal, late, [f"2026-10-{d:02d}" for d in range(1, 32) if not d % 4], "broken")
@@ -51,23 +53,28 @@ def november(journal):
 # The whole view at 80 columns with NO_COLOR, as a person (or a file) receives it.
 GOLDEN = """\
 Your progress · November 2026
-Sun 1 Nov – Mon 30 Nov 2026, so far (to Tue 24 Nov); compared with October 2026
+Sun 1 Nov – Mon 30 Nov 2026, so far (to Tue 24 Nov)
+Compared with 1–24 October, the same days of last month.
 
                         this month  last month
-Check-in days                   21           2
-Mood (1–5)                     3.6         2.0
-Trust (0–10)                   6.0         3.0
-Follow-through                 96%         77%   ▲ better
-Promise strength               88%         63%
-Recovery (median)           20 min  1 h 30 min   ▲ better
-Repeat arguments                 2           0   ▼ worse
-Affection                       18           1   ▲ better
-Detective work                   1           5   ▲ better
+Check-in days                   21           4
+Mood (1–5)                     3.6         2.2
+Trust (0–10)                   6.0         3.2
+Follow-through                 96%         75%   ▲ better
+Promise strength               88%         53%
+Recovery (median)           20 min  1 h 30 min
+Per check-in day
+  Repeat arguments             0.1         0.0   ▼ worse
+  Affection                    0.9         0.2   ▲ better
+  Detective work               0.0         1.5   ▲ better
 
 Check-ins: 21 days, longest run 9 days.
 Promises: 23 of 24 recorded days kept; 1 repaired.
 Triggers: 3, 3 settled.
 Arguments: 2, of which 2 about a topic seen before.
+Noted: 18 moments of affection, 1 time of detective work.
+Strength grows with each kept day; a broken day lowers it,
+a repaired one less. From 0, 13 kept days make it 50%.
 
 Day by day
                 1   5    10   15   20   25
@@ -91,7 +98,7 @@ Recovery after triggers
 
 ★ Your first full week of check-ins: seven days in a row.
 
-· More arguments came back: 2, was 0.
+· More arguments came back, per check-in day: 0.1, was 0.0.
 Setbacks are part of the path; they do not undo what came before.
 """
 
@@ -128,10 +135,11 @@ def test_month_and_week_with_and_without_a_value(cli, november):
     assert october["period"]["start"] == "2026-10-01"
     week = cli("report", "--week", "--json").json()
     assert week["period"] == {"kind": "week", "start": "2026-11-23", "end": "2026-11-29"}
+    # The week still running (today is Tuesday) is compared with Monday and Tuesday before.
     assert week["previous"]["period"] == {
         "kind": "week",
         "start": "2026-11-16",
-        "end": "2026-11-22",
+        "end": "2026-11-17",
     }
     assert cli("report", "--week", "2026-W48", "--json").json() == week
 

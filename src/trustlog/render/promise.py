@@ -44,7 +44,6 @@ TODAY_WORDS = {
     NOT_SCHEDULED: "not due today",
 }
 WEEK_HEADER = "MTWTFSS"
-STRENGTH_WORDS = ((25, "building"), (50, "growing"), (75, "steady"), (101, "strong"))
 INDENT = "       "
 
 
@@ -102,12 +101,8 @@ def promise_list(
         out.print(Text(INDENT + _figures_line(item)))
     out.print()
     out.print(Text(LEGEND, style="muted"))
-    out.print(
-        Text(
-            "Strength rises with kept days and eases slowly after a miss; it never resets.",
-            style="muted",
-        )
-    )
+    for line in words.STRENGTH_EXPLAINED:
+        out.print(Text(line, style="muted"))
 
 
 def _status_line(item: PromiseStanding) -> str:
@@ -144,7 +139,7 @@ def _figures_line(item: PromiseStanding) -> str:
     if item.strength is None:
         return "strength: no days recorded yet"
     percent = round(item.strength * 100)
-    parts = [f"strength {percent}% ({strength_word(percent)})"]
+    parts = [f"strength {percent}%"]
     recorded = item.kept + item.broken + item.repaired
     parts.append(f"kept {item.kept} of {words.count(recorded, 'day')} recorded")
     run = f"now {item.current_run} in a row" if item.current_run else ""
@@ -153,14 +148,6 @@ def _figures_line(item: PromiseStanding) -> str:
     if run:
         parts.append(run)
     return " · ".join(parts)
-
-
-def strength_word(percent: int) -> str:
-    """A gentle word for the score: it describes where things are, never a verdict."""
-    for limit, word in STRENGTH_WORDS:
-        if percent < limit:
-            return word
-    return STRENGTH_WORDS[-1][1]
 
 
 def mark_saved(

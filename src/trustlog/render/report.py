@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from trustlog.domain.core.period import MONTH
+from trustlog.domain.core.period import MONTH, Period
 from trustlog.domain.report.model import DayFigures, Figures, Report
 from trustlog.domain.report.progress import BETTER, SAME, WORSE
 from trustlog.render import words
@@ -28,6 +28,7 @@ BAR_WIDTH = 30
 MAX_BARS = 10
 LABEL_WIDTH = 22
 VALUE_WIDTH = 12
+PER_DAY = "Per check-in day"
 CALENDAR_LEGEND = "● checked in   ✓ kept   ~ repaired   ✗ broken   ? not recorded"
 SETBACK_WORDS = "Setbacks are part of the path; they do not undo what came before."
 
@@ -42,16 +43,21 @@ def report(output: Output, result: Report, json: bool = False) -> None:
     now = result.current
     period = now.period
     out.print(Text.assemble(("Your progress · ", "title"), (period.title, "title")))
-    out.print(Text(_span(result), style="muted"))
-    if result.empty:
+    span, compared = _span(result)
+    out.print(Text(span, style="muted"))
+    if result.empty:  # nothing to compare, so no "compared with"
         _empty(output, result)
         return
+    out.print(Text(compared, style="muted"))
     out.print()
     for line in _markers(result):
         out.print(line)
     out.print()
     for line in _details(now):
         out.print(line)
+    if now.promises.strength is not None or result.previous.promises.strength is not None:
+        for explained in words.STRENGTH_EXPLAINED:
+            out.print(Text(explained, style="muted"))
     out.print()
     for line in _sparklines(now, result.as_of):
         out.print(line)
@@ -77,12 +83,27 @@ def report(output: Output, result: Report, json: bool = False) -> None:
         out.print(Text.assemble(("Note: ", "accent"), note))
 
 
-def _span(result: Report) -> str:
+def _span(result: Report) -> tuple[str, str]:
+    """The days shown, and what they are compared with: while the period runs, the same
+    days of the one before (so like is compared with like)."""
     period, previous = result.current.period, result.previous.period
     span = f"{words.short_date(period.start)} – {words.short_date(period.end, year=True)}"
-    if period.start <= result.today < period.end:
+    if result.running:
         span += f", so far (to {words.short_date(result.as_of)})"
-    return f"{span}; compared with {previous.title}"
+    if not result.partial:
+        return span, f"Compared with {previous.title}."
+    same = "day" if previous.start == previous.end else "days"
+    return span, f"Compared with {days_of(previous)}, the same {same} of last {period.kind}."
+
+
+def days_of(span: Period) -> str:
+    """ "1–25 October", "30 November – 2 December": the days a part of a period covers."""
+    start, end = span.start, span.end
+    if start == end:
+        return f"{start.day} {start:%B}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%B}"
+    return f"{start.day} {start:%B} – {end.day} {end:%B}"
 
 
 def _empty(output: Output, result: Report) -> None:
@@ -96,12 +117,12 @@ def _empty(output: Output, result: Report) -> None:
     else:
         out.print(f"Nothing was recorded in {period.title}, so there is nothing to compare.")
     out.print("That is all right: a quiet stretch in the journal says nothing about you.")
-    if not result.previous.empty:
+    if result.earlier_recorded:
         flag = "--month" if period.kind == MONTH else "--week"
+        whole = period.previous()
         out.print(
             Text(
-                f"{result.previous.period.title} has entries: "
-                f"trustlog report {flag} {result.previous.period.label}",
+                f"{whole.title} has entries: trustlog report {flag} {whole.label}",
                 style="muted",
             )
         )
@@ -143,9 +164,18 @@ def _markers(result: Report) -> list[Text]:
             words.minutes(before.triggers.median_recovery_minutes),
             trends["median_recovery_minutes"],
         ),
-        ("Repeat arguments", str(now.repeats), str(before.repeats), trends["repeats"]),
-        ("Affection", str(now.affection), str(before.affection), trends["affection"]),
-        ("Detective work", str(now.detective), str(before.detective), trends["detective_work"]),
+        (PER_DAY, "", "", None),
+        (
+            "  Repeat arguments",
+            *_rates(now, before, now.repeats, before.repeats),
+            trends["repeats"],
+        ),
+        ("  Affection", *_rates(now, before, now.affection, before.affection), trends["affection"]),
+        (
+            "  Detective work",
+            *_rates(now, before, now.detective, before.detective),
+            trends["detective_work"],
+        ),
     ]
     lines = [
         Text(
@@ -154,6 +184,9 @@ def _markers(result: Report) -> list[Text]:
         )
     ]
     for label, value, previous, trend in rows:
+        if label == PER_DAY:
+            lines.append(Text(label))
+            continue
         line = Text(f"{label:<{LABEL_WIDTH}}{value:>{VALUE_WIDTH}}{previous:>{VALUE_WIDTH}}")
         if trend is not None:
             arrow, style = TREND_WORDS[trend]
@@ -161,6 +194,10 @@ def _markers(result: Report) -> list[Text]:
             line.append(arrow, style=style)
         lines.append(line)
     return lines
+
+
+def _rates(now: Figures, before: Figures, count: int, earlier: int) -> tuple[str, str]:
+    return words.decimal(now.per_day(count)), words.decimal(before.per_day(earlier))
 
 
 def _details(now: Figures) -> list[Text]:
@@ -197,6 +234,13 @@ def _details(now: Figures) -> list[Text]:
     if now.arguments:
         lines.append(
             Text(f"Arguments: {now.arguments}, of which {now.repeats} about a topic seen before.")
+        )
+    if now.affection or now.detective:
+        lines.append(
+            Text(
+                f"Noted: {words.count(now.affection, 'moment')} of affection, "
+                f"{words.count(now.detective, 'time')} of detective work."
+            )
         )
     return lines
 
@@ -340,14 +384,14 @@ def setbacks(result: Report) -> list[str]:
             f"{words.minutes(now.triggers.median_recovery_minutes)}, "
             f"was {words.minutes(before.triggers.median_recovery_minutes)}."
         )
-    if trends["repeats"] == WORSE:
-        found.append(f"More arguments came back: {now.repeats}, was {before.repeats}.")
-    if trends["affection"] == WORSE:
-        found.append(
-            f"Fewer moments of affection were noted: {now.affection}, was {before.affection}."
-        )
-    if trends["detective_work"] == WORSE:
-        found.append(f"More detective work was noted: {now.detective}, was {before.detective}.")
+    for key, words_for, count, earlier in (
+        ("repeats", "More arguments came back", now.repeats, before.repeats),
+        ("affection", "Fewer moments of affection were noted", now.affection, before.affection),
+        ("detective_work", "More detective work was noted", now.detective, before.detective),
+    ):
+        if trends[key] == WORSE:
+            rates = _rates(now, before, count, earlier)
+            found.append(f"{words_for}, per check-in day: {rates[0]}, was {rates[1]}.")
     return found
 
 

@@ -110,3 +110,13 @@ def fit(text: str, width: int) -> str:
 def quoted(line: str) -> str:
     """A person's line as a message or a summary quotes it: at most QUOTE_CELLS cells."""
     return fit(line, QUOTE_CELLS)
+
+
+# -- what a figure means -------------------------------------------------------------------
+
+# Shown once wherever a promise's strength is, in lines that fit 60 columns
+# (CONTRACT.md: s <- s*m + v*(1-m), m = 0.5^(1/13): 13 kept days from 0 give 50%).
+STRENGTH_EXPLAINED = (
+    "Strength grows with each kept day; a broken day lowers it,",
+    "a repaired one less. From 0, 13 kept days make it 50%.",
+)

@@ -28,7 +28,7 @@ from trustlog.storage.journal import Journal
 def build_report(journal: Journal, period: Period, today: date) -> Report:
     """Every figure of `period` and of the period before, with trends, milestones and notes."""
     journal.settings()  # refuses a journal from a newer trustlog before reading or caching
-    previous = period.previous()
+    previous = compared_span(period, today)
     first_day = min(previous.start, period.start - timedelta(days=progress.KEPT_RUN_DAYS))
     months = journal.months(first_day, period.end)
     tally = history.tally_before(journal, *months[0])
@@ -71,7 +71,13 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
         for started, _ in figures.triggers.items:
             by_day[started.date()].triggers += 1
 
+    whole = period.previous()
     report = Report(current, earlier, as_of, today)
+    report.earlier_recorded = (
+        any(c.date in whole for c in checkins)
+        or any(m.date in whole for m in marks)
+        or any(t.day in whole for t in triggers)
+    )
     report.trends = progress.trends(current, earlier)
     report.milestones = progress.milestones(
         journal,
@@ -83,9 +89,27 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
         outcomes,
         as_of,
         first_calm_month=_first_calm_month(base, current, earlier),
+        running=report.running,
     )
-    report.notes = progress.notes(current, earlier)
+    # The notes speak of two whole periods ("for two months now"): not while one is running.
+    report.notes = [] if report.running else progress.notes(current, earlier)
     return report
+
+
+def compared_span(period: Period, today: date) -> Period:
+    """What `period` is compared with: the period before, or while `period` is still running,
+    as many days from that one's start as have passed of this one (today included), so like is
+    compared with like: on 25 November, 1 to 25 October. A shorter period before is taken whole.
+    """
+    previous = period.previous()
+    if not is_running(period, today):
+        return previous
+    end = min(previous.end, previous.start + (today - period.start))
+    return Period(previous.kind, previous.start, end)
+
+
+def is_running(period: Period, today: date) -> bool:
+    return period.start <= today <= period.end
 
 
 def _first_calm_month(base: history.Tally, now: Figures, before: Figures) -> bool:
@@ -106,9 +130,7 @@ def _first_calm_month(base: history.Tally, now: Figures, before: Figures) -> boo
 
 def _as_of(period: Period, today: date) -> date:
     """The day the period's figures stand at: its end, or today while it is still running."""
-    if period.start <= today < period.end:
-        return today
-    return period.end
+    return today if is_running(period, today) else period.end
 
 
 # -- figures ----------------------------------------------------------------------

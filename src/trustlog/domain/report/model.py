@@ -115,6 +115,10 @@ class Figures:
     detective: int = 0
     days: list[DayFigures] = field(default_factory=list)
 
+    def per_day(self, count: int) -> float | None:
+        """A count per check-in day: logging more often is neither praise nor blame."""
+        return count / self.checkin_days if self.checkin_days else None
+
     @property
     def empty(self) -> bool:
         p = self.promises
@@ -144,7 +148,18 @@ class Report:
     trends: dict[str, str | None] = field(default_factory=dict)
     milestones: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    earlier_recorded: bool = False  # anything in the whole period before, not only the span
 
     @property
     def empty(self) -> bool:
         return self.current.empty
+
+    @property
+    def running(self) -> bool:
+        """Is the period still going on (today inside it)? Then it is compared with a part."""
+        return self.current.period.start <= self.today <= self.current.period.end
+
+    @property
+    def partial(self) -> bool:
+        """Is `previous` only the first part of the period before (like with like)?"""
+        return self.previous.period != self.current.period.previous()

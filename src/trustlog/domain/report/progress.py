@@ -24,47 +24,56 @@ LOW_TRUST_MIN_DAYS = 3  # ... over at least this many check-in days each: a patt
 STEADY_TRUST = 7.0
 STEADY_FOLLOW_THROUGH = 0.8
 STEADY_MIN_DAYS = 12  # check-in days in each of the two months to call them steady
+MIN_CHECKIN_DAYS = 3  # on each side, for any trend
+MIN_SETTLED = 2  # settled triggers on each side, for the recovery trend
+SAME_WITHIN = 0.1  # "same" when two values differ by less than 10% of the larger
+
+
+def differ(now: float, before: float) -> bool:
+    """Do two values differ by 10% or more of the larger one? Two zeros do not differ."""
+    return abs(now - before) >= SAME_WITHIN * max(abs(now), abs(before)) and now != before
 
 
 def _compare(now: float | None, before: float | None, higher_is_better: bool) -> str | None:
-    """better / worse / same; "same" means equal as a person sees them (see _shown)."""
+    """better / worse, or same when the two differ by less than 10% (see `differ`)."""
     if now is None or before is None:
         return None
-    if now == before:
+    if not differ(now, before):
         return SAME
     return BETTER if (now > before) == higher_is_better else WORSE
 
 
-def _shown_percent(value: float | None) -> float | None:
-    return None if value is None else float(round(value * 100))
-
-
-def _shown_minutes(value: float | None) -> float | None:
-    return None if value is None else float(round(value))
-
-
 def trends(now: Figures, before: Figures) -> dict[str, str | None]:
-    """Counts from check-ins have no trend when either period has no check-in at all:
-    a period with nothing written down is not "zero arguments", it is unknown."""
-    both_checked_in = now.checkin_days > 0 and before.checkin_days > 0
+    """The five trends, like with like (CONTRACT.md `report`).
 
-    def counted(a: int, b: int, higher_is_better: bool) -> str | None:
-        return _compare(a, b, higher_is_better) if both_checked_in else None
+    A trend needs at least MIN_CHECKIN_DAYS check-in days on each side, and
+    recovery also MIN_SETTLED settled triggers on each side: on less, a change
+    is chance, and a false setback hurts someone whose trust is fragile.
+    """
+    enough = min(now.checkin_days, before.checkin_days) >= MIN_CHECKIN_DAYS
+    settled = min(now.triggers.resolved, before.triggers.resolved) >= MIN_SETTLED
+
+    def compared(a: float | None, b: float | None, higher_is_better: bool) -> str | None:
+        return _compare(a, b, higher_is_better) if enough else None
 
     return {
-        "follow_through": _compare(
-            _shown_percent(now.promises.follow_through),
-            _shown_percent(before.promises.follow_through),
-            higher_is_better=True,
+        "follow_through": compared(
+            now.promises.follow_through, before.promises.follow_through, higher_is_better=True
         ),
-        "median_recovery_minutes": _compare(
-            _shown_minutes(now.triggers.median_recovery_minutes),
-            _shown_minutes(before.triggers.median_recovery_minutes),
+        "median_recovery_minutes": compared(
+            now.triggers.median_recovery_minutes if settled else None,
+            before.triggers.median_recovery_minutes,
             higher_is_better=False,
         ),
-        "repeats": counted(now.repeats, before.repeats, higher_is_better=False),
-        "affection": counted(now.affection, before.affection, higher_is_better=True),
-        "detective_work": counted(now.detective, before.detective, higher_is_better=False),
+        "repeats": compared(
+            now.per_day(now.repeats), before.per_day(before.repeats), higher_is_better=False
+        ),
+        "affection": compared(
+            now.per_day(now.affection), before.per_day(before.affection), higher_is_better=True
+        ),
+        "detective_work": compared(
+            now.per_day(now.detective), before.per_day(before.detective), higher_is_better=False
+        ),
     }
 
 
@@ -78,8 +87,13 @@ def milestones(
     outcomes: dict[tuple[str, date], Mark],
     as_of: date,
     first_calm_month: bool = False,
+    running: bool = False,
 ) -> list[str]:
-    """Firsts and round numbers reached inside this period, one warm line each."""
+    """Firsts and round numbers reached inside this period, one warm line each.
+
+    Those that need a whole period (a month with no argument coming back) wait
+    until it is over: on the 1st, one calm day is not a calm month.
+    """
     found: list[str] = []
     days_before, longest_before = start
     days_after, longest_after = end
@@ -96,6 +110,8 @@ def milestones(
             text = history.promise_text(journal, promise)
             found.append(f'You kept "{text}" on every day it was due, four weeks running.')
     unit = "month" if now.period.kind == MONTH else "week"
+    if running:
+        return found
     if first_calm_month:
         found.append("Your first month with no argument coming back.")
     elif now.checkin_days and before.checkin_days and now.repeats == 0 and before.repeats > 0:
