@@ -292,3 +292,15 @@ def test_an_empty_running_week_points_to_the_whole_week_before(cli, journal, at)
     assert "Nothing is recorded for Week 48 of 2026 yet" in run.stdout
     assert "Compared with" not in run.stdout
     assert "Week 47 of 2026 has entries: trustlog report --week 2026-W47" in run.stdout
+
+
+def test_the_first_of_december_on_screen(cli, journal, at):
+    for day in days("2026-11-01", 16):
+        checkin(journal, day, mood=4, trust=6, affection=1)
+    checkin(journal, "2026-12-01", mood=4, trust=6, affection=1)
+    at("2026-12-01T08:00:00+00:00")
+    shown = cli("report").stdout
+    assert "Compared with 1 November, the same day of last month." in shown
+    assert "Noted: 1 moment of affection.\n" in shown  # nothing said about zero
+    for word in ("▲", "▼", "=", "★", "Setbacks", "Note:"):
+        assert word not in shown

@@ -235,13 +235,16 @@ def _details(now: Figures) -> list[Text]:
         lines.append(
             Text(f"Arguments: {now.arguments}, of which {now.repeats} about a topic seen before.")
         )
-    if now.affection or now.detective:
-        lines.append(
-            Text(
-                f"Noted: {words.count(now.affection, 'moment')} of affection, "
-                f"{words.count(now.detective, 'time')} of detective work."
-            )
+    noted = [
+        f"{words.count(number, unit)} of {what}"
+        for number, unit, what in (
+            (now.affection, "moment", "affection"),
+            (now.detective, "time", "detective work"),
         )
+        if number
+    ]
+    if noted:
+        lines.append(Text(f"Noted: {', '.join(noted)}."))
     return lines
 
 
