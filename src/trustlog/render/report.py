@@ -8,6 +8,7 @@ setbacks as the screen shows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,26 @@ BAR_WIDTH = 30
 MAX_BARS = 10
 LABEL_WIDTH = 22
 VALUE_WIDTH = 12
-PER_DAY = "Per check-in day"
+# The table: label, how a value is shown, the figure, and its trend's key.
+MARKERS: tuple[
+    tuple[str, Callable[[Any], str] | None, Callable[[Figures], Any], str | None], ...
+] = (
+    ("Check-in days", str, lambda f: f.checkin_days, None),
+    ("Mood (1–5)", words.decimal, lambda f: f.mood_average, None),
+    ("Trust (0–10)", words.decimal, lambda f: f.trust_average, None),
+    ("Follow-through", words.percent, lambda f: f.promises.follow_through, "follow_through"),
+    ("Promise strength", words.percent, lambda f: f.promises.strength, None),
+    (
+        "Recovery (median)",
+        words.minutes,
+        lambda f: f.triggers.median_recovery_minutes,
+        "median_recovery_minutes",
+    ),
+    ("Per check-in day", None, lambda f: None, None),
+    ("  Repeat arguments", words.decimal, lambda f: f.per_day(f.repeats), "repeats"),
+    ("  Affection", words.decimal, lambda f: f.per_day(f.affection), "affection"),
+    ("  Detective work", words.decimal, lambda f: f.per_day(f.detective), "detective_work"),
+)
 CALENDAR_LEGEND = "● checked in   ✓ kept   ~ repaired   ✗ broken   ? not recorded"
 SETBACK_WORDS = "Setbacks are part of the path; they do not undo what came before."
 
@@ -137,57 +157,19 @@ def _markers(result: Report) -> list[Text]:
 
     now, before, trends = result.current, result.previous, result.trends
     word = "month" if now.period.kind == MONTH else "week"
-    rows: list[tuple[str, str, str, str | None]] = [
-        ("Check-in days", str(now.checkin_days), str(before.checkin_days), None),
-        ("Mood (1–5)", words.decimal(now.mood_average), words.decimal(before.mood_average), None),
-        (
-            "Trust (0–10)",
-            words.decimal(now.trust_average),
-            words.decimal(before.trust_average),
-            None,
-        ),
-        (
-            "Follow-through",
-            words.percent(now.promises.follow_through),
-            words.percent(before.promises.follow_through),
-            trends["follow_through"],
-        ),
-        (
-            "Promise strength",
-            words.percent(now.promises.strength),
-            words.percent(before.promises.strength),
-            None,
-        ),
-        (
-            "Recovery (median)",
-            words.minutes(now.triggers.median_recovery_minutes),
-            words.minutes(before.triggers.median_recovery_minutes),
-            trends["median_recovery_minutes"],
-        ),
-        (PER_DAY, "", "", None),
-        (
-            "  Repeat arguments",
-            *_rates(now, before, now.repeats, before.repeats),
-            trends["repeats"],
-        ),
-        ("  Affection", *_rates(now, before, now.affection, before.affection), trends["affection"]),
-        (
-            "  Detective work",
-            *_rates(now, before, now.detective, before.detective),
-            trends["detective_work"],
-        ),
-    ]
     lines = [
         Text(
             f"{'':<{LABEL_WIDTH}}{'this ' + word:>{VALUE_WIDTH}}{'last ' + word:>{VALUE_WIDTH}}",
             style="muted",
         )
     ]
-    for label, value, previous, trend in rows:
-        if label == PER_DAY:
+    for label, show, figure, key in MARKERS:
+        if show is None:
             lines.append(Text(label))
             continue
+        value, previous = show(figure(now)), show(figure(before))
         line = Text(f"{label:<{LABEL_WIDTH}}{value:>{VALUE_WIDTH}}{previous:>{VALUE_WIDTH}}")
+        trend = trends[key] if key else None
         if trend is not None:
             arrow, style = TREND_WORDS[trend]
             line.append("   ")
