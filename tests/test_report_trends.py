@@ -2,7 +2,7 @@
 
 Affection, detective work and repeats compare rates per check-in day; a period
 still running is compared with as many days from the start of the one before;
-a trend needs 3 check-in days on each side (recovery also 2 settled triggers);
+a trend needs 3 check-in days on each side (recovery instead 2 settled triggers);
 "same" means the two differ by less than 10% of the larger. Milestones and
 notes that speak of a whole period wait until it is over.
 """
@@ -250,6 +250,19 @@ def test_recovery_needs_two_settled_triggers_on_each_side(journal):
     trigger(journal, "2026-10-04 20:00", "2026-10-04 20:20")
     report = build_report(journal, month_period(2026, 11), AFTER_NOVEMBER)
     assert report.trends["median_recovery_minutes"] == "worse"  # 120 against 15
+
+
+def test_recovery_is_compared_on_settled_triggers_even_without_check_ins(journal):
+    # Triggers are recorded whether or not the day had a check-in: recovery needs
+    # two settled ones on each side, not three check-in days.
+    trigger(journal, "2026-10-02 20:00", "2026-10-02 20:10")
+    trigger(journal, "2026-10-04 20:00", "2026-10-04 20:20")
+    trigger(journal, "2026-11-02 20:00", "2026-11-02 20:12")
+    trigger(journal, "2026-11-03 20:00", "2026-11-03 20:18")
+    report = build_report(journal, month_period(2026, 11), AFTER_NOVEMBER)
+    assert report.current.checkin_days == 0
+    assert report.trends["median_recovery_minutes"] == "same"  # 15 against 15 min
+    assert report.trends["affection"] is None
 
 
 # -- milestones and notes wait for a whole period -----------------------------------------

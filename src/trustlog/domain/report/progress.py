@@ -46,9 +46,10 @@ def _compare(now: float | None, before: float | None, higher_is_better: bool) ->
 def trends(now: Figures, before: Figures) -> dict[str, str | None]:
     """The five trends, like with like (CONTRACT.md `report`).
 
-    A trend needs at least MIN_CHECKIN_DAYS check-in days on each side, and
-    recovery also MIN_SETTLED settled triggers on each side: on less, a change
-    is chance, and a false setback hurts someone whose trust is fragile.
+    A trend needs at least MIN_CHECKIN_DAYS check-in days on each side; recovery
+    needs MIN_SETTLED settled triggers on each side instead, because a trigger is
+    recorded whether or not that day had a check-in. On less, a change is chance,
+    and a false setback hurts someone whose trust is fragile.
     """
     enough = min(now.checkin_days, before.checkin_days) >= MIN_CHECKIN_DAYS
     settled = min(now.triggers.resolved, before.triggers.resolved) >= MIN_SETTLED
@@ -60,11 +61,13 @@ def trends(now: Figures, before: Figures) -> dict[str, str | None]:
         "follow_through": compared(
             now.promises.follow_through, before.promises.follow_through, higher_is_better=True
         ),
-        "median_recovery_minutes": compared(
-            now.triggers.median_recovery_minutes if settled else None,
+        "median_recovery_minutes": _compare(
+            now.triggers.median_recovery_minutes,
             before.triggers.median_recovery_minutes,
             higher_is_better=False,
-        ),
+        )
+        if settled
+        else None,
         "repeats": compared(
             now.per_day(now.repeats), before.per_day(before.repeats), higher_is_better=False
         ),
