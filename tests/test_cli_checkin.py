@@ -105,9 +105,11 @@ def test_hand_edits_survive_a_later_update(cli, home):
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(note=any_text, feeling=any_text)
-def test_any_text_typed_as_a_flag_survives(cli, note, feeling):
+def test_any_text_typed_as_a_flag_survives(cli, home, note, feeling):
     if not note.strip() or not feeling.strip():
         return  # blank answers count as skipped
+    for earlier in home.glob("2026/11/2026-11-01-checkin-*.md"):
+        earlier.unlink()  # a second check-in that day would add to the note
     data = cli("checkin", "--date", "2026-11-01", "--note", note, "--feeling", feeling, "--json")
     assert data.exit_code == 0, data.stderr
     (entry,) = cli("entries", "--from", "2026-11-01", "--to", "2026-11-01", "--json").json()
@@ -156,3 +158,73 @@ def test_a_number_that_is_not_a_number_names_the_flag(cli, home):
     assert run.exit_code == 2
     assert "--mood" in run.stderr
     assert not home.exists()
+
+
+def test_a_second_checkin_adds_to_what_accumulates_and_replaces_the_rest(cli, home):
+    cli(
+        "checkin",
+        "--mood",
+        "2",
+        "--note",
+        "Rough morning.",
+        "--argument",
+        "money",
+        "--grateful",
+        "tea",
+    )
+    second = cli(
+        "checkin",
+        "--mood",
+        "3",
+        "--note",
+        "A calm evening.",
+        "--argument",
+        "the phone",
+        "--argument",
+        "money",
+        "--grateful",
+        "tea",
+        "--grateful",
+        "a walk",
+        "--json",
+    ).json()
+    assert second["action"] == "updated"
+    assert second["changed"] == ["mood", "grateful", "arguments", "note"]
+    assert second["mood"] == 3
+    assert second["arguments"] == ["money", "the phone"]  # money is not added twice
+    assert second["grateful"] == ["tea", "a walk"]
+    assert second["note"] == "Rough morning.\n\nA calm evening."
+    (path,) = home.glob("2026/11/2026-11-24-checkin-*.md")
+    assert path.read_text().endswith("+++\nRough morning.\n\nA calm evening.")
+
+
+def test_the_update_message_names_only_what_changed(cli):
+    cli("checkin", "--mood", "2", "--trust", "5", "--note", "first")
+    run = cli("checkin", "--mood", "2", "--trust", "6", "--note", "first")
+    assert run.stderr.startswith("Updated today's check-in (trust). id ")
+
+
+def test_an_update_that_changes_nothing_says_so_and_writes_nothing(cli, home):
+    cli("checkin", "--mood", "2", "--note", "first", "--argument", "money")
+    (path,) = home.glob("2026/11/*.md")
+    before = path.read_bytes()
+    run = cli("checkin", "--mood", "2", "--note", "first", "--argument", "money", "--json")
+    assert (run.json()["action"], run.json()["changed"]) == ("unchanged", [])
+    assert path.read_bytes() == before
+    plain = cli("checkin", "--mood", "2")
+    assert plain.stderr.startswith(
+        "Nothing new for today's check-in: it already holds all of that."
+    )
+
+
+def test_three_appreciations_per_checkin_and_more_through_the_day(cli):
+    cli("checkin", "--grateful", "a", "--grateful", "b", "--grateful", "c")
+    data = cli("checkin", "--grateful", "d", "--json").json()
+    assert data["grateful"] == ["a", "b", "c", "d"]
+    (entry,) = cli("entries", "--json").json()
+    assert entry["grateful"] == ["a", "b", "c", "d"]
+
+
+def test_a_created_checkin_names_what_it_holds(cli):
+    data = cli("checkin", "--mood", "3", "--note", "hi", "--json").json()
+    assert (data["action"], data["changed"]) == ("created", ["mood", "note"])

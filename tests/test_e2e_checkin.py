@@ -15,15 +15,15 @@ pytestmark = pytest.mark.e2e
 
 # The check-in's questions in order (with no promise due), as a person sees them.
 QUESTIONS = [
-    "How are you feeling",
-    "what are you feeling",
+    "How (are|were) you feeling",
+    "what (are|were) you feeling",
     "trust and ease",
     "Something you appreciate",
     "act of care",
     "spontaneous affection",
     "detective work",
-    "Did you argue",
-    "Anything else",
+    "Did you argue|Any other argument",
+    "Anything else|Anything to add",
     "private",
 ]
 
@@ -86,9 +86,9 @@ def test_enter_at_every_question_still_saves_a_sparse_checkin(home):
     assert entry["private"] is False
 
 
-def test_ctrl_c_saves_nothing_and_exits_130(home):
+def test_ctrl_c_before_any_answer_saves_nothing_and_exits_130(home):
     child = spawn(home, "checkin")
-    answer(child, "How are you feeling", "4" + ENTER)
+    answer(child, "How are you feeling", ENTER)  # skipped: still nothing to keep
     answer(child, "what are you feeling", "angry")
     child.send(CTRL_C)
     child.expect("Stopped. Nothing was saved.")
@@ -96,19 +96,63 @@ def test_ctrl_c_saves_nothing_and_exits_130(home):
     assert not list(home.rglob("*.md"))
 
 
-def test_a_second_checkin_offers_the_first_answers(home):
+def test_ctrl_c_offers_to_keep_what_was_typed_and_enter_keeps_it(home):
+    child = spawn(home, "checkin")
+    answer(child, "How are you feeling", "2" + ENTER)
+    answer(child, "what are you feeling", "flooded" + ENTER)
+    answer(child, "trust and ease", CTRL_C)
+    answer(child, "Keep what you have so far", ENTER)
+    child.expect("Saved today's check-in")
+    assert finish(child) == 0
+    (entry,) = entries(home)
+    assert (entry["mood"], entry["feeling"], entry["trust"]) == (2, "flooded", None)
+
+
+def test_a_second_ctrl_c_leaves_without_saving(home):
+    child = spawn(home, "checkin")
+    answer(child, "How are you feeling", "2" + ENTER)
+    answer(child, "what are you feeling", CTRL_C)
+    answer(child, "Keep what you have so far", CTRL_C)
+    child.expect("Stopped. Nothing was saved.")
+    assert finish(child) == 130
+    assert not list(home.rglob("*.md"))
+
+
+def test_catching_up_names_the_day_in_every_question(home):
+    child = spawn(home, "checkin", "--date", "2026-11-16")
+    answer(child, "How were you feeling on Monday 16 November", "3" + ENTER)
+    answer(child, "what were you feeling", ENTER)
+    answer(child, "How much trust and ease did you feel on Monday 16 November", "6" + ENTER)
+    answer(child, "Something you appreciated on Monday 16 November", ENTER)
+    answer(child, "act of care you gave on Monday 16 November", ENTER)
+    answer(child, "affection on Monday 16 November", ENTER)
+    answer(child, "on Monday 16 November: checking a phone", ENTER)
+    answer(child, "Did you argue on Monday 16 November", ENTER)
+    answer(child, "Anything else", ENTER)
+    answer(child, "private", ENTER)
+    child.expect("Saved your check-in for Monday 16 November 2026")
+    assert finish(child) == 0
+    assert "today" not in child.before
+
+
+def test_a_second_checkin_offers_the_first_answers_and_adds_to_the_note(home):
     first = spawn(home, "checkin", "--date", "2026-11-20")
-    answer(first, "How are you feeling", "2" + ENTER)
-    for question in QUESTIONS[1:]:
+    answer(first, "How were you feeling", "2" + ENTER)
+    for question in QUESTIONS[1:-2]:
         answer(first, question, ENTER)
+    answer(first, "Anything else", "A hard morning." + ENTER)
+    answer(first, "private", ENTER)
     assert finish(first) == 0
     again = spawn(home, "checkin", "--date", "2026-11-20")
-    again.expect("You already checked in on 2026-11-20")
-    answer(again, "How are you feeling", ENTER)  # keeps 2
-    answer(again, "what are you feeling", "better now" + ENTER)
-    for question in QUESTIONS[2:]:
+    again.expect("You already checked in on Friday 20 November 2026; Enter keeps each answer")
+    answer(again, r"How were you feeling.*Enter keeps it", ENTER)  # keeps 2
+    answer(again, "what were you feeling", "better now" + ENTER)
+    for question in QUESTIONS[2:-2]:
         answer(again, question, ENTER)
-    again.expect("Updated your check-in for Friday 20 November 2026")
+    answer(again, "Anything to add to the note. It says: “A hard morning.”", "A calm night." + ENTER)
+    answer(again, "private", ENTER)
+    again.expect(r"Updated your check-in for Friday 20 November 2026 \(feeling, note\)")
     assert finish(again) == 0
     (entry,) = entries(home)
     assert (entry["mood"], entry["feeling"]) == (2, "better now")
+    assert entry["note"] == "A hard morning.\n\nA calm night."

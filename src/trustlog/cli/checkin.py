@@ -18,6 +18,7 @@ from trustlog.domain.promise.model import BROKEN, KEPT
 from trustlog.domain.promise.service import MarkRequest
 from trustlog.domain.promise.standing import DueDay
 from trustlog.render import checkin as render
+from trustlog.render import words
 
 
 def checkin(
@@ -123,8 +124,11 @@ def _ask(
     from trustlog.prompts.checkin import ask_checkin
     from trustlog.prompts.seam import Asker
 
+    today = clock.today()
     if existing:
+        what = "today" if day == today else f"on {words.full_date(day)}"
         state.output.say(
-            f"[muted]You already checked in on {day.isoformat()}; Enter keeps an answer.[/muted]"
+            f"[muted]You already checked in {what}; Enter keeps each answer, "
+            "and what you add joins the rest.[/muted]"
         )
-    return ask_checkin(Asker(), given, existing, due)
+    return ask_checkin(Asker(), given, existing, due, day, today)

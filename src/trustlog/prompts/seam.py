@@ -7,8 +7,10 @@ milliseconds at start-up). Unit tests hand routines a scripted asker instead;
 end-to-end tests drive the real one in a pseudo-terminal.
 
 Every question can be skipped with Enter (answer: None). Ctrl-C raises
-KeyboardInterrupt, which the command layer turns into exit 130 with nothing
-saved.
+KeyboardInterrupt. Before anything was answered, the command layer turns it
+into exit 130 with nothing saved; once something was, a routine asks
+`keep_so_far` first, because someone flooded should be able to stop without
+losing what they typed.
 """
 
 from __future__ import annotations
@@ -37,6 +39,18 @@ class Ask(Protocol):
         self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None
     ) -> str:
         """One of `choices` (value, label); returns the value."""
+
+
+KEEP_SO_FAR = "Keep what you have so far?"
+
+
+def keep_so_far(ask: Ask) -> None:
+    """After Ctrl-C, once something was answered: returns to keep it (Enter), else leaves.
+
+    Saying no, or a second Ctrl-C, raises KeyboardInterrupt: exit 130, nothing saved.
+    """
+    if not ask.confirm(KEEP_SO_FAR, default=True):
+        raise KeyboardInterrupt
 
 
 class Asker:

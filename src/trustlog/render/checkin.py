@@ -36,8 +36,13 @@ def checkin_saved(output: Output, done: CheckinDone, json: bool = False) -> None
         what = "today's check-in"
     else:
         what = f"your check-in for {words.full_date(checkin.date)}"
-    if done.saved.updated:
-        changed = ", ".join(FIELD_WORDS[name] for name in done.saved.changed) or "nothing new"
+    if done.saved.action == "unchanged":
+        output.tell(
+            f"Nothing new for {what}: it already holds all of that. ",
+            (f"id {checkin.id}", "muted"),
+        )
+    elif done.saved.updated:
+        changed = ", ".join(FIELD_WORDS[name] for name in done.saved.changed)
         output.tell(
             f"Updated {what} ", (f"({changed})", "muted"), ". ", (f"id {checkin.id}", "muted")
         )
@@ -51,6 +56,7 @@ def checkin_saved(output: Output, done: CheckinDone, json: bool = False) -> None
 def checkin_json(done: CheckinDone) -> dict[str, Any]:
     return {
         **done.checkin.to_json(),
-        "action": "updated" if done.saved.updated else "created",
+        "action": done.saved.action,
+        "changed": list(done.saved.changed),
         "promises": [mark_json(mark) for mark in done.marks],
     }

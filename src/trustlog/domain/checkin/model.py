@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
 
+from trustlog.domain.checkin.merge import merge
 from trustlog.domain.core import fields
 from trustlog.domain.core.entry import Fit, Record, first_line, path_of, whole
 from trustlog.storage.document import Document
@@ -71,8 +72,14 @@ class CheckinAnswers(fields.Answers):
 @dataclass
 class CheckinResult:
     checkin: Checkin
-    updated: bool
-    changed: list[str]
+    updated: bool  # the day already had a check-in
+    changed: list[str]  # the fields whose value is new; none: nothing was written
+
+    @property
+    def action(self) -> str:
+        if not self.updated:
+            return "created"
+        return "updated" if self.changed else "unchanged"
 
 
 def find_checkin(journal: Journal, day: date) -> tuple[Document, Checkin] | None:
@@ -87,20 +94,21 @@ def find_checkin(journal: Journal, day: date) -> tuple[Document, Checkin] | None
 def record_checkin(
     journal: Journal, day: date, answers: CheckinAnswers, now: datetime
 ) -> CheckinResult:
-    """Save a check-in for `day`; a second one that day updates the first, keeping what it had."""
+    """Save a check-in for `day`; a second one that day updates the first (see merge.py).
+
+    An update that changes nothing writes nothing.
+    """
     answers = answers.checked()
     given = answers.given()
     with journal.writing():
         existing = find_checkin(journal, day)
-        checkin = (
-            Checkin(id=journal.new_id(), date=day, created=now)
-            if existing is None
-            else replace(existing[1], updated=now)
-        )
-        for name in given:
-            setattr(checkin, name, getattr(answers, name))
         if existing is None:
+            checkin = Checkin(id=journal.new_id(), date=day, created=now)
+            for name in given:
+                setattr(checkin, name, getattr(answers, name))
             journal.write(path_of(journal, checkin), *checkin.to_document())
-        else:
+            return CheckinResult(checkin, updated=False, changed=given)
+        checkin, changed = merge(existing[1], answers, now)
+        if changed:
             journal.update(existing[0], *checkin.to_document())
-    return CheckinResult(checkin, updated=existing is not None, changed=given)
+    return CheckinResult(checkin, updated=True, changed=changed)
