@@ -149,7 +149,7 @@ def test_a_second_checkin_offers_the_first_answers_and_adds_to_the_note(home):
     answer(again, "what were you feeling", "better now" + ENTER)
     for question in QUESTIONS[2:-2]:
         answer(again, question, ENTER)
-    answer(again, "Anything to add to the note. It says: “A hard morning.”", "A calm night." + ENTER)
+    answer(again, "Anything to add to the note. It says: “A hard morning.”", "A calm night.\r")
     answer(again, "private", ENTER)
     again.expect(r"Updated your check-in for Friday 20 November 2026 \(feeling, note\)")
     assert finish(again) == 0

@@ -20,7 +20,6 @@ if TYPE_CHECKING:  # model.py calls merge(): the types only, so the import goes 
     from trustlog.domain.checkin.model import Checkin, CheckinAnswers
 
 
-
 def paragraphs(text: str) -> list[str]:
     """The note's paragraphs, each trimmed: what a new paragraph is compared with."""
     return [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]
