@@ -10,7 +10,7 @@ import pexpect
 import pytest
 
 from tests import pty
-from trustlog.domain.apology.model import find_apology
+from trustlog.domain.apology.model import Apology, find_apology
 from trustlog.domain.promise.model import Promise
 from trustlog.storage.journal import Journal
 
@@ -87,23 +87,37 @@ def test_walk_revise_and_turn_a_step_into_a_promise(home: Path, journal: Journal
     assert {(p.apology, p.every) for p in promises} == {(apology_id, "weekdays")}
 
 
-def test_ctrl_c_mid_routine_saves_nothing(home: Path) -> None:
+def test_ctrl_c_before_any_part_saves_nothing(home: Path) -> None:
     child = spawn("apology", "draft")
-    answer(child, "What did you do", "I lied about Friday.")
-    child.expect("How did it hurt them")
+    child.expect("What did you do")
     child.send(CTRL_C)
     child.expect("Stopped. Nothing was saved.")
     assert finish(child) == 130
     assert entry_files(home) == []
 
 
-def test_ctrl_c_at_the_review_saves_nothing(home: Path) -> None:
+def test_ctrl_c_mid_routine_keeps_the_parts_given(home: Path, journal: Journal) -> None:
+    child = spawn("apology", "draft")
+    answer(child, "What did you do", "I lied about Friday.")
+    child.expect("How did it hurt them")
+    child.send(CTRL_C)
+    child.expect("Keep what you have so far")
+    child.send("\r")  # Keep is the default
+    assert finish(child) == 0
+    (path,) = entry_files(home)
+    apology = Apology.from_document(journal.read(path))
+    assert (apology.did, apology.impact) == ("I lied about Friday.", None)
+
+
+def test_a_second_ctrl_c_at_the_review_saves_nothing(home: Path) -> None:
     child = spawn(
         "apology", "draft", "--did", "I lied about Friday.", "--impact", "You felt foolish."
     )
     answer(child, "How will you say that it was yours", "It was my choice.")
     answer(child, "How will you make amends", "")
     child.expect("What would you like to do")
+    child.send(CTRL_C)
+    child.expect("Keep what you have so far")
     child.send(CTRL_C)
     child.expect("Stopped. Nothing was saved.")
     assert finish(child) == 130

@@ -106,15 +106,50 @@ def test_the_short_timer_runs_to_its_end(home, journal):
     assert trigger.what == "x" and trigger.intensity == 2
 
 
-def test_ctrl_c_at_a_question_stops_and_saves_nothing(home, journal):
+def test_ctrl_c_before_any_answer_stops_and_saves_nothing(home, journal):
     child = spawn(home, "--no-timer")
-    answer(child, "What flared up?", "a message" + ENTER)
-    answer(child, "How intense", "8" + ENTER)
-    answer(child, "Just the facts", CTRL_C)
+    answer(child, "What flared up?", ENTER)
+    answer(child, "How intense", CTRL_C)
     child.expect_exact("Stopped. Nothing was saved.")
     assert finish(child) == 130
     assert saved(journal) == []
     assert not list(home.rglob("*.md"))
+
+
+def test_ctrl_c_keeps_what_was_typed_as_a_trigger_still_settling(home, journal):
+    child = spawn(home, "--no-timer")
+    answer(child, "What flared up?", "a message" + ENTER)
+    answer(child, "How intense", "8" + ENTER)
+    answer(child, "Just the facts", CTRL_C)
+    answer(child, "Keep what you have so far?", ENTER)  # Keep is the default
+    child.expect_exact("It stays open for now.")
+    child.expect_exact("trustlog trigger resolve")
+    assert finish(child) == 0
+    [trigger] = saved(journal)
+    assert (trigger.what, trigger.intensity, trigger.facts) == ("a message", 8, None)
+    assert trigger.resolved_at is None
+
+
+def test_a_second_ctrl_c_leaves_without_saving(home, journal):
+    child = spawn(home, "--no-timer")
+    answer(child, "What flared up?", "a message" + ENTER)
+    answer(child, "How intense", CTRL_C)
+    answer(child, "Keep what you have so far?", CTRL_C)
+    child.expect_exact("Stopped. Nothing was saved.")
+    assert finish(child) == 130
+    assert not list(home.rglob("*.md"))
+
+
+def test_the_hurt_partner_is_asked_what_repair_would_help(home, journal):
+    save_profile(journal, Profile(role="hurt"))
+    child = spawn(home, "--no-timer", "--what", "x", "--intensity", "3")
+    answer(child, "Just the facts", ENTER)
+    answer(child, "guessing, or afraid", ENTER)
+    answer(child, "reassurance", ENTER)
+    answer(child, "What small repair would help", "a hug" + ENTER)
+    answer(child, "Has it settled?", "y")
+    assert finish(child) == 0
+    assert "tiny repair" not in child.logfile_read.getvalue()
 
 
 def test_no_timer_asks_nothing_about_breathing(home, journal):

@@ -169,6 +169,7 @@ def _routine(
 ) -> TriggerAnswers:
     from rich.text import Text
 
+    from trustlog.domain.profile import load_profile
     from trustlog.prompts.seam import Asker
     from trustlog.prompts.trigger import ask_trigger
 
@@ -188,6 +189,7 @@ def _routine(
         pace=pace,
         say=lambda text: output.err.print(Text(text)),
         now=clock.now,
+        role=load_profile(state.journal).role,
     )
 
 

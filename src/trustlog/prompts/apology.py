@@ -2,11 +2,13 @@
 
 The person can revise any part and check again, or keep the draft as it is;
 then steps of the amends can become tracked promises. Nothing is saved until
-the routine ends, so Ctrl-C leaves the journal as it was.
+the routine ends. Ctrl-C before any part was written leaves the journal as it
+was; once one was, it offers to keep the draft with the parts given so far.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -18,7 +20,7 @@ from trustlog.domain.apology.model import (
     suggested_promises,
 )
 from trustlog.domain.apology.service import ApologyAnswers
-from trustlog.prompts.seam import Ask
+from trustlog.prompts.seam import Ask, keep_so_far
 
 KEEP = "keep"
 EVERY_CHOICES = (
@@ -94,21 +96,41 @@ def ask_apology(
 ) -> ApologyAnswers:
     """Walk through the parts not given by flag, then review, then offer promises."""
     screen.intro(stop_word)
-    parts = given
-    for number, part in enumerate(PARTS, start=1):
-        if parts.get(part) is None:
-            parts = _ask_part(ask, screen, parts, number, part)
-    if not parts.given():
-        return ApologyAnswers(parts, list(promises), every or DEFAULT_EVERY)
-    parts = review(ask, screen, parts)
-    answers = ApologyAnswers(parts, list(promises), every or DEFAULT_EVERY)
-    if not promises:
-        answers = offer_promises(ask, screen, answers, ask_every=every is None)
-    return answers
+    draft = [given]  # the parts so far, for Ctrl-C to keep
+
+    def revised(parts: ApologyParts) -> ApologyParts:
+        draft[0] = parts
+        return parts
+
+    try:
+        for number, part in enumerate(PARTS, start=1):
+            if draft[0].get(part) is None:
+                _ask_part(ask, screen, draft[0], number, part, revised)
+        parts = draft[0]
+        if not parts.given():
+            return ApologyAnswers(parts, list(promises), every or DEFAULT_EVERY)
+        parts = review(ask, screen, parts, revised)
+        answers = ApologyAnswers(parts, list(promises), every or DEFAULT_EVERY)
+        if not promises:
+            answers = offer_promises(ask, screen, answers, ask_every=every is None)
+        return answers
+    except KeyboardInterrupt:
+        if not draft[0].given():
+            raise
+        keep_so_far(ask)
+        return ApologyAnswers(draft[0], list(promises), every or DEFAULT_EVERY)
 
 
-def review(ask: Ask, screen: Screen, parts: ApologyParts) -> ApologyParts:
-    """Read the apology back with the checker's notes until the person keeps it."""
+def review(
+    ask: Ask,
+    screen: Screen,
+    parts: ApologyParts,
+    revised: Callable[[ApologyParts], ApologyParts] = lambda parts: parts,
+) -> ApologyParts:
+    """Read the apology back with the checker's notes until the person keeps it.
+
+    `revised` is told of each revision as soon as it is made.
+    """
     while True:
         found = parts.findings()
         screen.read_back(parts.assembled_text(), found)
@@ -120,7 +142,7 @@ def review(ask: Ask, screen: Screen, parts: ApologyParts) -> ApologyParts:
         choice = ask.choose("What would you like to do?", choices, default=KEEP)
         if choice == KEEP:
             return parts
-        parts = _ask_part(ask, screen, parts, PARTS.index(choice) + 1, choice)
+        parts = _ask_part(ask, screen, parts, PARTS.index(choice) + 1, choice, revised)
 
 
 def offer_promises(
@@ -154,9 +176,14 @@ def offer_promises(
 
 
 def _ask_part(
-    ask: Ask, screen: Screen, parts: ApologyParts, number: int, part: str
+    ask: Ask,
+    screen: Screen,
+    parts: ApologyParts,
+    number: int,
+    part: str,
+    revised: Callable[[ApologyParts], ApologyParts],
 ) -> ApologyParts:
     guide = GUIDES[part]
     screen.part(number, guide)
     answer = ask.text(guide.question, default=parts.get(part), hint="(Enter to skip)")
-    return replace(parts, **{part: answer})
+    return revised(replace(parts, **{part: answer}))

@@ -14,7 +14,7 @@ from datetime import datetime
 from trustlog.domain.trigger.breathing import PACES, Pace
 from trustlog.domain.trigger.model import INTENSITY_RANGE
 from trustlog.domain.trigger.service import TriggerAnswers
-from trustlog.prompts.seam import Ask
+from trustlog.prompts.seam import Ask, keep_so_far
 from trustlog.render import words
 
 Breathe = Callable[[int, Pace], int]
@@ -40,6 +40,18 @@ WORDS = {  # the answers in words: (question, hint)
     ),
     "repair": ("One tiny repair: a hug, a check-in, a change of plan?", "(Enter to skip)"),
 }
+# The repair is asked of the person by their role from `init`: the one who was
+# hurt is not the one who owes it, so they are asked what would help mend it.
+REPAIR_BY_ROLE = {
+    "hurt": (
+        "What small repair would help, or has one happened: a hug, a check-in, a change of plan?",
+        "(Enter to skip)",
+    ),
+    "repairing": (
+        "One tiny repair you can make: a hug, a check-in, a change of plan?",
+        "(Enter to skip)",
+    ),
+}
 
 
 def stop_word_reminder(stop_word: str | None) -> str:
@@ -64,21 +76,47 @@ def ask_trigger(
     pace: Pace | None,
     say: Say,
     now: Callable[[], datetime],
+    role: str | None = None,
 ) -> TriggerAnswers:
     """Walk through the routine, asking what the flags left open.
 
     `breathe` is None when the timer is off (`--no-timer`); `pace` None means
-    ask which pace, or whether to skip the breathing this time.
+    ask which pace, or whether to skip the breathing this time. `role` is the
+    one from `init` ("hurt", "repairing", "both" or None): it words the repair.
+    Ctrl-C once something was answered offers to keep it, still settling.
     """
     answers = replace(given)
     if breathe is None and all(getattr(answers, name) is not None for name in QUESTIONS):
         return answers
     say(stop_word_reminder(stop_word))
+    try:
+        _walk(ask, answers, breathe, seconds, pace, say, now, role)
+    except KeyboardInterrupt:
+        # Kept as it stands: a trigger still settling, `trigger resolve` settles it later.
+        if not [name for name in answers.given() if name != "breathed_seconds"]:
+            raise
+        keep_so_far(ask)
+    return answers
+
+
+def _walk(
+    ask: Ask,
+    answers: TriggerAnswers,
+    breathe: Breathe | None,
+    seconds: int,
+    pace: Pace | None,
+    say: Say,
+    now: Callable[[], datetime],
+    role: str | None,
+) -> None:
+    """The routine's steps; each answer is kept in `answers` as soon as it is given."""
 
     def in_words(*names: str) -> None:
         for name in names:
             if getattr(answers, name) is None:
                 message, hint = WORDS[name]
+                if name == "repair":
+                    message, hint = REPAIR_BY_ROLE.get(role or "", (message, hint))
                 setattr(answers, name, ask.text(message, hint=hint))
 
     in_words("what")
@@ -104,4 +142,3 @@ def ask_trigger(
     in_words("facts", "guesses", "reassurance", "repair")
     if answers.resolved_at is None and ask.confirm("Has it settled?", default=False):
         answers.resolved_at = now()
-    return answers
