@@ -70,6 +70,11 @@ COMMANDS = {
         "apology_app",
         "The four-part apology: what I did, how it hurt you, my responsibility, my amends.",
     ),
+    "catchup": Lazy(
+        "trustlog.cli.catchup",
+        "catchup",
+        "Catch up on promise days not yet recorded, from the last 14 days.",
+    ),
     "report": Lazy(
         "trustlog.cli.report",
         "report",

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from trustlog import clock
-from trustlog.cli.state import get_state
+from trustlog.cli.state import State, get_state
 from trustlog.domain.core import values
 from trustlog.domain.promise import service as domain
 from trustlog.domain.promise.model import BROKEN, KEPT
 from trustlog.domain.promise.service import NewPromise
 from trustlog.domain.promise.standing import list_promises
+from trustlog.errors import InputError
 from trustlog.render import promise as render
+
+if TYPE_CHECKING:
+    from datetime import date as Day
+
+    from trustlog.storage.journal import Journal
 
 app = typer.Typer(
     # Plain help, like the root's: rich help would cost ~45 ms of start-up.
@@ -34,6 +40,15 @@ def promise_help(ctx: typer.Context) -> None:
 
 IdArgument = Annotated[
     str, typer.Argument(metavar="ID", help="The promise's id (or the start of it).")
+]
+MarkIdArgument = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[ID]",
+        help="The promise's id (or the start of it); in a terminal, left out: choose from "
+        "what is due.",
+        show_default=False,
+    ),
 ]
 DateOption = Annotated[
     str | None,
@@ -108,19 +123,23 @@ def list_(
 @app.command("kept")
 def kept(
     ctx: typer.Context,
-    promise_id: IdArgument,
+    promise_id: MarkIdArgument = None,
     date: DateOption = None,
     note: NoteOption = None,
     json: Annotated[bool, typer.Option("--json", help="Print the saved mark as JSON.")] = False,
 ) -> None:
-    """Mark a promise kept on a day it was due (default today)."""
+    """Mark a promise kept on a day it was due (default today).
+
+    In a terminal with no ID, it offers what is due: today's promises and the
+    days of the last two weeks not yet recorded.
+    """
     _mark(ctx, promise_id, KEPT, date, note, None, json)
 
 
 @app.command("broken")
 def broken(
     ctx: typer.Context,
-    promise_id: IdArgument,
+    promise_id: MarkIdArgument = None,
     date: DateOption = None,
     note: NoteOption = None,
     repair: Annotated[
@@ -129,13 +148,17 @@ def broken(
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print the saved mark as JSON.")] = False,
 ) -> None:
-    """Mark a promise broken on a day it was due, with a repair if you made one."""
+    """Mark a promise broken on a day it was due, with a repair if you made one.
+
+    In a terminal with no ID, it offers what is due; without --repair, it asks
+    whether you made a small repair.
+    """
     _mark(ctx, promise_id, BROKEN, date, note, repair, json)
 
 
 def _mark(
     ctx: typer.Context,
-    promise_id: str,
+    promise_id: str | None,
     outcome: str,
     date: str | None,
     note: str | None,
@@ -143,10 +166,55 @@ def _mark(
     json: bool,
 ) -> None:
     state = get_state(ctx)
+    journal = state.journal
     now = clock.now()
     day = values.parse_date(date, "--date") if date is not None else now.date()
-    result = domain.mark_promise(state.journal, promise_id, outcome, day, now, note, repair)
+    prompting = state.may_prompt(json)
+    if promise_id is None:
+        if not prompting:
+            raise InputError(
+                f"ID: please give the promise's id, such as `trustlog promise {outcome} k3m9x`.",
+                hint="`trustlog promise list` shows each promise with its id; "
+                "`trustlog catchup` lists the days not yet recorded.",
+            )
+        promise_id, day = _choose_due(state, journal, outcome, day if date else None, now.date())
+    if prompting and outcome == BROKEN and repair is None:
+        # Checked first, so a wrong id or day is said before any question is asked.
+        domain.plan_marks(journal, day, [domain.MarkRequest(promise_id, outcome)], now.date())
+        from trustlog.prompts.promise import ask_repair
+        from trustlog.prompts.seam import Asker
+
+        repair = ask_repair(Asker(), None)
+    result = domain.mark_promise(journal, promise_id, outcome, day, now, note, repair)
     render.mark_saved(state.output, result, today=now.date(), json=json)
+
+
+def _choose_due(
+    state: State, journal: Journal, outcome: str, day: Day | None, today: Day
+) -> tuple[str, Day]:
+    """In a terminal: the promise and day chosen from what is due (or from `day`'s)."""
+    from trustlog.domain.catchup import open_days
+    from trustlog.domain.promise.standing import due_on
+    from trustlog.prompts.promise import choose_due
+    from trustlog.prompts.seam import Asker
+
+    if day is not None:
+        offered = [
+            due for due in due_on(journal, day) if not (due.mark and due.mark.outcome == outcome)
+        ]
+    else:
+        recent = [due for due in open_days(journal, today) if due.date < today]
+        offered = [
+            due for due in due_on(journal, today) if not (due.mark and due.mark.outcome == outcome)
+        ] + recent[::-1]
+    if not offered:
+        when = "today or in the last two weeks" if day is None else f"on {day.isoformat()}"
+        raise InputError(
+            f"ID: nothing is waiting to be marked {outcome} {when}.",
+            hint="`trustlog promise list` shows each promise with its id.",
+        )
+    chosen = choose_due(Asker(), offered, outcome, today)
+    return chosen.promise.id, chosen.date
 
 
 @app.command("retire")

@@ -13,6 +13,7 @@ from trustlog.domain.promise.service import MarkRequest, NewPromise, parse_due
 from trustlog.domain.promise.standing import DueDay
 from trustlog.errors import InputError
 from trustlog.prompts.seam import Ask
+from trustlog.render import words
 
 SCHEDULES = (
     ("daily", "Every day"),
@@ -100,10 +101,25 @@ def ask_due_promises(ask: Ask, due: Sequence[DueDay]) -> list[MarkRequest]:
             continue  # nothing new to record
         repair = None
         if answer == BROKEN:
-            repair = ask.text(
-                "Did you make a small repair?",
-                default=before.repair if before else None,
-                hint="(what you did, Enter if not)",
-            )
+            repair = ask_repair(ask, before.repair if before else None)
         requests.append(MarkRequest(item.promise.id, answer, repair=repair))
     return requests
+
+
+def ask_repair(ask: Ask, before: str | None) -> str | None:
+    """After a broken promise: the small repair made, if one was (it counts as half kept)."""
+    return ask.text(
+        "Did you make a small repair?", default=before, hint="(what you did, Enter if not)"
+    )
+
+
+def choose_due(ask: Ask, offered: Sequence[DueDay], outcome: str, today: date) -> DueDay:
+    """Which of the promise days offered to mark `outcome` (today's first, then recent ones)."""
+    choices = []
+    for number, item in enumerate(offered):
+        when = "today" if item.date == today else words.short_date(item.date)
+        was = f", now {item.mark.outcome}" if item.mark else ""
+        choices.append((str(number), f"{item.promise.summary()} · {when}{was}"))
+    question = "Which promise did you keep?" if outcome == KEPT else "Which promise was not kept?"
+    picked = ask.choose(question, choices, default="0")
+    return offered[int(picked)]

@@ -40,6 +40,9 @@ class Ask(Protocol):
     ) -> str:
         """One of `choices` (value, label); returns the value."""
 
+    def key(self, message: str, choices: Sequence[tuple[str, str, str]], default: str) -> str:
+        """One keypress: `choices` are (key, value, label); Enter gives `default`."""
+
 
 KEEP_SO_FAR = "Keep what you have so far?"
 
@@ -101,6 +104,54 @@ class Asker:
                 message, choices=options, default=default, style=self._style, qmark="›"
             ).unsafe_ask()
         )
+
+    def key(self, message: str, choices: Sequence[tuple[str, str, str]], default: str) -> str:
+        # questionary has no one-key choice; this is its confirm prompt with more keys.
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.formatted_text import FormattedText
+        from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+        from prompt_toolkit.keys import Keys
+
+        labels = {value: label for _, value, label in choices}
+        instruction = "(" + " · ".join(f"{key} {label}" for key, _, label in choices) + ")"
+        status: dict[str, str | None] = {"answer": None}
+
+        def tokens() -> FormattedText:
+            shown = [("class:qmark", "›"), ("class:question", f" {message} ")]
+            if status["answer"] is None:
+                shown.append(("class:instruction", f"{instruction} "))
+            else:
+                shown.append(("class:answer", labels[status["answer"]]))
+            return FormattedText(shown)
+
+        bindings = KeyBindings()
+
+        @bindings.add(Keys.ControlC, eager=True)
+        def _stop(event: KeyPressEvent) -> None:
+            event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+        @bindings.add(Keys.ControlM, eager=True)
+        def _enter(event: KeyPressEvent) -> None:
+            status["answer"] = default
+            event.app.exit(result=default)
+
+        for key, value, _ in choices:
+
+            def pressed(event: KeyPressEvent, value: str = value) -> None:
+                status["answer"] = value
+                event.app.exit(result=value)
+
+            bindings.add(key.lower())(pressed)
+            bindings.add(key.upper())(pressed)
+
+        @bindings.add(Keys.Any)
+        def _other(event: KeyPressEvent) -> None:
+            """Other keys do nothing."""
+
+        session: PromptSession[str] = PromptSession(
+            tokens, key_bindings=bindings, style=self._style
+        )
+        return str(session.app.run())
 
 
 def _number_validator(low: int, high: int) -> Callable[[str], bool | str]:
