@@ -60,5 +60,59 @@ def test_the_dashboard_gives_one_hint_for_many_open_days(cli, journal):
     cli("checkin", "--mood", "3")
     shown = cli().stdout
     assert shown.count("Next:") == 1
-    assert "Next: trustlog catchup" in shown
+    assert shown.count("trustlog catchup") == 1
     assert "trustlog promise kept dly23 --date" not in shown
+
+
+def test_the_dashboard_shows_triggers_still_settling_with_the_command(cli):
+    cli("trigger", "--what", "a late reply", "--at", "2026-11-24 19:15")
+    cli(
+        "trigger",
+        "--what",
+        "settled one",
+        "--at",
+        "2026-11-24 18:00",
+        "--resolved-at",
+        "2026-11-24 18:30",
+    )
+    shown = cli().stdout
+    assert "Still settling:\n  ○ a late reply  since Tue 24 Nov 19:15\n" in shown
+    (settling,) = cli("--json").json()["triggers_settling"]
+    assert f"when it has settled: trustlog trigger resolve {settling['id']}" in shown
+    assert "settled one" not in shown
+
+
+def test_the_dashboard_counts_what_a_person_wrote_not_promise_marks(cli, journal):
+    put_promise(journal, "dly23", "2026-11-01")
+    for day in ("20", "21", "22", "23"):
+        put_mark(journal, "dly23", f"2026-11-{day}")
+    cli("checkin", "--mood", "3", "--kept", "dly23")
+    assert "This month: 1 check-in day, 1 entry written." in cli().stdout
+    assert cli("--json").json()["month_entries"] == 1
+
+
+def test_a_note_ending_a_sentence_gets_no_second_full_stop(cli):
+    cli("checkin", "--note", "A calm day.")
+    assert "✓ You checked in today: A calm day.\n" in cli().stdout
+
+
+def test_the_dashboard_has_one_next_line_and_names_the_partner(cli, journal):
+    cli("init", "--name", "Sam", "--partner", "Alex", "--role", "repairing")
+    put_promise(journal, "dly23", "2026-11-24", text="Text if I'm running late")
+    shown = cli().stdout
+    assert shown.startswith("Tuesday 24 November 2026, Sam\n")
+    assert "Your promises to Alex, due today:" in shown
+    assert shown.count("Next:") == 1
+    cli("checkin", "--mood", "3")
+    shown = cli().stdout
+    assert shown.count("Next:") == 1
+    assert "Next: trustlog promise kept dly23 — when it is done." in shown
+
+
+def test_many_open_days_are_summed_up_with_one_hint(cli, journal):
+    put_promise(journal, "dly23", "2026-11-01", text="Text if I'm running late")
+    put_promise(journal, "mwf45", "2026-11-01", every="mon,wed,fri", text="Call")
+    shown = cli().stdout
+    assert "  … and 6 more.\n" in shown
+    assert shown.count("trustlog catchup") == 1
+    assert "--date" not in shown

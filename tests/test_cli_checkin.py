@@ -103,7 +103,9 @@ def test_hand_edits_survive_a_later_update(cli, home):
     assert entry["trust"] == 5
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(note=any_text, feeling=any_text)
 def test_any_text_typed_as_a_flag_survives(cli, home, note, feeling):
     if not note.strip() or not feeling.strip():

@@ -114,7 +114,7 @@ def test_the_dashboard_cuts_a_wide_note_at_sixty_cells(cli):
     note = "話し合い" * 20
     cli("checkin", "--mood", "3", "--note", note)
     (line,) = [line for line in cli().stdout.splitlines() if line.startswith("話")]
-    assert line == "話し合い" * 7 + "話…."  # 29 wide characters (58 cells), then …
+    assert line == "話し合い" * 7 + "話…"  # 29 wide characters (58 cells), then …, no "."
 
 
 # -- a one-line message without rich ---------------------------------------------------------

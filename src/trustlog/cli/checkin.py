@@ -131,4 +131,7 @@ def _ask(
             f"[muted]You already checked in {what}; Enter keeps each answer, "
             "and what you add joins the rest.[/muted]"
         )
-    return ask_checkin(Asker(), given, existing, due, day, today)
+    from trustlog.domain.profile import load_profile
+
+    partner = load_profile(state.journal).partner
+    return ask_checkin(Asker(), given, existing, due, day, today, partner)

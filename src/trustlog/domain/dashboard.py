@@ -8,8 +8,13 @@ from datetime import date, timedelta
 from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin, find_checkin
 from trustlog.domain.profile import Profile, load_profile
+from trustlog.domain.promise.model import MARK
 from trustlog.domain.promise.standing import UNRECORDED, DueDay, at_a_glance
+from trustlog.domain.trigger.model import KIND as TRIGGER
+from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.journal import Journal
+
+CATCHUP_HINT = "trustlog catchup — the days not recorded yet, one key each."
 
 
 @dataclass
@@ -19,18 +24,23 @@ class Dashboard:
     profile: Profile
     checkin_today: Checkin | None
     month_checkin_days: int
-    month_entries: int
+    month_entries: int  # what a person wrote this month; promise marks are not entries
     last_checkin: date | None
-    hints: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)  # one: what to do next
     promises_due: list[DueDay] = field(default_factory=list)  # today's, marked or not
     promises_unrecorded: list[DueDay] = field(default_factory=list)  # the last few days
+    triggers_settling: list[Trigger] = field(default_factory=list)  # oldest first
 
 
 def build_dashboard(journal: Journal, today: date) -> Dashboard:
-    """Reads this month's and last month's folders, and the promises folder, only."""
+    """Reads this month's and last month's folders, and the promises folder, only.
+
+    A trigger still settling is shown while it is in those two months: one
+    left open longer is for `trustlog entries --kind trigger` to find.
+    """
     this_month = journal.month_files(today.year, today.month)
     last = today.replace(day=1) - timedelta(days=1)
-    earlier = journal.month_files(last.year, last.month, CHECKIN)
+    earlier = journal.month_files(last.year, last.month)
     checkin_days = sorted(
         {f.date for f in earlier + this_month if f.kind == CHECKIN and f.date and f.date <= today}
     )
@@ -43,16 +53,28 @@ def build_dashboard(journal: Journal, today: date) -> Dashboard:
         month_checkin_days=sum(
             1 for d in checkin_days if (d.year, d.month) == (today.year, today.month)
         ),
-        month_entries=len(this_month),
+        month_entries=sum(1 for f in this_month if f.kind != MARK),
         last_checkin=checkin_days[-1] if checkin_days else None,
     )
+    for entry_file in earlier + this_month:
+        if entry_file.kind == TRIGGER:
+            trigger = Trigger.from_document(journal.read(entry_file))
+            if trigger.resolved_at is None:
+                board.triggers_settling.append(trigger)
+    board.triggers_settling.sort(key=lambda trigger: trigger.at)
     glance = at_a_glance(journal, today)
     board.promises_due, board.promises_unrecorded = glance.today, glance.unrecorded
-    if found is None:
-        board.hints.append("trustlog checkin — a few minutes on how today went.")
-    else:
-        board.hints.append("trustlog checkin again updates today's check-in.")
-    open_today = [d for d in glance.today if d.status == UNRECORDED]
-    if open_today:
-        board.hints.append(f"trustlog promise kept {open_today[0].promise.id} — when it is done.")
+    board.hints.append(next_step(board))
     return board
+
+
+def next_step(board: Dashboard) -> str:
+    """The one thing most worth doing next: today's check-in, today's promise, catching up."""
+    if board.checkin_today is None:
+        return "trustlog checkin — a few minutes on how today went."
+    open_today = [d for d in board.promises_due if d.status == UNRECORDED]
+    if open_today:
+        return f"trustlog promise kept {open_today[0].promise.id} — when it is done."
+    if board.promises_unrecorded:
+        return CATCHUP_HINT
+    return "trustlog checkin again adds to today's check-in."

@@ -92,19 +92,21 @@ def ask_checkin(
     due: Sequence[DueDay] = (),
     day: date | None = None,
     today: date | None = None,
+    partner: str | None = None,
 ) -> CheckinReply:
     """Ask each question not already answered by a flag.
 
     Enter skips a question, or keeps the answer the day's check-in already
     has. What adds up through a day (appreciations, arguments, the note) is
     shown and added to, never retyped. `due` are the promises due that day:
-    each is asked about (kept / broken / not yet). Ctrl-C once something was
-    answered offers to keep it.
+    each is asked about (kept / broken / not yet). `partner` is the name from
+    `init`, used where it reads naturally. Ctrl-C once something was answered
+    offers to keep it.
     """
     reply = CheckinReply(CheckinAnswers(**vars(given)), [])
     when = "today" if day is None or today is None or day == today else on_day(day, today)
     try:
-        _ask_all(ask, reply, existing, due, when)
+        _ask_all(ask, reply, existing, due, when, partner)
     except KeyboardInterrupt:
         if not reply.marks and not [n for n in reply.answers.given() if n != "private"]:
             raise
@@ -113,7 +115,12 @@ def ask_checkin(
 
 
 def _ask_all(
-    ask: Ask, reply: CheckinReply, before: Checkin | None, due: Sequence[DueDay], when: str
+    ask: Ask,
+    reply: CheckinReply,
+    before: Checkin | None,
+    due: Sequence[DueDay],
+    when: str,
+    partner: str | None,
 ) -> None:
     answers = reply.answers
 
@@ -122,6 +129,8 @@ def _ask_all(
             return
         question = QUESTIONS[name]
         message = question.today if when == "today" else question.past.format(day=when)
+        if name == "care" and partner:
+            message = message.replace("you gave", f"you gave {partner}")
         kept = getattr(before, name) if before else None
         hint = KEEP if kept is not None else question.hint
         got: str | int | None

@@ -6,9 +6,17 @@ from dataclasses import asdict
 from typing import Any
 
 from trustlog.domain.core.entry import jsonable
-from trustlog.domain.dashboard import Dashboard
+from trustlog.domain.dashboard import CATCHUP_HINT, Dashboard
 from trustlog.render import words
 from trustlog.render.output import Output
+
+UNRECORDED_SHOWN = 3  # more than this, and the dashboard says how many, not each one
+ENDS_A_SENTENCE = (".", "!", "?", "…")
+
+
+def sentence(text: str) -> str:
+    """`text` ending with a full stop, unless it ends a sentence already ("Calm." stays)."""
+    return text if text.rstrip().endswith(ENDS_A_SENTENCE) else f"{text}."
 
 
 def dashboard(output: Output, board: Dashboard, json: bool = False) -> None:
@@ -16,18 +24,20 @@ def dashboard(output: Output, board: Dashboard, json: bool = False) -> None:
         output.json(dashboard_json(board))
         return
     from rich.markup import escape
+    from rich.text import Text
 
-    name = f", {escape(board.profile.name)}" if board.profile.name else ""
+    profile = board.profile
+    name = f", {escape(profile.name)}" if profile.name else ""
     out = output.out
     out.print(f"[title]{words.full_date(board.today)}[/title]{name}")
     if board.checkin_today:
         summary = board.checkin_today.summary(words.quoted)
-        out.print(f"[good]✓[/good] You checked in today: {escape(summary)}.")
+        out.print(f"[good]✓[/good] You checked in today: {escape(sentence(summary))}")
     else:
         out.print("○ No check-in yet today.")
     out.print(
         f"This month: {words.count(board.month_checkin_days, 'check-in day')}, "
-        f"{words.count(board.month_entries, 'entry', 'entries')} in all."
+        f"{words.count(board.month_entries, 'entry', 'entries')} written."
     )
     if board.last_checkin and not board.checkin_today:
         out.print(
@@ -36,7 +46,29 @@ def dashboard(output: Output, board: Dashboard, json: bool = False) -> None:
     if board.promises_due or board.promises_unrecorded:
         from trustlog.render.promise import dashboard_promises
 
-        dashboard_promises(output, board.promises_due, board.promises_unrecorded)
+        # The promises of the one repairing trust are made to their partner: say so by name.
+        to = f" to {profile.partner}" if profile.partner and profile.role == "repairing" else ""
+        dashboard_promises(
+            output,
+            board.promises_due,
+            board.promises_unrecorded[:UNRECORDED_SHOWN],
+            heading=f"Your promises{to}, due today:" if to else "Promises due today:",
+        )
+        more = len(board.promises_unrecorded) - UNRECORDED_SHOWN
+        if more > 0:
+            out.print(Text(f"  … and {more} more.", style="muted"))
+        if board.promises_unrecorded and CATCHUP_HINT not in board.hints:
+            out.print(Text(f"  To record them: {CATCHUP_HINT}", style="muted"))
+    if board.triggers_settling:
+        out.print(Text("Still settling:"))
+    for trigger in board.triggers_settling:
+        line = Text("  ○ ")
+        line.append(words.quoted(trigger.what or "a flare-up"))
+        line.append(f"  since {words.short_date_time(trigger.at.astimezone())}", style="muted")
+        out.print(line)
+        out.print(
+            Text(f"    when it has settled: trustlog trigger resolve {trigger.id}", style="muted")
+        )
     for hint in board.hints:
         out.print(f"[muted]Next:[/muted] {escape(hint)}")
 
@@ -46,4 +78,5 @@ def dashboard_json(board: Dashboard) -> dict[str, Any]:
     data["checkin_today"] = board.checkin_today.to_json() if board.checkin_today else None
     data["promises_due"] = [due.to_json() for due in board.promises_due]
     data["promises_unrecorded"] = [due.to_json() for due in board.promises_unrecorded]
+    data["triggers_settling"] = [trigger.to_json() for trigger in board.triggers_settling]
     return data

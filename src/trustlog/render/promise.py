@@ -187,13 +187,18 @@ def marks_saved(output: Output, results: list[MarkResult], today: date) -> None:
         mark_saved(output, result, today, hint=False)
 
 
-def dashboard_promises(output: Output, due: list[DueDay], unrecorded: list[DueDay]) -> None:
-    """Today's promises, and the days of the last week still open."""
+def dashboard_promises(
+    output: Output,
+    due: list[DueDay],
+    unrecorded: list[DueDay],
+    heading: str = "Promises due today:",
+) -> None:
+    """Today's promises, and the days of the last week still open (`trustlog catchup`)."""
     from rich.text import Text
 
     out = output.out
     if due:
-        out.print(Text("Promises due today:"))
+        out.print(Text(heading))
     for item in due:
         symbol, style = TODAY_OPEN if item.status == UNRECORDED else CELLS[item.status]
         line = Text(f"  {symbol} ", style=style or "")
@@ -210,15 +215,6 @@ def dashboard_promises(output: Output, due: list[DueDay], unrecorded: list[DueDa
         line.append(item.promise.summary(), style="")
         line.append(f"  {item.promise.id}", style="accent")
         out.print(line)
-    if unrecorded:
-        first = unrecorded[0]
-        out.print(
-            Text(
-                f"  To record one: trustlog promise kept {first.promise.id} "
-                f"--date {first.date.isoformat()} (or broken)",
-                style="muted",
-            )
-        )
 
 
 def promise_retired(output: Output, result: RetireResult, json: bool = False) -> None:

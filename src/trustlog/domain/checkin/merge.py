@@ -35,13 +35,17 @@ def add_note(before: str | None, given: str) -> str:
 
 
 def add_items(before: list[str], given: list[str]) -> list[str]:
-    """`before` with each item of `given` it does not hold yet (compared trimmed), in order."""
+    """`before` with each item of `given` it does not hold yet (compared trimmed), in order.
+
+    Only the same words count as the same: "Money" after "money" is added, as
+    the report counts a topic argued about again the same day as a repeat.
+    """
     held = {item.strip() for item in before}
     merged = list(before)
     for item in given:
         if item.strip() not in held:
             held.add(item.strip())
-            merged.append(item.strip() if item != item.strip() else item)
+            merged.append(item)
     return merged
 
 
