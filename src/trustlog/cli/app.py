@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from trustlog import __version__
 from trustlog.cli.state import get_state
-from trustlog.errors import TrustlogError
+from trustlog.errors import InputError, TrustlogError
+from trustlog.render.safe import visible
 
 HELP = """A private companion for rebuilding trust, one small reliable day at a time.
 
@@ -121,9 +123,22 @@ class TrustlogGroup(TyperGroup):
         with formatter.section("Commands"):
             formatter.write_dl([(name, lazy.summary) for name, lazy in COMMANDS.items()])
 
+    def make_context(self, info_name: Any, args: list[str], *rest: Any, **kwargs: Any) -> Any:
+        try:
+            _refuse_undecodable(args)
+        except TrustlogError as error:
+            _report(error.message, error.hint)
+            raise typer.Exit(error.exit_code) from None
+        try:
+            return super().make_context(info_name, args, *rest, **kwargs)
+        except ClickException as error:
+            raise _made_visible(error) from None
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except ClickException as error:
+            raise _made_visible(error) from None
         except TrustlogError as error:
             _report(error.message, error.hint)
             raise typer.Exit(error.exit_code) from None
@@ -137,9 +152,43 @@ class TrustlogGroup(TyperGroup):
 
 
 def _report(message: str, hint: str | None) -> None:
-    sys.stderr.write(f"trustlog: {message}\n")
+    # Messages echo what was typed, or a file's name: never raw to the terminal.
+    sys.stderr.write(f"trustlog: {visible(message)}\n")
     if hint:
-        sys.stderr.write(f"  {hint}\n")
+        sys.stderr.write(f"  {visible(hint)}\n")
+
+
+def _refuse_undecodable(args: list[str]) -> None:
+    """Bytes that are not UTF-8 (which Python hands over as lone surrogates) are bad input.
+
+    Saved, they could not be written back as text; refused here, before
+    anything is opened, nothing is created. A folder's name may be any bytes.
+    """
+    for index, arg in enumerate(args):
+        if not any("\udc80" <= char <= "\udcff" for char in arg):
+            continue
+        before = args[index - 1] if index else ""
+        if before in ("--journal",) or arg.startswith("--journal="):
+            continue
+        if arg.startswith("-") and "=" in arg:
+            flag = arg.split("=", 1)[0]
+        elif before.startswith("-"):
+            flag = before
+        else:
+            flag = ""
+        shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise InputError(
+            f"{flag + ': ' if flag else ''}'{shown}' has bytes that are not UTF-8 text, "
+            "so it cannot be saved.",
+            hint="Please type it again; your terminal may be set to another character set. "
+            "Nothing was saved.",
+        )
+
+
+def _made_visible(error: ClickException) -> ClickException:
+    """click's own usage errors quote the typed value: made safe like ours."""
+    error.message = visible(error.message)
+    return error
 
 
 app = typer.Typer(

@@ -167,11 +167,10 @@ def _routine(
     answers: TriggerAnswers,
     stop_word: str | None,
 ) -> TriggerAnswers:
-    from rich.text import Text
-
     from trustlog.domain.profile import load_profile
     from trustlog.prompts.seam import Asker
     from trustlog.prompts.trigger import ask_trigger
+    from trustlog.render.console import Text
 
     output = state.output
 

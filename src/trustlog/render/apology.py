@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def findings(output: Output, found: list[Finding]) -> None:
     """The checker's notes, gently: a heading, then each note with its reason and a rewrite."""
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     err = output.err
     if not found:
@@ -46,7 +46,7 @@ def findings(output: Output, found: list[Finding]) -> None:
 
 def apology_text(output: Output, text: str) -> None:
     """The assembled apology, as plain text with no wrapping added (so it copies cleanly)."""
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     output.out.print(Text(text), soft_wrap=True)
 
@@ -87,7 +87,7 @@ def apology_list(output: Output, apologies: list[Apology], json: bool = False) -
     if json:
         output.json([apology_json(apology, apology.findings()) for apology in apologies])
         return
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     if not apologies:
         output.say("No apologies drafted yet. `trustlog apology draft` walks you through one.")
@@ -172,7 +172,7 @@ class ApologyScreen:
             )
 
     def part(self, number: int, guide: Guide) -> None:
-        from rich.text import Text
+        from trustlog.render.console import Text
 
         err = self.output.err
         err.print()
@@ -182,7 +182,7 @@ class ApologyScreen:
         err.print(Text.assemble(("  Poor: ", "muted"), guide.poor))
 
     def read_back(self, text: str, found: list[Finding]) -> None:
-        from rich.text import Text
+        from trustlog.render.console import Text
 
         err = self.output.err
         err.print()

@@ -25,8 +25,8 @@ from trustlog.render import words
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.text import Text
 
+    from trustlog.render.console import Text
     from trustlog.render.output import Output
 
 Clock = Callable[[], float]
@@ -46,7 +46,7 @@ class Breathing:
 
 def frame(pace: Pace, elapsed: float, total: float) -> Text:
     """What the timer shows `elapsed` seconds into a `total`-second session."""
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     breath = breath_at(pace, elapsed)
     filled = round(breath.fullness * BAR_WIDTH)

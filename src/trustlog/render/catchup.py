@@ -17,7 +17,7 @@ def open_days(output: Output, due: Sequence[DueDay], today: date, json: bool = F
     if json:
         output.json(open_days_json(due, today))
         return
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     if not due:
         output.say(nothing_open())

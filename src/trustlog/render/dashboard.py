@@ -24,7 +24,8 @@ def dashboard(output: Output, board: Dashboard, json: bool = False) -> None:
         output.json(dashboard_json(board))
         return
     from rich.markup import escape
-    from rich.text import Text
+
+    from trustlog.render.console import Text
 
     profile = board.profile
     name = f", {escape(profile.name)}" if profile.name else ""

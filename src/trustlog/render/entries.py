@@ -23,7 +23,8 @@ def entry_table(output: Output, entries: list[Entry], json: bool = False) -> Non
         output.json([entry.to_json() for entry in entries])
         return
     from rich.table import Table
-    from rich.text import Text
+
+    from trustlog.render.console import Text
 
     if not entries:
         output.say("No entries in that range yet.")
@@ -54,7 +55,7 @@ def entry_detail(output: Output, entry: Entry, json: bool = False) -> None:
     if json:
         output.json(entry.to_json())
         return
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     data = entry.to_json()
     kind = str(data.get("kind"))

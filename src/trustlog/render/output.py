@@ -1,5 +1,9 @@
 """The one pair of consoles: stdout for data, stderr for talk.
 
+Nothing printed here reaches the terminal with a control character of its
+text (render/safe.py): the consoles are `SafeConsole`s, and JSON escapes
+DEL and C1 as well as what JSON always escapes.
+
 rich is imported only when something is drawn for a person; `--json` output
 and `--help` do without it, and so do short messages rich would print as they
 are (see `Output.tell`).
@@ -14,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
+
+from trustlog.render.safe import json_safe, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -46,10 +52,13 @@ class Output:
         return not (self.no_color or os.environ.get("NO_COLOR"))
 
     def _console(self, stderr: bool) -> Console:
-        from rich.console import Console
         from rich.theme import Theme
 
-        return Console(stderr=stderr, no_color=not self.color, theme=Theme(THEME), highlight=False)
+        from trustlog.render.console import SafeConsole
+
+        return SafeConsole(
+            stderr=stderr, no_color=not self.color, theme=Theme(THEME), highlight=False
+        )
 
     @cached_property
     def out(self) -> Console:
@@ -60,7 +69,7 @@ class Output:
         return self._console(stderr=True)
 
     def json(self, data: Any) -> None:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
     def say(self, message: str) -> None:
         """A short message for the person, on stderr (rich markup allowed)."""
@@ -73,11 +82,15 @@ class Output:
         flags; when rich would print the line unchanged (no wrapping, known
         styles, plain ASCII) it is written here directly, byte for byte the same.
         """
+        pieces = tuple(
+            visible(piece) if isinstance(piece, str) else (visible(piece[0]), piece[1])
+            for piece in pieces
+        )
         line = _as_rich_prints(pieces, self.color)
         if line is not None:
             sys.stderr.write(line)
             return
-        from rich.text import Text
+        from trustlog.render.console import Text
 
         text = Text()
         for piece in pieces:

@@ -78,7 +78,7 @@ def promise_list(
     if json:
         output.json([item.to_json() for item in found])
         return
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     out = output.out
     if not found:
@@ -122,7 +122,7 @@ def _status_line(item: PromiseStanding) -> str:
 
 
 def _calendar(item: PromiseStanding, today: date) -> object:
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     line = Text(INDENT)
     for index, cell in enumerate(item.calendar):
@@ -194,7 +194,7 @@ def dashboard_promises(
     heading: str = "Promises due today:",
 ) -> None:
     """Today's promises, and the days of the last week still open (`trustlog catchup`)."""
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     out = output.out
     if due:

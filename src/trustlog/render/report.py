@@ -19,7 +19,7 @@ from trustlog.render import words
 from trustlog.render.output import Output
 
 if TYPE_CHECKING:
-    from rich.text import Text
+    from trustlog.render.console import Text
 
 TREND_WORDS = {BETTER: ("▲ better", "good"), WORSE: ("▼ worse", "warn"), SAME: ("= same", "muted")}
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -57,7 +57,7 @@ def report(output: Output, result: Report, json: bool = False) -> None:
     if json:
         output.json(report_json(result))
         return
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     out = output.out
     now = result.current
@@ -127,7 +127,7 @@ def days_of(span: Period) -> str:
 
 
 def _empty(output: Output, result: Report) -> None:
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     out = output.out
     period = result.current.period
@@ -153,7 +153,7 @@ def _empty(output: Output, result: Report) -> None:
 
 
 def _markers(result: Report) -> list[Text]:
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     now, before, trends = result.current, result.previous, result.trends
     word = "month" if now.period.kind == MONTH else "week"
@@ -183,7 +183,7 @@ def _rates(now: Figures, before: Figures, count: int, earlier: int) -> tuple[str
 
 
 def _details(now: Figures) -> list[Text]:
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     p, t = now.promises, now.triggers
     lines = []
@@ -234,7 +234,7 @@ def _details(now: Figures) -> list[Text]:
 
 
 def _sparklines(now: Figures, as_of: date) -> list[Text]:
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     days = now.days
     indent = " " * 16
@@ -280,7 +280,7 @@ def _spark(
 
 
 def _calendar(days: list[DayFigures], as_of: date) -> list[Text]:
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     names = "".join(f"{name:>5}" for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
     lines = [Text("Calendar", style="title"), Text("  " + names[1:], style="muted")]
@@ -331,7 +331,7 @@ def _trimmed(row: Text) -> Text:
 
 
 def _recovery_bars(now: Figures) -> list[Text]:
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     items = now.triggers.items
     lines = [Text("Recovery after triggers", style="title")]

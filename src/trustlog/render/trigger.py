@@ -15,7 +15,7 @@ def trigger_saved(output: Output, trigger: Trigger, json: bool = False) -> None:
     if json:
         output.json({**trigger.to_json(), "action": "created"})
         return
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     saved = Text("Saved ")
     saved.append(_what(trigger))
@@ -35,7 +35,7 @@ def trigger_resolved(output: Output, result: Resolved, json: bool = False) -> No
     if json:
         output.json(resolved_json(result))
         return
-    from rich.text import Text
+    from trustlog.render.console import Text
 
     trigger = result.trigger
     assert trigger.resolved_at is not None and trigger.recovery_minutes is not None

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from trustlog.render.safe import visible
+
 NOTHING = "–"  # a figure with nothing to show yet
 ELLIPSIS = "…"
 QUOTE_CELLS = 60  # a person's line quoted inside a message or a one-line summary
@@ -102,6 +104,7 @@ def fit(text: str, width: int) -> str:
     """
     from rich.cells import cell_len, chop_cells
 
+    text = visible(text)  # measured as it will be shown
     if cell_len(text) <= width:
         return text
     return chop_cells(text, width - 1)[0] + ELLIPSIS
