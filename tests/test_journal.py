@@ -30,11 +30,16 @@ def test_first_write_creates_a_private_journal(cli, home):
         assert mode(path) == (0o700 if path.is_dir() else 0o600), path
 
 
-def test_an_existing_journal_folder_is_tightened(cli, home):
+def test_an_existing_journal_folder_keeps_its_permissions_and_is_warned_about(cli, home):
+    # Issue 9: it was tightened to 0700; its permissions are the person's to choose.
     home.mkdir(mode=0o755)
     home.chmod(0o755)
-    assert cli("checkin", "--mood", "3").exit_code == 0
-    assert mode(home) == 0o700
+    run = cli("checkin", "--mood", "3")
+    assert run.exit_code == 0
+    assert mode(home) == 0o755
+    assert run.stderr.count("other people on this computer can open your journal") == 1
+    for path in home.rglob("*"):
+        assert mode(path) == (0o700 if path.is_dir() else 0o600), path
 
 
 def test_reading_an_empty_journal_creates_nothing(cli, home):

@@ -171,7 +171,7 @@ def _refuse_undecodable(args: list[str]) -> None:
         if before in ("--journal",) or arg.startswith("--journal="):
             continue
         if arg.startswith("-") and "=" in arg:
-            flag = arg.split("=", 1)[0]
+            flag, arg = arg.split("=", 1)
         elif before.startswith("-"):
             flag = before
         else:

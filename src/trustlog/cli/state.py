@@ -20,6 +20,7 @@ class State:
     journal_dir: Path | None = None
     no_input: bool = False
     output: Output = field(default_factory=Output)
+    warned: bool = False  # about a journal folder open to others: once per command
 
     @property
     def journal(self) -> Journal:
@@ -27,7 +28,18 @@ class State:
         from trustlog.paths import journal_dir
         from trustlog.storage.journal import Journal  # not needed for --help
 
-        return Journal(journal_dir(self.journal_dir), undated_folders=UNDATED_FOLDERS)
+        journal = Journal(journal_dir(self.journal_dir), undated_folders=UNDATED_FOLDERS)
+        if not self.warned:
+            self.warned = True
+            mode = journal.open_to_others()
+            if mode is not None:
+                # Its permissions are the person's to choose: said once, never changed.
+                self.output.tell(
+                    f"Note: other people on this computer can open your journal folder "
+                    f"{journal.root} (permissions {mode:o}). To keep it private: "
+                    f"chmod 700 '{journal.root}'"
+                )
+        return journal
 
     def may_prompt(self, json: bool = False) -> bool:
         """Prompts write to stdout, so `--json` runs never prompt."""

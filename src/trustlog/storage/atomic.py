@@ -10,26 +10,49 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from trustlog.errors import JournalError
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 
 
 def ensure_folder(path: Path) -> None:
-    """Create `path` as a private folder, or tighten an existing one to 0700.
+    """Create `path` as a private folder; an existing one is left exactly as it is.
 
     Its parent must exist: the journal creates its own folders one level at a
-    time, so each of them is private.
+    time, so each of them is private. A folder that is there already keeps its
+    permissions: a person who made it read-only, or shares it on purpose, is
+    the one to change that (the journal warns when its folder is open to others).
     """
     if path.is_dir():
-        if path.stat().st_mode & 0o777 != FOLDER_MODE:
-            path.chmod(FOLDER_MODE)
         return
+    require_writable(path.parent)
     path.mkdir(mode=FOLDER_MODE)
     path.chmod(FOLDER_MODE)  # mkdir's mode is filtered by the umask
     fsync_folder(path.parent)
+
+
+def require_writable(path: Path) -> None:
+    """Refuse to change a file or folder its owner made read-only.
+
+    The owner's write bit decides, not `os.access`: the superuser may write
+    anywhere, but a journal made read-only is still meant to stay as it is.
+    """
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    if not mode & stat.S_IWUSR:
+        what = "folder" if stat.S_ISDIR(mode) else "file"
+        raise JournalError(
+            f"{path}: this {what} is read-only, so nothing could be saved.",
+            hint="Nothing was changed. If you made it read-only, it stays that way until "
+            "you make it writable again (chmod u+w).",
+        )
 
 
 def fsync_folder(path: Path) -> None:
@@ -41,7 +64,13 @@ def fsync_folder(path: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that it is either wholly old or wholly new."""
+    """Replace `path` with `data` so that it is either wholly old or wholly new.
+
+    The new file is 0600 whatever the old one was: a replaced file only ever
+    loses permissions. A read-only file or folder is refused, not replaced.
+    """
+    require_writable(path.parent)
+    require_writable(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         os.fchmod(fd, FILE_MODE)
@@ -58,5 +87,6 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def remove(path: Path) -> None:
+    require_writable(path.parent)
     path.unlink()
     fsync_folder(path.parent)

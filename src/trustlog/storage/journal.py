@@ -13,6 +13,7 @@ month's folder, so its cost does not grow with years of history.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,6 +85,14 @@ class Journal:
 
     def exists(self, path: Path) -> bool:
         return path.exists()
+
+    def open_to_others(self) -> int | None:
+        """The journal folder's permissions when people other than its owner may use it."""
+        try:
+            mode = self.root.stat().st_mode & 0o7777
+        except OSError:
+            return None
+        return mode if mode & 0o077 else None
 
     # -- settings -------------------------------------------------------------
 
@@ -225,7 +234,7 @@ class Journal:
         if self._locked:
             yield self
             return
-        self._ensure_root()
+        created = self._ensure_root()
         try:
             with self.locked():
                 migrate.upgrade(self, FORMAT_VERSION)
@@ -237,6 +246,10 @@ class Journal:
                 f"Another trustlog is still writing to {self.root}.",
                 hint="Wait for it to finish and try again.",
             ) from None
+        except BaseException:
+            if created:
+                self._uncreate(created)
+            raise
 
     @contextmanager
     def locked(self, wait: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
@@ -283,10 +296,29 @@ class Journal:
 
     # -- internals ----------------------------------------------------------------
 
-    def _ensure_root(self) -> None:
+    def _ensure_root(self) -> list[Path]:
+        """Create the journal's folder (and any missing above it); the folders created."""
+        missing = [self.root, *(p for p in self.root.parents if not p.exists())]
+        missing = [p for p in missing if not p.exists()]
         if not self.root.parent.exists():
             self.root.parent.mkdir(parents=True)
         atomic.ensure_folder(self.root)
+        return missing
+
+    def _uncreate(self, created: list[Path]) -> None:
+        """A command that failed on a journal it created leaves nothing behind.
+
+        Only the folders it made go, and only while they hold nothing but the
+        settings and the lock it wrote itself.
+        """
+        for name in (SETTINGS_FILE, LOCK_FILE):
+            with contextlib.suppress(OSError):
+                os.unlink(self.root / name)
+        for folder in created:
+            try:
+                os.rmdir(folder)
+            except OSError:
+                return
 
     def _require_lock(self) -> None:
         if not self._locked:

@@ -24,7 +24,12 @@ class Busy(Exception):
 @contextmanager
 def hold(path: Path, timeout: float, mode: int = 0o600) -> Iterator[None]:
     """Hold the lock file at `path`, waiting up to `timeout` seconds (0: try once)."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, mode)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, mode)
+    except PermissionError:
+        # A journal made read-only: flock works as well on a file opened to read,
+        # and the write that follows is refused with words that name the folder.
+        fd = os.open(path, os.O_RDONLY)
     try:
         deadline = time.monotonic() + timeout
         while True:

@@ -23,6 +23,7 @@ MAX_GRATEFUL = 3
 @dataclass
 class Checkin(Record):
     kind: ClassVar[str] = KIND
+    one_a_day: ClassVar[bool] = True  # a second check-in that day updates the first
     id: str
     date: dt.date = fields.day(required=True)  # (dt. because the field's name hides the type)
     created: datetime = fields.moment(or_start_of="date")

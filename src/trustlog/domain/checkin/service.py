@@ -62,6 +62,11 @@ def check_in(
     Every promise is checked before anything is written, so one bad id saves
     nothing; the check-in and its marks are then written under one lock.
     """
+    if day > today:
+        raise InputError(
+            f"--date: {day.isoformat()} has not come yet; a check-in records a day "
+            "once it has begun."
+        )
     answers = reply.answers.checked()
     requests = reply.marks
     if not requests and not [name for name in answers.given() if name != "private"]:

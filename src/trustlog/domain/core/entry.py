@@ -62,6 +62,7 @@ class Record:
     folder: ClassVar[str | None] = None
     json_derived: ClassVar[tuple[str, ...]] = ()
     json_order: ClassVar[tuple[str, ...] | None] = None
+    one_a_day: ClassVar[bool] = False
     id: str
     extra: dict[str, Any]
 

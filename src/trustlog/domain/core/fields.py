@@ -179,6 +179,8 @@ class TextsSpec(Spec):
 
     def answer(self, value: Any) -> Any:
         given = values.texts(value)
+        if value and not given:
+            return None  # only blank text given: nothing given (an empty list clears)
         if self.most is not None and len(given) > self.most:
             raise InputError(f"{self.flag}: up to {self.most} things, please (got {len(given)}).")
         return given

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trustlog.domain.entries.service import Found, find, save_edit
+from trustlog.storage import document
 from trustlog.storage.journal import Journal
 
 
@@ -44,7 +45,7 @@ class Edit:
 
         A draft that does not check out raises JournalError and is kept as it is.
         """
-        text = _as_text(self.journal.read_bytes(self.draft))
+        text = _as_text(self.journal.read_bytes(self.draft), self.draft)
         with self.journal.writing():
             changed = text != self.original
             if changed:
@@ -59,6 +60,15 @@ def start_edit(journal: Journal, id_or_prefix: str) -> Edit:
     return Edit(journal, found, journal.draft_path(found.file))
 
 
-def _as_text(raw: bytes) -> str:
-    """A draft as an editor left it, read as text files are: any line ending becomes "\\n"."""
-    return raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+def _as_text(raw: bytes, path: Path) -> str:
+    """A draft as an editor left it, read as text files are: any line ending becomes "\\n".
+
+    An editor set to another character set may write bytes that are not UTF-8:
+    that is a draft to fix (it is kept), like any other that does not check out.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise document.damaged(path, line, "it is not UTF-8 text") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -72,15 +72,33 @@ def validate_edit(found: Found, text: str, path: Path) -> tuple[Entry, Document]
 def save_edit(journal: Journal, found: Found, text: str, path: Path) -> Entry:
     """Replace an entry with its edited text, moving the file if its date changed."""
     with journal.writing():
-        edited, _ = validate_edit(found, text, path)
+        edited, doc = validate_edit(found, text, path)
         day = edited.day
         target = found.file.path
         if found.file.date is not None and day is not None and day != found.file.date:
             target = journal.dated_path(day, found.file.kind, found.file.id)
+            _refuse_second_of_a_day(journal, edited, day, path, doc.line_of("date"))
         journal.write_text(target, text)
         if target != found.file.path:
             journal.delete(found.file)
     return edited
+
+
+def _refuse_second_of_a_day(
+    journal: Journal, edited: Entry, day: date, path: Path, line: int | None
+) -> None:
+    """A kind kept once a day (the check-in) may not be moved onto a day that has one."""
+    if not (isinstance(edited, entries_model.Record) and edited.one_a_day):
+        return
+    for other in journal.month_files(day.year, day.month, edited.kind):
+        if other.date == day and other.id != edited.id:
+            raise document.damaged(
+                path,
+                line,
+                f"{day.isoformat()} already has a check-in ({other.id}), and a day keeps one; "
+                f"to join them, copy what you want to keep into `trustlog edit {other.id}` "
+                "and delete this one",
+            )
 
 
 def delete_entry(
