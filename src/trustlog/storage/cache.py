@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from trustlog.errors import JournalError
 from trustlog.storage import lock
 from trustlog.storage.journal import Journal
 from trustlog.storage.names import Month
@@ -93,8 +94,8 @@ def load(journal: Journal, name: str, key: str) -> dict[str, Any] | None:
     """The cached data called `name`, or None when missing, stale or unreadable."""
     try:
         stored = json.loads(journal.read_bytes(path_of(journal, name)).decode("utf-8"))
-    except (OSError, ValueError):
-        return None
+    except (OSError, ValueError, RecursionError):
+        return None  # derived: whatever does not make sense is simply rebuilt
     if not isinstance(stored, dict) or stored.get("key") != key:
         return None
     data = stored.get("data")
@@ -114,5 +115,5 @@ def save(journal: Journal, fresh: list[tuple[str, str, dict[str, Any]]]) -> bool
                 text = json.dumps({"key": key, "data": data}, sort_keys=True)
                 journal.write_bytes(path_of(journal, name), text.encode("utf-8"))
         return True
-    except (lock.Busy, OSError):
+    except (lock.Busy, OSError, JournalError):
         return False  # busy, or a read-only journal: the report still comes, only slower

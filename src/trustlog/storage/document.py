@@ -74,7 +74,12 @@ def merge(doc: Document, fields: dict[str, Any], body: str | None) -> str:
 
     lines = doc.text.split("\n")
     closing = next(i for i in range(1, len(lines)) if lines[i].rstrip("\r") == FENCE)
-    front = tomlkit.parse("\n".join(lines[1:closing]) + "\n")
+    front_text = "\n".join(lines[1:closing]) + "\n"
+    try:
+        front = tomlkit.parse(front_text)
+    except RecursionError:  # tomlkit nests deeper per level than tomllib, which read it
+        assert doc.path is not None
+        raise damaged(doc.path, _deepest_line(front_text) + 1, _TOO_DEEP) from None
     wanted = _without_none(fields)
     for key in [key for key in front if key not in wanted]:
         del front[key]
@@ -99,6 +104,8 @@ def loads(text: str, path: Path) -> Document:
     front = "\n".join(lines[1:index]) + "\n"
     try:
         fields = tomllib.loads(front)
+    except RecursionError:
+        raise damaged(path, _deepest_line(front) + 1, _TOO_DEEP) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = _LINE_IN_MESSAGE.search(message)
@@ -130,12 +137,24 @@ def parse_toml(raw: bytes, path: Path) -> dict[str, Any]:
         raise damaged(path, None, "it is not UTF-8 text") from None
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise damaged(path, _deepest_line(text), _TOO_DEEP) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = _LINE_IN_MESSAGE.search(message)
         reason = _LINE_IN_MESSAGE.sub("", message).strip().rstrip(".")
         line = int(found.group(1)) if found else None
         raise damaged(path, line, reason[:1].lower() + reason[1:]) from None
+
+
+_TOO_DEEP = "its lists or tables are nested too deeply to read"
+
+
+def _deepest_line(front: str) -> int:
+    """The line that opens the most lists and tables: where a too-deep nesting starts."""
+    lines = front.split("\n")
+    opened = [line.count("[") + line.count("{") for line in lines]
+    return opened.index(max(opened)) + 1
 
 
 def damaged(path: Path, line: int | None, reason: str) -> JournalError:

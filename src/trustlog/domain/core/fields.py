@@ -27,6 +27,7 @@ from trustlog.errors import InputError, JournalError
 from trustlog.storage.document import Document, damaged
 
 _KEY = "trustlog"
+YEARS = (1000, 8999)  # the dates a file may hold
 
 
 class FieldReader:
@@ -84,6 +85,7 @@ class FieldReader:
             return None
         if isinstance(value, datetime) or not isinstance(value, date):
             raise self.fail(key, "should be a date, like 2026-11-24 (no quotes)")
+        self._within_years(key, value)
         return value
 
     def moment(self, key: str, required: bool = False) -> datetime | None:
@@ -92,9 +94,16 @@ class FieldReader:
             return None
         if not isinstance(value, datetime):
             raise self.fail(key, "should be a date and time, like 2026-11-24T19:30:00+01:00")
+        self._within_years(key, value)
         if value.tzinfo is None:
             value = value.astimezone()  # a hand-written local time: read it as local
         return value
+
+    def _within_years(self, key: str, value: date) -> None:
+        # Far from now, a day's arithmetic (a week on, the local time) would run off
+        # the calendar Python knows, years 1 to 9999: a typo, named like any other.
+        if not YEARS[0] <= value.year <= YEARS[1]:
+            raise self.fail(key, f"should be a date from the year {YEARS[0]} to {YEARS[1]}")
 
     def moment_or_start_of(self, key: str, day: date) -> datetime:
         """A time a hand-written entry may leave out: then the start of its day."""

@@ -20,6 +20,7 @@ from typing import Any
 
 from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.core.fields import TextSpec, declared
 from trustlog.domain.promise.model import MARK, PROMISE, Mark, Promise
 from trustlog.domain.promise.schedule import STRENGTH_M, mark_value
 from trustlog.domain.trigger.model import KIND as TRIGGER
@@ -159,18 +160,38 @@ class Tally:
         """A cached tally, or None when it does not have the expected shape."""
         try:
             last = data["last_checkin"]
-            return cls(
-                topics={str(t) for t in data["topics"]},
-                checkin_days=int(data["checkin_days"]),
+            tally = cls(
+                topics={_text(t) for t in data["topics"]},
+                checkin_days=_count(data["checkin_days"]),
                 last_checkin=date.fromisoformat(last) if last else None,
-                run=int(data["run"]),
-                longest_run=int(data["longest_run"]),
-                scores={str(k): float(v) for k, v in data["scores"].items()},
-                repeats=int(data["repeats"]),
-                calm_months=int(data["calm_months"]),
+                run=_count(data["run"]),
+                longest_run=_count(data["longest_run"]),
+                scores={_text(k): _score(v) for k, v in data["scores"].items()},
+                repeats=_count(data["repeats"]),
+                calm_months=_count(data["calm_months"]),
             )
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
+        return tally
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    return value
+
+
+def _count(value: Any) -> int:
+    """A cached count: a whole number, never negative (else the cache is rebuilt)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(value)
+    return value
+
+
+def _score(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ValueError(value)  # NaN fails the range too
+    return float(value)
 
 
 def tally_before(journal: Journal, year: int, month: int) -> Tally:
@@ -254,17 +275,26 @@ def _iso(value: date | str | None) -> str | None:
 
 
 def _schedules_from_json(data: dict[str, Any]) -> list[Promise] | None:
+    """The cached schedules, or None (rebuild them) when anything in them is not as written."""
+
     def day(value: Any) -> date | None:
         return date.fromisoformat(value) if value else None
+
+    def every(value: Any) -> str | None:
+        spec = declared(Promise)["every"]  # what a promise file may hold, so the cache too
+        valid = spec.valid if isinstance(spec, TextSpec) else None
+        if value is None or (isinstance(value, str) and valid is not None and valid(value)):
+            return value
+        raise ValueError(value)
 
     try:
         return [
             Promise(
-                id=str(item["id"]),
+                id=_text(item["id"]),
                 text="",
                 created=datetime.combine(date.fromisoformat(item["start"]), datetime.min.time()),
                 start=date.fromisoformat(item["start"]),
-                every=item["every"],
+                every=every(item["every"]),
                 once=day(item["once"]),
                 end=day(item["end"]),
                 retired=day(item["retired"]),
