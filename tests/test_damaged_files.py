@@ -189,3 +189,72 @@ def test_a_cache_that_makes_no_sense_is_rebuilt(cli, home, originals, garbage):
     # Rebuilt, and right again.
     for path in files:
         assert json.loads(path.read_text())["key"] != 5
+
+
+# -- misplaced and misnamed files (issue 9, case 6) ----------------------------------
+
+
+def test_a_check_in_moved_to_another_month_is_refused_and_never_duplicated(cli, home):
+    entry = cli("checkin", "--date", "2026-11-05", "--mood", "3", "--json").json()
+    (path,) = home.glob("2026/11/2*.md")
+    moved = home / "2026" / "10" / path.name
+    moved.parent.mkdir(mode=0o700)
+    path.rename(moved)
+    for args in (
+        ["checkin", "--date", "2026-11-05", "--mood", "4"],
+        ["entries", "--from", "2026-10-01", "--to", "2026-10-31"],
+        ["report", "--month", "2026-10"],
+        ["promise", "add", "Call"],
+    ):
+        run = cli(*args)
+        assert run.exit_code == 1, (args, run.stderr)
+        said = " ".join(run.stderr.split())
+        assert "its name dates it 2026-11-05, but it is in the folder 2026/10" in said
+        assert "Move it into 2026/11/" in said
+    assert sorted(p.name for p in home.rglob("2*.md")) == [moved.name]
+    moved.rename(path)
+    assert cli("checkin", "--date", "2026-11-05", "--mood", "4").exit_code == 0
+    assert [e["id"] for e in cli("entries", "--json").json()] == [entry["id"]]
+
+
+def test_a_file_whose_name_and_date_disagree_is_refused(cli, home):
+    entry = cli("checkin", "--date", "2026-11-05", "--mood", "3", "--json").json()
+    (path,) = home.glob("2026/11/2*.md")
+    path.write_text(path.read_text().replace("date = 2026-11-05", "date = 2026-11-07"))
+    for args in (
+        ["checkin", "--date", "2026-11-05", "--mood", "4"],
+        ["checkin", "--date", "2026-11-07", "--mood", "4"],
+        ["entries"],
+        ["show", entry["id"]],
+        ["report", "--month", "2026-11"],
+        ["report", "--month", "2026-12"],
+    ):
+        run = cli(*args)
+        assert run.exit_code == 1, (args, run.stderr)
+        said = " ".join(run.stderr.split())
+        assert "line 4: its name dates it 2026-11-05, but it holds 2026-11-07" in said
+        assert f"rename it to 2026-11-07-checkin-{entry['id']}.md in 2026/11/" in said
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        (lambda p: p.with_name(p.name.replace("-checkin-", "-trigger-")),
+         "its name says it is a trigger, but it holds a checkin"),
+        (lambda p: p.with_name(p.name.replace("2026-11-05-", "2026-11-06-")),
+         "its name dates it 2026-11-06, but it holds 2026-11-05"),
+        (lambda p: p.parent.parent.parent / "promises" / f"checkin-{p.stem.split('-')[-1]}.md",
+         "it is not in the folder its kind is kept in"),
+    ],
+)  # fmt: skip
+def test_a_misnamed_entry_is_damaged_with_a_hint(cli, home, change, says):
+    entry = cli("checkin", "--date", "2026-11-05", "--mood", "3", "--json").json()
+    (path,) = home.glob("2026/11/2*.md")
+    target = change(path)
+    target.parent.mkdir(mode=0o700, exist_ok=True)
+    path.rename(target)
+    run = cli("show", entry["id"])
+    assert run.exit_code == 1
+    assert says in " ".join(run.stderr.split())
+    assert "The file was left exactly as it is" in run.stderr
+    assert cli("entries").exit_code == 1

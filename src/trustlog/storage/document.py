@@ -157,11 +157,12 @@ def _deepest_line(front: str) -> int:
     return opened.index(max(opened)) + 1
 
 
-def damaged(path: Path, line: int | None, reason: str) -> JournalError:
+def damaged(path: Path, line: int | None, reason: str, hint: str | None = None) -> JournalError:
     where = f"{path}, line {line}" if line else str(path)
     return JournalError(
         f"{where}: {reason}.",
-        hint="The file was left exactly as it is. Fix it by hand (or restore it "
+        hint=hint
+        or "The file was left exactly as it is. Fix it by hand (or restore it "
         "from a backup) and run the command again.",
     )
 

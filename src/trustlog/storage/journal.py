@@ -32,6 +32,7 @@ from trustlog.storage.names import (
     Month,
     dated_entries,
     in_order,
+    misplaced,
     month_folders,
     months_between,
     resolve_id,
@@ -150,7 +151,10 @@ class Journal:
         if kind is not None:
             # The kind is in the name: skip parsing the others (most of a month is marks).
             names = [name for name in names if f"-{kind}-" in name]
-        return in_order(f for f in dated_entries(folder, names) if kind in (None, f.kind))
+        found = in_order(f for f in dated_entries(folder, names) if kind in (None, f.kind))
+        for entry in found:
+            _refuse_misplaced(entry)
+        return found
 
     def files_between(
         self, start: date | None, end: date | None, kind: str | None = None
@@ -216,7 +220,16 @@ class Journal:
         """
         import secrets  # only commands that create pay for it (about 4 ms: hmac, hashlib)
 
-        names = "\n".join(name for _, names, _ in self._names() for name in names) + "\n"
+        every = list(self._names())
+        for folder, listed, dated in every:
+            # A file moved to another month would be missed by the reads of its own
+            # month: refuse to add to the journal until it is back where it belongs.
+            if dated:  # a prefix test per name keeps this walk as cheap as it was
+                prefix = f"{folder.parent.name}-{folder.name}-"
+                odd = [name for name in listed if not name.startswith(prefix)]
+                for entry in dated_entries(folder, odd):
+                    _refuse_misplaced(entry)
+        names = "\n".join(name for _, listed, _ in every for name in listed) + "\n"
         while True:
             candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
             if f"-{candidate}.md\n" not in names:
@@ -342,6 +355,20 @@ class Journal:
         if dated:
             return next(dated_entries(folder, [name]), None)
         return undated_entry(folder, name)
+
+
+def _refuse_misplaced(entry: EntryFile) -> None:
+    belongs = misplaced(entry)
+    if belongs is not None:
+        assert entry.date is not None
+        here = f"{entry.path.parent.parent.name}/{entry.path.parent.name}"
+        raise document.damaged(
+            entry.path,
+            None,
+            f"its name dates it {entry.date.isoformat()}, but it is in the folder {here}",
+            hint=f"Move it into {belongs}/ (or rename it after the date it holds), then "
+            "run the command again. Nothing was changed.",
+        )
 
 
 def _unreadable(path: Path, error: OSError) -> JournalError:

@@ -85,6 +85,28 @@ def dated_entries(folder: Path, names: Iterable[str]) -> Iterator[EntryFile]:
         yield EntryFile(folder / name, match["kind"], match["id"], day)
 
 
+def said_by(path: Path) -> EntryFile | None:
+    """What a file's name says it holds (dated or not), or None for a name no entry has."""
+    match = _DATED_NAME.match(path.name)
+    if match is not None:
+        try:
+            return EntryFile(path, match["kind"], match["id"], date.fromisoformat(match["date"]))
+        except ValueError:
+            return None
+    match = _UNDATED_NAME.match(path.name)
+    return None if match is None else EntryFile(path, match["kind"], match["id"], None)
+
+
+def misplaced(entry: EntryFile) -> str | None:
+    """The month folder (`YYYY/MM`) a dated entry's name says it belongs in, when it is
+    in another one."""
+    if entry.date is None:
+        return None
+    expected = f"{entry.date.year:04d}/{entry.date.month:02d}"
+    here = f"{entry.path.parent.parent.name}/{entry.path.parent.name}"
+    return None if here == expected else expected
+
+
 def undated_entry(folder: Path, name: str) -> EntryFile | None:
     """The entry `name` stands for in an undated folder, if it is one (a file, named right)."""
     match = _UNDATED_NAME.match(name)

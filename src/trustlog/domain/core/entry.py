@@ -23,6 +23,7 @@ from typing import Any, ClassVar, Protocol, Self, cast
 from trustlog.domain.core.fields import BodySpec, FieldReader, Spec, declared
 from trustlog.storage.document import Document, damaged
 from trustlog.storage.journal import EntryFile, Journal
+from trustlog.storage.names import said_by
 
 Fit = Callable[[str], str]
 """How a screen shortens a line a person wrote; the domain itself never cuts text."""
@@ -95,6 +96,8 @@ class Record:
         for name, spec in plan.reading:
             got[name] = spec.read(read, name, got)
         made: Self = cast(Any, cls)(**got, extra=read.extra())
+        if doc.path is not None:
+            check_name(doc, cls.kind, made.id, made.day if cls.folder is None else None)
         return made
 
     def to_json(self) -> dict[str, Any]:
@@ -200,7 +203,11 @@ class OtherEntry:
     @classmethod
     def from_document(cls, doc: Document) -> OtherEntry:
         entry_id = FieldReader(doc).identity("other")
-        return cls(entry_id, str(doc.fields.get("kind")), dict(doc.fields), doc.body)
+        made = cls(entry_id, str(doc.fields.get("kind")), dict(doc.fields), doc.body)
+        said = said_by(doc.path) if doc.path is not None else None
+        if said is not None:
+            check_name(doc, made.stored_kind, entry_id, made.day if said.date else None)
+        return made
 
     def to_document(self) -> tuple[dict[str, Any], str | None]:
         return dict(self.fields), self.body
@@ -215,6 +222,43 @@ class OtherEntry:
 
     def summary(self, fit: Fit = whole) -> str:
         return self.body.splitlines()[0] if self.body else ""
+
+
+def check_name(doc: Document, kind: str, entry_id: str, day: date | None) -> None:
+    """A file's name must say what it holds: its kind, its id, and for a dated kind its
+    day, in a month folder or a kind's folder as its kind says. Else the file was
+    misnamed or moved by hand, and reading it as it is could hide it from the
+    commands that look for it (a second check-in on its day): it is damaged."""
+    assert doc.path is not None
+    said = said_by(doc.path)
+    if said is None:
+        return  # not an entry's name: an edit draft being checked
+    wrong = None
+    fix = "rename the file to match what it holds, or change it back"
+    if said.kind != kind:
+        wrong = f"its name says it is a {said.kind}, but it holds a {kind}"
+        line = doc.line_of("kind")
+    elif said.id != entry_id:
+        wrong = f"the id inside ('{entry_id}') does not match the file name ('{said.id}')"
+        line = doc.line_of("id")
+    elif (said.date is None) != (day is None):
+        wrong = "it is not in the folder its kind is kept in"
+        fix = "move it back where it came from"
+        line = None
+    elif day is not None and said.date != day:
+        wrong = f"its name dates it {said.date}, but it holds {day.isoformat()}"
+        fix = (
+            f"rename it to {day.isoformat()}-{kind}-{entry_id}.md in "
+            f"{day.year:04d}/{day.month:02d}/, or change its date back to {said.date}"
+        )
+        line = doc.line_of("date")
+    if wrong is not None:
+        raise damaged(
+            doc.path,
+            line,
+            wrong,
+            hint=f"The file was left exactly as it is: {fix}, then run the command again.",
+        )
 
 
 def entry_file_of(doc: Document, entry_file: EntryFile) -> None:
