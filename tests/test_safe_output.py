@@ -35,7 +35,19 @@ def test_json_safe_escapes_del_and_c1_as_json_does() -> None:
     assert json.loads(dumped) == {"t": "a\x9b\x7fb\x1b"}
 
 
-def _fill(cli: Callable[..., Run]) -> dict[str, str]:
+def _clean(run: Run) -> Run:
+    for stream in (run.stdout, run.stderr):
+        shown = STYLE.sub("", stream)
+        assert not RAW.search(shown), (RAW.findall(shown), shown)
+    return run
+
+
+def _fill(raw_cli: Callable[..., Run]) -> dict[str, str]:
+    """Every kind, every free-text field hostile; what each command says is clean too."""
+
+    def cli(*args: str) -> Run:
+        return _clean(raw_cli(*args))
+
     ids: dict[str, str] = {}
     made = cli("init", "--name", HOSTILE, "--partner", HOSTILE)
     assert made.exit_code == 0, made.stderr
@@ -62,6 +74,17 @@ def _fill(cli: Callable[..., Run]) -> dict[str, str]:
     ids["apology"] = apology.json()["id"]
     repaired = cli("promise", "broken", ids["promise"], "--note", HOSTILE, "--repair", HOSTILE)
     assert repaired.exit_code == 0, repaired.stderr
+    # Without --json, the words that confirm each: they quote what was typed.
+    for args in (
+        ["checkin", "--note", HOSTILE, "--argument", HOSTILE],
+        ["trigger", "--what", HOSTILE, "--intensity", "3", "--no-timer"],
+        ["trigger", "resolve", ids["trigger"]],
+        ["promise", "add", HOSTILE],
+        ["promise", "kept", ids["promise"], "--note", HOSTILE],
+        ["apology", "draft", "--did", HOSTILE, "--promise", HOSTILE],
+        ["init", "--partner", HOSTILE],
+    ):
+        assert cli(*args).exit_code == 0, args
     return ids
 
 
