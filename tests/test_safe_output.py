@@ -136,3 +136,16 @@ def test_a_hand_written_file_of_an_unknown_kind_is_shown_safely(
     for args in (["entries"], ["show", "abcde"], ["entries", "--json"], []):
         run = cli(*args)
         assert not RAW.search(run.stdout + run.stderr), args
+
+
+def test_every_renderer_takes_text_and_consoles_from_the_safe_place() -> None:
+    """Structural: rich's own Text drops some control characters and keeps ESC; ours
+    shows them all. Only render/console.py and render/output.py may reach rich's."""
+    source = Path(__file__).parent.parent / "src" / "trustlog"
+    allowed = {source / "render" / "console.py", source / "render" / "output.py"}
+    for path in source.rglob("*.py"):
+        if path in allowed:
+            continue
+        text = path.read_text()
+        assert "from rich.text import Text" not in text, path
+        assert not re.search(r"\bConsole\(", text), path

@@ -57,6 +57,8 @@ class Record:
     in the JSON, just before the body. `json_order`: only for a kind whose
     JSON was published in another order than its file: the keys after `id`,
     `kind` and `date`, in order (declared fields left out stay in the file only).
+    `one_a_day`: a day holds at most one entry of the kind (the check-in), so an
+    edit may not move one onto a day that has one.
     """
 
     kind: ClassVar[str]
