@@ -249,20 +249,31 @@ class Journal:
             return
         created = self._ensure_root()
         try:
-            with self.locked():
-                migrate.upgrade(self, FORMAT_VERSION)
-                if not self.exists(self.settings_path):
-                    self.save_settings({})
-                yield self
+            with contextlib.ExitStack() as held:
+                try:
+                    held.enter_context(self.locked())
+                except FileNotFoundError:
+                    if self.root.exists():
+                        raise
+                    # A first command we waited for failed and took its new journal
+                    # away with it: make it again, ours to take away if we fail too.
+                    created = self._ensure_root()
+                    held.enter_context(self.locked())
+                try:
+                    migrate.upgrade(self, FORMAT_VERSION)
+                    if not self.exists(self.settings_path):
+                        self.save_settings({})
+                    yield self
+                except BaseException:
+                    if created:
+                        # Still under the lock, so no one waiting sees half of it.
+                        self._uncreate(created)
+                    raise
         except lock.Busy:
             raise JournalError(
                 f"Another trustlog is still writing to {self.root}.",
                 hint="Wait for it to finish and try again.",
             ) from None
-        except BaseException:
-            if created:
-                self._uncreate(created)
-            raise
 
     @contextmanager
     def locked(self, wait: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:

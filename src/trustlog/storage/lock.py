@@ -23,26 +23,56 @@ class Busy(Exception):
 
 @contextmanager
 def hold(path: Path, timeout: float, mode: int = 0o600) -> Iterator[None]:
-    """Hold the lock file at `path`, waiting up to `timeout` seconds (0: try once)."""
+    """Hold the lock file at `path`, waiting up to `timeout` seconds (0: try once).
+
+    A holder may remove the lock file (a failed first command takes away the
+    journal it created). Whoever waited on that file then holds a lock nobody
+    else can see, so it checks the file is still the one at `path`, and if not
+    locks the one there now; FileNotFoundError when the folder itself is gone.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = _open(path, mode)
+        try:
+            _acquire(fd, path, deadline)
+        except BaseException:
+            os.close(fd)
+            raise
+        if _still_there(fd, path):
+            break
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, mode)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _open(path: Path, mode: int) -> int:
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, mode)
     except PermissionError:
         # A journal made read-only: flock works as well on a file opened to read,
         # and the write that follows is refused with words that name the folder.
-        fd = os.open(path, os.O_RDONLY)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise Busy(str(path)) from None
-                time.sleep(POLL_SECONDS)
+        return os.open(path, os.O_RDONLY)
+
+
+def _acquire(fd: int, path: Path, deadline: float) -> None:
+    while True:
         try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise Busy(str(path)) from None
+            time.sleep(POLL_SECONDS)
+
+
+def _still_there(fd: int, path: Path) -> bool:
+    try:
+        named = os.stat(path)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
