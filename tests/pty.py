@@ -15,7 +15,9 @@ CTRL_C = "\x03"
 DOWN = "\x1b[B"
 
 
-def spawn(home: Path, *args: str, now: str = FIXED_NOW, timeout: float = 15) -> pexpect.spawn:
+def spawn(
+    home: Path, *args: str, now: str = FIXED_NOW, timeout: float = 15, columns: int = 120
+) -> pexpect.spawn:
     env = {
         **os.environ,
         "TRUSTLOG_HOME": str(home),
@@ -32,7 +34,7 @@ def spawn(home: Path, *args: str, now: str = FIXED_NOW, timeout: float = 15) -> 
         sys.executable,
         ["-m", "trustlog", *args],
         env=env,
-        dimensions=(30, 120),
+        dimensions=(30, columns),
         encoding="utf-8",
         timeout=timeout,
     )

@@ -64,7 +64,7 @@ def test_list_draws_a_calendar_without_colour(cli, journal):
     assert lines[3] == "       every day · due today, not recorded yet"
     assert lines[4] == "       MTWTFSS MTWTFSS MTWTFSS MTWTFSS"
     #                  2 Nov    9 Nov    16 Nov   23 Nov (today, Tuesday)
-    assert lines[5] == "                       ●●✕◐·●● ●○     "
+    assert lines[5] == "                       ●●✕◐·●● ●○"  # piped: no padding after the last day
     # values 1, 1, 0, 0.5, 1, 1, 1 → 0.2474 (docs/promises.md shows this very list)
     # The word after the percentage ("growing") is gone: one line below says what strength is.
     assert lines[6] == "       strength 25% · kept 5 of 7 days recorded · now 3 in a row"

@@ -9,14 +9,14 @@ import pytest
 from rich.cells import cell_len
 
 from trustlog.render import words
-from trustlog.render.output import Output
+from trustlog.render.output import Output, _Trimmed
 
 
 @pytest.mark.parametrize(
     ("minutes", "said"),
     [
-        (0.0, "0 min"),
-        (0.4, "0 min"),
+        (0.0, "less than a minute"),
+        (0.4, "less than a minute"),
         (1.0, "1 min"),
         (45.0, "45 min"),
         (75.0, "1 h 15 min"),
@@ -122,7 +122,7 @@ def test_the_dashboard_cuts_a_wide_note_at_sixty_cells(cli):
 PIECES = [
     ("Saved today's check-in. ", ("id abc12", "muted")),
     ("Updated today's check-in ", ("(mood, trust)", "muted"), ". ", ("id abc12", "muted")),
-    (("It is private: exports leave it out unless you ask.", "muted"),),
+    (("Marked private: kept out of exports when trustlog gains them.", "muted"),),
     ("x" * 79,),
     ("x" * 81,),  # rich wraps it: left to rich
     ("a naïve line", ("id", "muted")),  # not ASCII: left to rich
@@ -152,10 +152,11 @@ def test_a_message_told_without_rich_is_what_rich_prints(monkeypatch, capsys, pi
     Output().tell(*pieces)
     told = capsys.readouterr().err
     console = Output().err
-    console.file = io.StringIO()
+    written = io.StringIO()
+    console.file = _Trimmed(written)  # piped (capsys), as the console itself writes
     markup = "".join(
         piece.replace("[", r"\[") if isinstance(piece, str) else f"[{piece[1]}]{piece[0]}[/]"
         for piece in pieces
     )
     console.print(markup)
-    assert told == console.file.getvalue()
+    assert told == written.getvalue()

@@ -35,23 +35,31 @@ def apology(ctx: typer.Context) -> None:
 def draft(
     ctx: typer.Context,
     did: Annotated[
-        str | None, typer.Option("--did", help="What I did: the specific action.")
+        str | None, typer.Option("--did", metavar="TEXT", help="What I did: the specific action.")
     ] = None,
     impact: Annotated[
-        str | None, typer.Option("--impact", help="How it hurt you, seen from their side.")
+        str | None,
+        typer.Option("--impact", metavar="TEXT", help="How it hurt you, seen from their side."),
     ] = None,
     responsibility: Annotated[
         str | None,
-        typer.Option("--responsibility", help="That I take full responsibility, with no “but”."),
+        typer.Option(
+            "--responsibility",
+            metavar="TEXT",
+            help="That I take full responsibility, with no “but”.",
+        ),
     ] = None,
     amends: Annotated[
         str | None,
-        typer.Option("--amends", help="How I'll make amends and change: concrete steps."),
+        typer.Option(
+            "--amends", metavar="TEXT", help="How I'll make amends and change: concrete steps."
+        ),
     ] = None,
     promise: Annotated[
         list[str] | None,
         typer.Option(
             "--promise",
+            metavar="TEXT",
             help="A step to track as a promise, linked to the apology (repeat for more).",
         ),
     ] = None,
@@ -59,6 +67,7 @@ def draft(
         str | None,
         typer.Option(
             "--every",
+            metavar="DAYS",
             help="When those promises are due: daily, weekdays, weekends or mon,wed,...",
             show_default=False,
         ),

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer import _click as click  # typer carries its own click
 from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
@@ -48,7 +50,29 @@ class Lazy:
             target = holder
         command = typer.main.get_command(target)
         command.name = name
+        _plain_usage(command)
         return command
+
+
+class PlainFormatter(click.HelpFormatter):
+    """Help whose usage line names a required argument as `ID`, not typer's `{ID}`.
+
+    Every placeholder then reads one way (TEXT, N, D, T, ID), as CONTRACT.md
+    writes them.
+    """
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, re.sub(r"\{([A-Z_]+)\}", r"\1", args), prefix)
+
+
+class PlainContext(click.Context):
+    formatter_class = PlainFormatter
+
+
+def _plain_usage(command: Any) -> None:
+    command.context_class = PlainContext
+    for sub in getattr(command, "commands", {}).values():
+        _plain_usage(sub)
 
 
 COMMANDS = {
@@ -152,10 +176,15 @@ class TrustlogGroup(TyperGroup):
 
 
 def _report(message: str, hint: str | None) -> None:
+    from trustlog.render import layout
+
     # Messages echo what was typed, or a file's name: never raw to the terminal.
-    sys.stderr.write(f"trustlog: {visible(message)}\n")
+    # Wrapped only for a person at a terminal: a script, or a log, gets each
+    # message whole on one line, whatever COLUMNS says.
+    columns = layout.width(sys.stderr) if layout.is_terminal(sys.stderr) else None
+    sys.stderr.write(layout.wrap(f"trustlog: {visible(message)}", columns) + "\n")
     if hint:
-        sys.stderr.write(f"  {visible(hint)}\n")
+        sys.stderr.write(layout.wrap(f"  {visible(hint)}", columns) + "\n")
 
 
 def _refuse_undecodable(args: list[str]) -> None:
@@ -218,6 +247,7 @@ def main_options(
         Path | None,
         typer.Option(
             "--journal",
+            metavar="DIR",
             help="The journal folder (default: $TRUSTLOG_HOME, or your user data folder).",
             show_default=False,
         ),

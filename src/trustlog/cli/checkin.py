@@ -25,45 +25,59 @@ def checkin(
     ctx: typer.Context,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="The day, YYYY-MM-DD (default today).", show_default=False),
+        typer.Option(
+            "--date", metavar="D", help="The day, YYYY-MM-DD (default today).", show_default=False
+        ),
     ] = None,
     mood: Annotated[
-        int | None, typer.Option("--mood", help="How you feel, 1 (very low) to 5 (very good).")
+        int | None,
+        typer.Option("--mood", metavar="1-5", help="How you feel, 1 (very low) to 5 (very good)."),
     ] = None,
     feeling: Annotated[
-        str | None, typer.Option("--feeling", help="Your feelings, in words.")
+        str | None, typer.Option("--feeling", metavar="TEXT", help="Your feelings, in words.")
     ] = None,
     trust: Annotated[
-        int | None, typer.Option("--trust", help="Trust and ease today, 0 to 10.")
+        int | None, typer.Option("--trust", metavar="0-10", help="Trust and ease today, 0 to 10.")
     ] = None,
     grateful: Annotated[
         list[str] | None,
-        typer.Option("--grateful", help="Something you appreciate (up to 3; repeat the flag)."),
+        typer.Option(
+            "--grateful",
+            metavar="TEXT",
+            help="Something you appreciate (up to 3; repeat the flag).",
+        ),
     ] = None,
     care: Annotated[
-        str | None, typer.Option("--care", help="One small act of care you gave.")
+        str | None, typer.Option("--care", metavar="TEXT", help="One small act of care you gave.")
     ] = None,
     affection: Annotated[
-        int | None, typer.Option("--affection", help="Moments of spontaneous affection (a number).")
+        int | None,
+        typer.Option(
+            "--affection", metavar="N", help="Moments of spontaneous affection (a number)."
+        ),
     ] = None,
     detective: Annotated[
         int | None,
         typer.Option(
-            "--detective", help="Moments of detective work: checking a phone, a location, a story."
+            "--detective",
+            metavar="N",
+            help="Moments of detective work: checking a phone, a location, a story.",
         ),
     ] = None,
     argument: Annotated[
         list[str] | None,
-        typer.Option("--argument", help="What you argued about (repeat for more than one)."),
+        typer.Option(
+            "--argument", metavar="TOPIC", help="What you argued about (repeat for more than one)."
+        ),
     ] = None,
     note: Annotated[
-        str | None, typer.Option("--note", help="A free note (Markdown is fine).")
+        str | None, typer.Option("--note", metavar="TEXT", help="A free note (Markdown is fine).")
     ] = None,
     private: Annotated[
         bool | None,
         typer.Option(
             "--private/--not-private",
-            help="Leave this check-in out of exports.",
+            help="Mark it private: kept out of exports when trustlog gains them.",
             show_default=False,
         ),
     ] = None,

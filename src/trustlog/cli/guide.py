@@ -9,13 +9,16 @@ import typer
 
 from trustlog.errors import InputError
 from trustlog.guide import TOPICS
+from trustlog.render import layout
 
 
 def help_topic(
     ctx: typer.Context,
     topic: Annotated[
         str | None,
-        typer.Argument(help=f"One of: {', '.join(TOPICS)}. Leave out for the command list."),
+        typer.Argument(
+            metavar="TOPIC", help=f"One of: {', '.join(TOPICS)}. Leave out for the command list."
+        ),
     ] = None,
 ) -> None:
     """Help on a topic: safety (when to reach for more help), privacy."""
@@ -26,4 +29,4 @@ def help_topic(
     text = TOPICS.get(topic.strip().lower())
     if text is None:
         raise InputError(f"There is no help topic '{topic}'. Try one of: {', '.join(TOPICS)}.")
-    sys.stdout.write(text)
+    sys.stdout.write(layout.wrap(text, layout.width(sys.stdout)))

@@ -13,18 +13,26 @@ from trustlog.render.profile import profile_saved
 
 def init(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Option("--name", help="What trustlog calls you.")] = None,
-    partner: Annotated[str | None, typer.Option("--partner", help="Your partner's name.")] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="What trustlog calls you.")
+    ] = None,
+    partner: Annotated[
+        str | None, typer.Option("--partner", metavar="NAME", help="Your partner's name.")
+    ] = None,
     role: Annotated[
         str | None,
         typer.Option(
-            "--role", help="hurt (you were hurt), repairing (you broke the trust), or both."
+            "--role",
+            metavar="hurt|repairing|both",
+            help="hurt (you were hurt), repairing (you broke the trust), or both.",
         ),
     ] = None,
     stop_word: Annotated[
         str | None,
         typer.Option(
-            "--stop-word", help="The word either of you can say to pause a talk that floods you."
+            "--stop-word",
+            metavar="TEXT",
+            help="The word either of you can say to pause a talk that floods you.",
         ),
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,

@@ -52,9 +52,13 @@ MarkIdArgument = Annotated[
 ]
 DateOption = Annotated[
     str | None,
-    typer.Option("--date", help="The day, YYYY-MM-DD (default today).", show_default=False),
+    typer.Option(
+        "--date", metavar="D", help="The day, YYYY-MM-DD (default today).", show_default=False
+    ),
 ]
-NoteOption = Annotated[str | None, typer.Option("--note", help="A short note about the day.")]
+NoteOption = Annotated[
+    str | None, typer.Option("--note", metavar="TEXT", help="A short note about the day.")
+]
 
 
 @app.command("add")
@@ -67,28 +71,42 @@ def add(
         str | None,
         typer.Option(
             "--every",
+            metavar="DAYS",
             help="daily (the default), weekdays, weekends, or days such as mon,thu.",
             show_default=False,
         ),
     ] = None,
     once: Annotated[
         str | None,
-        typer.Option("--once", help="Only on this one day, YYYY-MM-DD.", show_default=False),
+        typer.Option(
+            "--once", metavar="D", help="Only on this one day, YYYY-MM-DD.", show_default=False
+        ),
     ] = None,
     due: Annotated[
         str | None,
-        typer.Option("--due", help="The time of day it is due by, HH:MM.", show_default=False),
+        typer.Option(
+            "--due",
+            metavar="HH:MM",
+            help="The time of day it is due by, HH:MM.",
+            show_default=False,
+        ),
     ] = None,
     start: Annotated[
         str | None,
         typer.Option(
-            "--start", help="The first day, YYYY-MM-DD (default today).", show_default=False
+            "--start",
+            metavar="D",
+            help="The first day, YYYY-MM-DD (default today).",
+            show_default=False,
         ),
     ] = None,
     end: Annotated[
         str | None,
         typer.Option(
-            "--end", help="The last day, YYYY-MM-DD (default: no end).", show_default=False
+            "--end",
+            metavar="D",
+            help="The last day, YYYY-MM-DD (default: no end).",
+            show_default=False,
         ),
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print the saved promise as JSON.")] = False,
@@ -144,7 +162,9 @@ def broken(
     note: NoteOption = None,
     repair: Annotated[
         str | None,
-        typer.Option("--repair", help="A small act that mended it (it counts as half kept)."),
+        typer.Option(
+            "--repair", metavar="TEXT", help="A small act that mended it (it counts as half kept)."
+        ),
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print the saved mark as JSON.")] = False,
 ) -> None:

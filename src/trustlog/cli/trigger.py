@@ -50,7 +50,7 @@ def trigger(
         str | None,
         typer.Option(
             "--at",
-            metavar="TIME",
+            metavar="T",
             help=f"When it flared up, {TIME} (default now).",
             show_default=False,
         ),
@@ -84,7 +84,7 @@ def trigger(
     resolved_at: Annotated[
         str | None,
         typer.Option(
-            "--resolved-at", metavar="TIME", help=f"When it settled, {TIME}.", show_default=False
+            "--resolved-at", metavar="T", help=f"When it settled, {TIME}.", show_default=False
         ),
     ] = None,
     breathe: Annotated[
@@ -110,7 +110,10 @@ def trigger(
     ] = None,
     no_timer: Annotated[bool, typer.Option("--no-timer", help="Skip the breathing timer.")] = False,
     private: Annotated[
-        bool, typer.Option("--private", help="Leave this trigger out of exports.")
+        bool,
+        typer.Option(
+            "--private", help="Mark it private: kept out of exports when trustlog gains them."
+        ),
     ] = False,
     json: Annotated[bool, typer.Option("--json", help="Print the saved trigger as JSON.")] = False,
 ) -> None:
@@ -202,7 +205,7 @@ def resolve(
         str | None,
         typer.Option(
             "--at",
-            metavar="TIME",
+            metavar="T",
             help=f"When it settled, {TIME} (default now).",
             show_default=False,
         ),

@@ -6,6 +6,10 @@ questionary, imported only when a question is really asked (it costs tens of
 milliseconds at start-up). Unit tests hand routines a scripted asker instead;
 end-to-end tests drive the real one in a pseudo-terminal.
 
+A question longer than the terminal is wide is laid out here (`lay_out`),
+broken between words, because prompt_toolkit breaks it wherever the line
+runs out ("Enter to ski / p").
+
 Every question can be skipped with Enter (answer: None). Ctrl-C raises
 KeyboardInterrupt. Before anything was answered, the command layer turns it
 into exit 130 with nothing saved; once something was, a routine asks
@@ -18,6 +22,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 from typing import Protocol
+
+from trustlog.render import layout
+
+QMARK = "›"
 
 
 def can_prompt(no_input: bool = False) -> bool:
@@ -68,40 +76,44 @@ class Asker:
         )
 
     def text(self, message: str, default: str | None = None, hint: str | None = None) -> str | None:
+        message, hint = lay_out(message, hint, _columns())
         answer = self._q.text(
             message,
             default=default or "",
             instruction=hint,
             style=self._style,
-            qmark="›",
+            qmark=QMARK,
         ).unsafe_ask()
         return answer if answer and answer.strip() else None
 
     def number(
         self, message: str, low: int, high: int, default: int | None = None, hint: str | None = None
     ) -> int | None:
+        message, hint = lay_out(message, hint or f"({low}–{high}, Enter to skip)", _columns())
         answer = self._q.text(
             message,
             default="" if default is None else str(default),
-            instruction=hint or f"({low}–{high}, Enter to skip)",
+            instruction=hint,
             validate=_number_validator(low, high),
             style=self._style,
-            qmark="›",
+            qmark=QMARK,
         ).unsafe_ask()
         return int(answer) if answer and answer.strip() else None
 
     def confirm(self, message: str, default: bool = False) -> bool:
+        message = lay_out(message, "(y/N)", _columns(), gap=1)[0]
         return bool(
-            self._q.confirm(message, default=default, style=self._style, qmark="›").unsafe_ask()
+            self._q.confirm(message, default=default, style=self._style, qmark=QMARK).unsafe_ask()
         )
 
     def choose(
         self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None
     ) -> str:
         options = [self._q.Choice(title=label, value=value) for value, label in choices]
+        message = lay_out(message, "(Use arrow keys)", _columns(), gap=1)[0]
         return str(
             self._q.select(
-                message, choices=options, default=default, style=self._style, qmark="›"
+                message, choices=options, default=default, style=self._style, qmark=QMARK
             ).unsafe_ask()
         )
 
@@ -152,6 +164,40 @@ class Asker:
             tokens, key_bindings=bindings, style=self._style
         )
         return str(session.app.run())
+
+
+def _columns() -> int | None:
+    return layout.width(sys.stdout)
+
+
+def lay_out(
+    message: str, hint: str | None, columns: int | None, gap: int = 2
+) -> tuple[str, str | None]:
+    """The question and its hint, with line breaks between words where the terminal needs them.
+
+    questionary draws "› message" then `gap` spaces then the hint (or its own
+    "(y/N)"), on one line. When that does not fit, the message is wrapped under
+    its first word, and a hint that does not fit after its last line goes on a
+    line of its own, wrapped the same way.
+    """
+    indent = " " * (len(QMARK) + 1)
+    if columns is None or len(indent) + len(message) + gap + len(hint or "") < columns:
+        return message, hint
+    import textwrap
+
+    room = max(columns - len(indent) - 1, 20)  # - 1: the space questionary adds after it
+
+    def wrapped(text: str) -> list[str]:
+        return textwrap.wrap(text, room, break_long_words=False, break_on_hyphens=False) or [text]
+
+    lines = wrapped(message)
+    message = f"\n{indent}".join(lines)
+    if hint and len(indent) + len(lines[-1]) + gap + len(hint) >= columns:
+        # questionary puts `gap` spaces before the hint: the new line starts with
+        # what it takes to line the hint up under the question.
+        message += "\n" + " " * max(len(indent) - gap, 0) if gap < len(indent) else "\n"
+        hint = f"\n{indent}".join(wrapped(hint))
+    return message, hint
 
 
 def _number_validator(low: int, high: int) -> Callable[[str], bool | str]:

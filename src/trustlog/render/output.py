@@ -11,14 +11,16 @@ are (see `Output.tell`).
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TextIO, cast
 
+from trustlog.render import layout
 from trustlog.render.safe import json_safe, visible
 
 if TYPE_CHECKING:
@@ -39,8 +41,11 @@ THEME = {
 # test holds them to rich's own output.
 PLAIN_STYLES = {"muted": "\x1b[90m"}
 RESET = "\x1b[0m"
-DUMB_TERMINALS = ("dumb", "unknown")
-DEFAULT_WIDTH = 80
+DUMB_TERMINALS = layout.DUMB_TERMINALS
+DEFAULT_WIDTH = layout.DEFAULT_WIDTH
+# Wide enough that rich never wraps a piped line; a table still takes only the
+# width its cells need.
+UNBOUNDED = 100_000
 
 
 @dataclass
@@ -56,8 +61,19 @@ class Output:
 
         from trustlog.render.console import SafeConsole
 
+        stream = sys.stderr if stderr else sys.stdout
+        piped = layout.width(stream) is None
         return SafeConsole(
-            stderr=stderr, no_color=not self.color, theme=Theme(THEME), highlight=False
+            stderr=stderr,
+            no_color=not self.color,
+            theme=Theme(THEME),
+            highlight=False,
+            # Piped, rich would wrap at 80 and pad lines with spaces: lines are
+            # left whole instead (layout.py says why).
+            # rich asks for IO[str]; TextIOBase is one, but typeshed does not say so
+            file=None if layout.is_terminal(stream) else cast("IO[str]", _Trimmed(stream)),
+            width=UNBOUNDED if piped else None,
+            soft_wrap=piped,
         )
 
     @cached_property
@@ -120,7 +136,7 @@ def _as_rich_prints(pieces: Sequence[Piece], color: bool) -> str | None:
     environ = os.environ
     terminal = _is_terminal(environ)
     dumb = terminal and environ.get("TERM", "").lower() in DUMB_TERMINALS
-    if len(plain) > _width(environ, dumb):
+    if layout.width(sys.stderr) is not None and len(plain) > _width(environ, dumb):
         return None  # rich would wrap it
     if not (color and terminal and not dumb):
         return plain + "\n"
@@ -155,3 +171,31 @@ def _width(environ: Mapping[str, str], dumb: bool) -> int:
         except (AttributeError, ValueError, OSError):
             continue
     return DEFAULT_WIDTH
+
+
+class _Trimmed(io.TextIOBase):
+    """A piped stream, written without the spaces rich pads a line (a table's row) with."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        for line in lines:
+            self._stream.write(line.rstrip(" ") + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._stream.write(self._pending)
+            self._pending = ""
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
