@@ -37,6 +37,7 @@ TODAY = date(2026, 11, 24)
 MONTH = "2026-10"
 MONTH_FROM, MONTH_TO = "2026-10-01", "2026-10-31"
 HEAVY = ("questionary", "prompt_toolkit")
+SEARCH = "fridge"  # in about one generated note in twenty
 CACHE_FOLDER = "cache"  # where the report keeps its derived figures (storage/cache.py)
 
 
@@ -206,6 +207,19 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
         run_once(update, home)  # today's check-in now exists, so every timed run updates it
     variants = [Variant(name, home, [update] * runs) for name, home in writers.items()]
     timings += time_case("checkin (updates)", variants)
+    # A plain check-in prints one line for a person; it must cost no more than the
+    # --json one (rich, 30 ms to import, is not needed for one line). The two take turns.
+    plain = [*cli, "checkin", "--mood", "4", "--note", note]
+    plain_home, json_home = empty_journal(work, "p-plain"), empty_journal(work, "p-json")
+    run_once(plain, plain_home)
+    run_once(update, json_home)
+    timings += time_case(
+        "checkin (updates): plain, then --json",
+        [
+            Variant("empty, plain", plain_home, [plain] * runs),
+            Variant("empty, --json", json_home, [update] * runs),
+        ],
+    )
 
     # Reads on an empty journal, on two months (all of October and November),
     # and on ten years: the last two should be about equal.
@@ -235,6 +249,11 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
         for name, home in (("2 months", recent), (label, big))
     ]
     timings += time_case("show ID --json", shows)
+    # A search reads every file's text, but parses only those that could hold the words.
+    timings += time_case(
+        f"entries --contains {SEARCH} --json",
+        on_each([*cli, "entries", "--contains", SEARCH, "--json"], readers),
+    )
     # Reading everything grows with history by design; three runs are enough to show how much.
     everything = [Variant(label, big, [[*cli, "entries", "--json"]] * min(runs, 3))]
     timings += time_case("entries --json (every entry)", everything)

@@ -62,8 +62,8 @@ def test_show_by_id_or_prefix(cli, three_days):
     assert data["note"] == "a new month"
     run = cli("show", three_days[1][:4])
     assert run.exit_code == 0
-    assert run.stdout.startswith(f"Check-in 2026-11-01  id {three_days[1]}\n")
-    assert "mood: 3" in run.stdout
+    assert run.stdout.startswith(f"Check-in, Sunday 1 November 2026  id {three_days[1]}\n")
+    assert "\nmood:    3 of 5\n" in run.stdout
     assert run.stdout.endswith("\na new month\n")
 
 

@@ -27,7 +27,8 @@ Your journal stays on this machine; trustlog sends nothing anywhere.
 Your journal is plain text in one folder on this machine, readable only by you
 (folder 0700, files 0600). trustlog never uses the network.
 
-`trustlog export` leaves out entries you marked private unless you ask for them.
+An entry you mark private (`--private`) says so in `trustlog entries`. trustlog has
+no export yet; when it gains one, private entries will stay out unless you ask.
 Back the folder up like any other precious files; it is yours to read, edit and move.
 """,
 }

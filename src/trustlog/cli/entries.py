@@ -23,15 +23,29 @@ from trustlog.render import entries as render
 def entries(
     ctx: typer.Context,
     start: Annotated[
-        str | None, typer.Option("--from", help="First day, YYYY-MM-DD.", show_default=False)
+        str | None,
+        typer.Option("--from", metavar="D", help="First day, YYYY-MM-DD.", show_default=False),
     ] = None,
     end: Annotated[
-        str | None, typer.Option("--to", help="Last day, YYYY-MM-DD.", show_default=False)
+        str | None,
+        typer.Option("--to", metavar="D", help="Last day, YYYY-MM-DD.", show_default=False),
     ] = None,
     kind: Annotated[
         str | None,
         typer.Option(
-            "--kind", help=f"Only one kind: {', '.join(kinds.NAMES)}.", show_default=False
+            "--kind",
+            metavar="KIND",
+            help=f"Only one kind: {', '.join(kinds.NAMES)}.",
+            show_default=False,
+        ),
+    ] = None,
+    contains: Annotated[
+        str | None,
+        typer.Option(
+            "--contains",
+            metavar="TEXT",
+            help="Only entries whose words hold TEXT (any case).",
+            show_default=False,
         ),
     ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print a JSON array of entries.")] = False,
@@ -44,8 +58,8 @@ def entries(
         raise InputError(
             f"--kind: '{kind}' is not a kind of entry. Choose one of {', '.join(kinds.NAMES)}."
         )
-    found = domain.list_entries(state.journal, first, last, kind)
-    render.entry_table(state.output, found, json=json)
+    found = domain.list_entries(state.journal, first, last, kind, contains)
+    render.entry_table(state.output, found, json=json, contains=contains)
 
 
 def show(
@@ -58,7 +72,8 @@ def show(
     """Show one entry."""
     state = get_state(ctx)
     found = domain.find(state.journal, entry_id)
-    render.entry_detail(state.output, found.entry, json=json)
+    names = {} if json else domain.names_of_references(state.journal, found.entry)
+    render.entry_detail(state.output, found.entry, json=json, names=names)
 
 
 def edit(

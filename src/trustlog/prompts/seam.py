@@ -26,6 +26,10 @@ from typing import Protocol
 from trustlog.render import layout
 
 QMARK = "›"
+# Columns left free after a question for the answer to start on the same line:
+# prompt_toolkit breaks a typed answer wherever the line ends.
+TEXT_ROOM = 24
+NUMBER_ROOM = 4
 
 
 def can_prompt(no_input: bool = False) -> bool:
@@ -76,7 +80,7 @@ class Asker:
         )
 
     def text(self, message: str, default: str | None = None, hint: str | None = None) -> str | None:
-        message, hint = lay_out(message, hint, _columns())
+        message, hint = lay_out(message, hint, _columns(), answer=TEXT_ROOM)
         answer = self._q.text(
             message,
             default=default or "",
@@ -89,7 +93,8 @@ class Asker:
     def number(
         self, message: str, low: int, high: int, default: int | None = None, hint: str | None = None
     ) -> int | None:
-        message, hint = lay_out(message, hint or f"({low}–{high}, Enter to skip)", _columns())
+        hint = hint or f"({low}–{high}, Enter to skip)"
+        message, hint = lay_out(message, hint, _columns(), answer=NUMBER_ROOM)
         answer = self._q.text(
             message,
             default="" if default is None else str(default),
@@ -101,7 +106,7 @@ class Asker:
         return int(answer) if answer and answer.strip() else None
 
     def confirm(self, message: str, default: bool = False) -> bool:
-        message = lay_out(message, "(y/N)", _columns(), gap=1)[0]
+        message = lay_out(message, "(y/N)", _columns(), gap=1, answer=NUMBER_ROOM)[0]
         return bool(
             self._q.confirm(message, default=default, style=self._style, qmark=QMARK).unsafe_ask()
         )
@@ -171,17 +176,19 @@ def _columns() -> int | None:
 
 
 def lay_out(
-    message: str, hint: str | None, columns: int | None, gap: int = 2
+    message: str, hint: str | None, columns: int | None, gap: int = 2, answer: int = 0
 ) -> tuple[str, str | None]:
     """The question and its hint, with line breaks between words where the terminal needs them.
 
     questionary draws "› message" then `gap` spaces then the hint (or its own
-    "(y/N)"), on one line. When that does not fit, the message is wrapped under
-    its first word, and a hint that does not fit after its last line goes on a
-    line of its own, wrapped the same way.
+    "(y/N)"), then the answer, on one line. When that does not fit with
+    `answer` columns to spare, the message is wrapped under its first word, and
+    a hint that does not fit after its last line goes on a line of its own,
+    wrapped the same way (so does the answer, when there is no hint).
     """
     indent = " " * (len(QMARK) + 1)
-    if columns is None or len(indent) + len(message) + gap + len(hint or "") < columns:
+    end = gap + len(hint) if hint else 1
+    if columns is None or len(indent) + len(message) + end + answer < columns:
         return message, hint
     import textwrap
 
@@ -192,11 +199,12 @@ def lay_out(
 
     lines = wrapped(message)
     message = f"\n{indent}".join(lines)
-    if hint and len(indent) + len(lines[-1]) + gap + len(hint) >= columns:
-        # questionary puts `gap` spaces before the hint: the new line starts with
-        # what it takes to line the hint up under the question.
-        message += "\n" + " " * max(len(indent) - gap, 0) if gap < len(indent) else "\n"
-        hint = f"\n{indent}".join(wrapped(hint))
+    if len(indent) + len(lines[-1]) + end + answer >= columns:
+        # questionary puts `gap` spaces before the hint (one before the answer):
+        # the new line starts with what it takes to line it up under the question.
+        message += "\n" + " " * (len(indent) - (gap if hint else 1))
+        if hint:
+            hint = f"\n{indent}".join(wrapped(hint))
     return message, hint
 
 

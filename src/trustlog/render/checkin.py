@@ -49,7 +49,7 @@ def checkin_saved(output: Output, done: CheckinDone, json: bool = False) -> None
     else:
         output.tell(f"Saved {what}. ", (f"id {checkin.id}", "muted"))
     if checkin.private:
-        output.tell(("It is private: exports leave it out unless you ask.", "muted"))
+        output.tell(("Marked private: kept out of exports when trustlog gains them.", "muted"))
     marks_saved(output, done.marks, done.today)
 
 

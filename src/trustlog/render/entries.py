@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from trustlog.domain.core.entry import Entry
+from trustlog.domain.promise.model import Mark, Promise
+from trustlog.domain.promise.schedule import describe_schedule
 from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
 from trustlog.render.output import Output
@@ -18,7 +21,9 @@ KIND_WORDS = {
 }
 
 
-def entry_table(output: Output, entries: list[Entry], json: bool = False) -> None:
+def entry_table(
+    output: Output, entries: list[Entry], json: bool = False, contains: str | None = None
+) -> None:
     if json:
         output.json([entry.to_json() for entry in entries])
         return
@@ -27,7 +32,10 @@ def entry_table(output: Output, entries: list[Entry], json: bool = False) -> Non
     from trustlog.render.console import Text
 
     if not entries:
-        output.say("No entries in that range yet.")
+        if contains is not None:
+            output.tell(f"Nothing you wrote holds “{words.quoted(contains.strip())}”.")
+        else:
+            output.say("No entries in that range yet.")
         return
     table = Table(box=None, pad_edge=False, show_header=True, header_style="muted")
     table.add_column("date", no_wrap=True)
@@ -51,7 +59,14 @@ def summary_line(entry: Entry) -> str:
     return entry.summary(words.quoted)
 
 
-def entry_detail(output: Output, entry: Entry, json: bool = False) -> None:
+def entry_detail(
+    output: Output, entry: Entry, json: bool = False, names: dict[str, str] | None = None
+) -> None:
+    """One entry for a person: each field in words, times local, an id beside its text.
+
+    `names` holds the one-line text of the entries this one refers to by id.
+    `--json` shows the entry's own fields, unchanged.
+    """
     if json:
         output.json(entry.to_json())
         return
@@ -59,31 +74,99 @@ def entry_detail(output: Output, entry: Entry, json: bool = False) -> None:
 
     data = entry.to_json()
     kind = str(data.get("kind"))
-    title = Text(f"{KIND_WORDS.get(kind, kind).capitalize()} ", style="title")
-    title.append(str(data.get("date") or ""), style="title")
+    title = Text(KIND_WORDS.get(kind, kind).capitalize(), style="title")
+    if entry.day is not None:
+        title.append(f", {words.full_date(entry.day)}", style="title")
     title.append(f"  id {entry.id}", style="muted")
     output.out.print(title)
-    skip = {"id", "kind", "date", "note", "text"}
-    for key, value in data.items():
-        if key in skip or value in (None, [], False):
-            continue
-        output.out.print(Text.assemble((f"{_label(key)}: ", "muted"), _value(value)))
-    for key in ("note", "text"):
+    from rich.table import Table
+
+    # A grid, so that a long answer wraps under itself, not under its label.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="muted", no_wrap=True)
+    grid.add_column()
+    for label, lines in _fields(entry, data, names or {}):
+        for index, line in enumerate(lines):
+            grid.add_row(f"{label}:" if index == 0 else "", Text(line))
+    if grid.rows:
+        output.out.print(grid)
+    if data.get("private"):
+        output.out.print(Text("Marked private.", style="muted"))
+    for key in BODIES:
         if data.get(key):
             output.out.print()
             output.out.print(Text(str(data[key])))
 
 
-def _label(key: str) -> str:
-    return key.replace("_", " ")
+BODIES = ("note", "text")
+NOT_LISTED = {"id", "kind", "date", "private", "repaired", *BODIES}
+SCHEDULE = ("every", "once", "due")  # a promise's schedule, worded as one line
+LABELS = {
+    "created": "written",
+    "marked_at": "marked",
+    "at": "started",
+    "resolved_at": "settled",
+    "recovery_minutes": "settled after",
+    "grateful": "grateful for",
+    "care": "care given",
+    "detective": "detective work",
+    "arguments": "argued about",
+    "every": "when",
+    "start": "from",
+    "end": "until",
+    "apology": "from the apology",
+    "promise": "for the promise",
+    "promises": "promises made",
+    "did": "what I did",
+    "impact": "how it hurt you",
+    "responsibility": "my responsibility",
+    "amends": "how I will make amends",
+}
+OUT_OF = {"mood": 5, "trust": 10, "intensity": 10}
+MOMENTS = ("affection", "detective")
+REFERENCES = ("promise", "promises", "apology")
 
 
-def _value(value: Any) -> str:
+def _fields(
+    entry: Entry, data: dict[str, Any], names: dict[str, str]
+) -> list[tuple[str, list[str]]]:
+    shown: list[tuple[str, list[str]]] = []
+    for key, stored in data.items():
+        if key in NOT_LISTED or stored in (None, [], "") or key in SCHEDULE[1:]:
+            continue
+        value = getattr(entry, key, stored)  # the typed value: a datetime, not its ISO text
+        label = LABELS.get(key, key.replace("_", " "))
+        if key == "every" and isinstance(entry, Promise):
+            shown.append((label, [describe_schedule(entry)]))
+        elif key == "outcome" and isinstance(entry, Mark) and entry.repaired:
+            shown.append((label, [f"{value}, then repaired"]))
+        else:
+            shown.append((label, _worded(key, value, names)))
+    if isinstance(entry, Promise) and entry.every is None and "every" in data:
+        shown.insert(0, (LABELS["every"], [describe_schedule(entry)]))
+    return shown
+
+
+def _worded(key: str, value: Any, names: dict[str, str]) -> list[str]:
+    """A field's value in words; a list gives a line for each item."""
     if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
-    if value is True:
-        return "yes"
-    return str(value)
+        return [line for item in value for line in _worded(key, item, names)]
+    if isinstance(value, datetime):
+        return [words.date_time(value)]
+    if isinstance(value, date):
+        return [words.short_date(value, year=True)]
+    if isinstance(value, bool):
+        return ["yes" if value else "no"]
+    if key.endswith("minutes") and isinstance(value, int | float):
+        return [words.minutes(value)]
+    if key in OUT_OF and isinstance(value, int):
+        return [f"{value} of {OUT_OF[key]}"]
+    if key in MOMENTS and isinstance(value, int):
+        return [words.count(value, "moment")]
+    if key in REFERENCES and isinstance(value, str):
+        text = names.get(value)
+        return [f"“{words.quoted(text)}” ({value})" if text else value]
+    return [str(value)]
 
 
 def entry_deleted(output: Output, deleted: Entry | None, json: bool = False) -> None:

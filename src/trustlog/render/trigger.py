@@ -23,12 +23,12 @@ def trigger_saved(output: Output, trigger: Trigger, json: bool = False) -> None:
     saved.append(f" id {trigger.id}", style="muted")
     output.err.print(saved)
     if trigger.recovery_minutes is not None:
-        output.say(f"It settled after {_took(trigger.recovery_minutes)}.")
+        output.say(f"It settled after {words.minutes(trigger.recovery_minutes)}.")
     else:
         output.say("It stays open for now. When it has settled, this records the time:")
         output.say(f"  trustlog trigger resolve {trigger.id}")
     if trigger.private:
-        output.say("[muted]It is private: exports leave it out unless you ask.[/muted]")
+        output.say("[muted]Marked private: kept out of exports when trustlog gains them.[/muted]")
 
 
 def trigger_resolved(output: Output, result: Resolved, json: bool = False) -> None:
@@ -39,7 +39,7 @@ def trigger_resolved(output: Output, result: Resolved, json: bool = False) -> No
 
     trigger = result.trigger
     assert trigger.resolved_at is not None and trigger.recovery_minutes is not None
-    took = _took(trigger.recovery_minutes)
+    took = words.minutes(trigger.recovery_minutes)
     if not result.changed:
         output.say(
             f"Already marked settled at {words.local_time(trigger.resolved_at)}, "
@@ -71,11 +71,6 @@ def trigger_summary(trigger: Trigger) -> str:
     if trigger.recovery_minutes is None:
         return f"{what} · not settled yet"
     return f"{what} · settled after {words.minutes(trigger.recovery_minutes)}"
-
-
-def _took(minutes: float) -> str:
-    # "after 0 min" would read oddly for a flare-up settled within the minute.
-    return "less than a minute" if round(minutes) < 1 else words.minutes(minutes)
 
 
 def _what(trigger: Trigger) -> str:

@@ -43,10 +43,16 @@ def decimal(value: float | None) -> str:
 
 
 def minutes(value: float | None) -> str:
-    """A span given in minutes, to the minute: "25 min", "1 h 40 min", "2 days 3 h"."""
+    """A span given in minutes, to the minute: "25 min", "1 h 40 min", "2 days 3 h".
+
+    Under half a minute is "less than a minute": "0 min" reads as if nothing
+    happened.
+    """
     if value is None:
         return NOTHING
     total = round(value)
+    if total < 1:
+        return "less than a minute"
     if total < 60:
         return f"{total} min"
     hours, rest = divmod(total, 60)
@@ -85,6 +91,12 @@ def short_date(day: date, year: bool = False) -> str:
 def short_date_time(moment: datetime) -> str:
     """ "Tue 24 Nov 20:00", in the time the moment carries."""
     return f"{short_date(moment)} {moment:%H:%M}"
+
+
+def date_time(moment: datetime) -> str:
+    """ "Tue 24 Nov 2026, 19:30", in local time: a moment as a person reads it."""
+    local = moment.astimezone()
+    return f"{short_date(local.date(), year=True)}, {local:%H:%M}"
 
 
 def local_time(moment: datetime) -> str:

@@ -10,7 +10,8 @@ from pathlib import Path
 from trustlog.domain import kinds
 from trustlog.domain.core import entry as entries_model
 from trustlog.domain.core.entry import Entry
-from trustlog.errors import InputError
+from trustlog.domain.entries import search
+from trustlog.errors import InputError, TrustlogError
 from trustlog.storage import document
 from trustlog.storage.document import Document
 from trustlog.storage.journal import EntryFile, Journal
@@ -34,19 +35,66 @@ def list_entries(
     start: date | None = None,
     end: date | None = None,
     kind: str | None = None,
+    contains: str | None = None,
 ) -> list[Entry]:
-    """Entries dated from `start` to `end`, oldest first; reads only those months."""
+    """Entries dated from `start` to `end`, oldest first; reads only those months.
+
+    With `contains`, only the entries whose words hold it, whatever the case.
+    """
     if start and end and start > end:
         raise InputError(f"--from {start} is after --to {end}: please swap them.")
+    folded = None
+    if contains is not None:
+        folded = search.needle(contains)
+        if not folded:
+            raise InputError("--contains: please give some words to look for.")
     files = journal.files_between(start, end, kind)
     if start is None and end is None:
         for folder in kinds.UNDATED_FOLDERS:
             files += [f for f in journal.undated_files(folder) if kind in (None, f.kind)]
-    return [load_file(journal, f).entry for f in files]
+    if folded is None:
+        return [load_file(journal, f).entry for f in files]
+    return [entry for f in files if (entry := _if_it_holds(journal, f, folded)) is not None]
+
+
+def _if_it_holds(journal: Journal, entry_file: EntryFile, folded: str) -> Entry | None:
+    """The entry in `entry_file` if its words hold `folded`: parsed only when they might."""
+    try:
+        raw = journal.read_bytes(entry_file.path)
+    except OSError:
+        return load_file(journal, entry_file).entry  # which says what went wrong, as a read does
+    if not search.may_match(raw, folded):
+        return None
+    doc = document.parse(raw, entry_file.path)
+    entries_model.entry_file_of(doc, entry_file)
+    entry = kinds.load(doc)
+    return entry if search.matches(entry, folded) else None
 
 
 def find(journal: Journal, id_or_prefix: str) -> Found:
     return load_file(journal, journal.find(id_or_prefix))
+
+
+# Fields that hold the id of another entry: a mark's promise, an apology's promises.
+REFERENCES = ("promise", "promises", "apology")
+
+
+def names_of_references(journal: Journal, entry: Entry) -> dict[str, str]:
+    """The entries `entry` refers to by id, each by its one-line summary, for `show`.
+
+    One that is gone, or cannot be read, is left out: `show` still names it by id.
+    """
+    ids: list[str] = []
+    for name in REFERENCES:
+        value = getattr(entry, name, None)
+        ids += value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    named: dict[str, str] = {}
+    for ref in ids:
+        try:
+            named[ref] = find(journal, ref).entry.summary()
+        except TrustlogError:
+            continue
+    return named
 
 
 def delete(journal: Journal, id_or_prefix: str) -> Entry:

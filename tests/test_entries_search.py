@@ -1,0 +1,110 @@
+"""`trustlog entries --contains TEXT`: what a person wrote, found whatever the case."""
+
+from __future__ import annotations
+
+import pytest
+
+from trustlog.domain.entries import service
+from trustlog.storage import document
+
+
+@pytest.fixture
+def written(cli):
+    ids = {}
+    ids["promise"] = cli("promise", "add", "Text you if I'm LATE", "--start", "2026-11-01",
+                         "--json").json()["id"]  # fmt: skip
+    ids["mark"] = cli("promise", "broken", ids["promise"], "--date", "2026-11-20",
+                      "--repair", "Called from the Station", "--json").json()["id"]  # fmt: skip
+    ids["checkin"] = cli("checkin", "--date", "2026-11-21", "--feeling", "Tender",
+                         "--grateful", "the Harbour walk", "--argument", "the phone",
+                         "--note", "We talked it through.", "--json").json()["id"]  # fmt: skip
+    ids["trigger"] = cli("trigger", "--at", "2026-11-22 21:00", "--what", "a name on TV",
+                         "--facts", "The show mentioned her", "--guesses", "that it never ends",
+                         "--no-timer", "--json").json()["id"]  # fmt: skip
+    ids["apology"] = cli("apology", "draft", "--did", "I hid the messages from J.",
+                         "--impact", "You felt foolish", "--json").json()["id"]  # fmt: skip
+    ids["quoted"] = cli("checkin", "--date", "2026-11-19", "--note",
+                        'She said "enough" and meant it', "--json").json()["id"]  # fmt: skip
+    return ids
+
+
+def found(cli, *args):
+    return [entry["id"] for entry in cli("entries", *args, "--json").json()]
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        ("we TALKED", "checkin"),  # the note
+        ("tender", "checkin"),  # the feeling
+        ("harbour", "checkin"),  # a thing appreciated
+        ("THE PHONE", "checkin"),  # an argument
+        ("station", "mark"),  # a repair
+        ("if i'm late", "promise"),  # a promise's text
+        ("mentioned", "trigger"),  # the facts
+        ("never ends", "trigger"),  # the guesses
+        ("name on tv", "trigger"),  # what flared up
+        ("foolish", "apology"),  # a part of the apology
+        ('said "enough"', "quoted"),  # stored with TOML escapes
+    ],
+)
+def test_each_kind_of_writing_is_searched_whatever_the_case(cli, written, words, kind):
+    assert found(cli, "--contains", words) == [written[kind]]
+
+
+def test_ids_dates_and_set_words_are_not_writing(cli, written):
+    assert found(cli, "--contains", written["promise"]) == []  # the mark names it by id
+    assert found(cli, "--contains", "broken") == []  # a mark's outcome
+    assert found(cli, "--contains", "daily") == []  # a schedule
+    assert found(cli, "--contains", "2026-11") == []
+
+
+def test_contains_combines_with_the_other_filters(cli, written):
+    assert found(cli, "--contains", "the", "--kind", "trigger") == [written["trigger"]]
+    assert found(cli, "--contains", "the", "--from", "2026-11-21", "--to", "2026-11-21") == [
+        written["checkin"]
+    ]
+    assert found(cli, "--contains", "the", "--from", "2026-11-23") == [written["apology"]]
+
+
+def test_plain_list_and_nothing_found(cli, written):
+    run = cli("entries", "--contains", "HARBOUR")
+    assert run.exit_code == 0
+    assert written["checkin"] in run.stdout and written["trigger"] not in run.stdout
+    run = cli("entries", "--contains", "seashell")
+    assert (run.exit_code, run.stdout) == (0, "")
+    assert run.stderr == "Nothing you wrote holds “seashell”.\n"
+
+
+def test_blank_words_are_bad_input(cli, home):
+    run = cli("entries", "--contains", "  ")
+    assert run.exit_code == 2
+    assert "--contains" in run.stderr
+
+
+def test_a_hand_written_escape_is_found(cli, journal, written):
+    path = next(p for p in home_files(journal) if written["checkin"] in p.name)
+    text = path.read_text().replace('feeling = "Tender"', 'feeling = "caf\\u00e9 tender"')
+    path.write_text(text)
+    assert found(cli, "--contains", "CAFÉ") == [written["checkin"]]
+
+
+def test_only_files_that_could_hold_the_words_are_parsed(journal, written, monkeypatch):
+    parsed = []
+    real = document.parse
+    monkeypatch.setattr(document, "parse", lambda raw, path: parsed.append(path) or real(raw, path))
+    entries = service.list_entries(journal, contains="FOOLISH")
+    assert [entry.id for entry in entries] == [written["apology"]]
+    assert [path.name for path in parsed] == [f"2026-11-24-apology-{written['apology']}.md"]
+
+
+def test_a_damaged_file_that_may_hold_the_words_is_named(cli, journal, written):
+    path = next(p for p in home_files(journal) if written["checkin"] in p.name)
+    path.write_text(path.read_text().replace('feeling = "Tender"', "feeling = Tender", 1))
+    run = cli("entries", "--contains", "harbour")
+    assert run.exit_code == 1
+    assert path.name in run.stderr
+
+
+def home_files(journal):
+    return [f.path for f in journal.all_files()]
