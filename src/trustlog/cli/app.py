@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +61,8 @@ class PlainFormatter(click.HelpFormatter):
     """
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        import re
+
         super().write_usage(prog, re.sub(r"\{([A-Z_]+)\}", r"\1", args), prefix)
 
 
