@@ -169,7 +169,9 @@ def test_questions_break_between_words_in_a_narrow_terminal(home, width):
     child.send(ENTER)
     child.expect_exact("Something you appreciate")
     child.sendcontrol("c")
-    assert finish(child) in (0, 130)
+    child.expect_exact("Keep what you have so far?")
+    child.sendcontrol("c")  # a second Ctrl-C leaves without saving
+    assert finish(child) == 130
 
 
 def drawn(message: str, hint: str | None, gap: int) -> list[str]:
@@ -182,7 +184,12 @@ def test_every_question_is_laid_out_between_words(width):
     from trustlog.prompts import checkin, trigger
     from trustlog.prompts.seam import lay_out
 
-    asked = [(q.message, q.hint or "(0–10, Enter to skip)") for q in checkin.QUESTIONS.values()]
+    day = "on Wednesday 16 September 2026"  # the longest a day is named
+    asked = [
+        (message, q.hint or "(0–10, Enter to skip)")
+        for q in checkin.QUESTIONS.values()
+        for message in (q.today, q.past.format(day=day))
+    ]
     asked += list(trigger.WORDS.values())
     asked += [("Keep this check-in private (out of exports, when trustlog gains them)?", None)]
     for message, hint in asked:

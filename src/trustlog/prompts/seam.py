@@ -131,6 +131,8 @@ class Asker:
 
         labels = {value: label for _, value, label in choices}
         instruction = "(" + " · ".join(f"{key} {label}" for key, _, label in choices) + ")"
+        message, laid = lay_out(message, instruction, _columns(), gap=1, answer=NUMBER_ROOM)
+        instruction = laid or instruction
         status: dict[str, str | None] = {"answer": None}
 
         def tokens() -> FormattedText:
