@@ -50,4 +50,6 @@ class Trigger(Record):
         what = first_line(self.what) or "a flare-up"
         if self.recovery_minutes is None:
             return f"{what} · not settled yet"
-        return f"{what} · settled after {round(self.recovery_minutes)} min"
+        # How long it took is worded by the renderers (render/words.py), in the
+        # one form every screen uses; the domain does not word spans of time.
+        return f"{what} · settled"
