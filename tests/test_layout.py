@@ -198,3 +198,17 @@ def test_every_question_is_laid_out_between_words(width):
             lines = drawn(laid, laid_hint, gap)
             assert all(len(line) <= width for line in lines), lines
             assert " ".join(" ".join(lines).split()) == f"› {message} {after or ''}".strip()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_reads_fit_a_real_terminal(home, journal_with_words, width):
+    for args, sources in {
+        ("show", journal_with_words["checkin"]): (NOTE, FEELING),
+        ("promise", "list"): (),
+        ("report",): (),
+        ("entries",): (),
+        (): (),
+    }.items():
+        child = spawn(home, *args, columns=width)
+        child.expect(pexpect.EOF)
+        assert_fits(screen_text(child), width, *sources)
