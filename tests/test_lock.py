@@ -36,7 +36,8 @@ def test_a_command_waiting_on_a_failed_first_command_still_holds_the_one_lock(tm
 
     def write_second() -> None:
         with second.writing():
-            seen["settings"] = (root / "journal.toml").exists()
+            # the settings land with the block's other writes; the journal sees them now
+            seen["settings"] = second.exists(root / "journal.toml")
             try:
                 with lock.hold(root / LOCK_FILE, timeout=0):
                     seen["third"] = "got the lock too"

@@ -171,8 +171,17 @@ class TrustlogGroup(TyperGroup):
             _report("Stopped. Nothing was saved.", None)
             raise typer.Exit(130) from None
         except OSError as error:
+            from trustlog.storage.change import Unfinished  # only when something failed
+
             where = f" {error.filename}" if error.filename else ""
-            _report(f"Could not read or write{where}: {error.strerror}.", "Nothing was changed.")
+            # A change either failed before its record landed (nothing changed), or
+            # after: then part of it is on disk and the next command completes it.
+            hint = (
+                "Part of this change is saved; the next trustlog command completes it."
+                if isinstance(error, Unfinished)
+                else "Nothing was changed."
+            )
+            _report(f"Could not read or write{where}: {error.strerror}.", hint)
             raise typer.Exit(1) from None
 
 

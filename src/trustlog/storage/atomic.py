@@ -79,9 +79,13 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(error, OSError) and error.filename != str(path):
+            # A full disk names no file, a failed rename names the temp file: name
+            # the file the person would look for.
+            raise OSError(error.errno, error.strerror, str(path)) from error
         raise
     fsync_folder(path.parent)
 

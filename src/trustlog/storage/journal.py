@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,8 +24,11 @@ from typing import Any
 import tomli_w
 
 from trustlog.errors import JournalError
-from trustlog.storage import atomic, document, lock, migrate
+from trustlog.storage import atomic, change, document, lock, migrate
 from trustlog.storage.document import Document
+from trustlog.storage.files import LOCK_FILE as LOCK_FILE
+from trustlog.storage.files import LOCK_TIMEOUT_SECONDS as LOCK_TIMEOUT_SECONDS
+from trustlog.storage.files import Files
 from trustlog.storage.names import EntryFile as EntryFile  # most callers import it from here
 from trustlog.storage.names import (
     IdWords,
@@ -41,8 +44,6 @@ from trustlog.storage.names import (
 
 FORMAT_VERSION = 1
 SETTINGS_FILE = "journal.toml"
-LOCK_FILE = ".lock"
-LOCK_TIMEOUT_SECONDS = 30
 
 # Ids avoid letters and digits that are easy to confuse (0/o, 1/l/i).
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
@@ -51,42 +52,7 @@ ID_LENGTH = 5
 DRAFT_PREFIX = ".edit-"
 
 
-class Journal:
-    def __init__(self, root: Path, *, undated_folders: tuple[str, ...]) -> None:
-        self.root = root
-        self.undated_folders = undated_folders
-        self._locked = False
-
-    # -- bytes: the one way in and out -----------------------------------------------
-    #
-    # Every byte of every file in the journal (entries, settings, edit drafts, the
-    # report's cache, migration backups) is read and written by these methods and
-    # nothing else, so how bytes are kept (encrypted at rest) or grouped (a change
-    # spanning several files) has exactly one place to change.
-
-    def read_bytes(self, path: Path) -> bytes:
-        """The bytes of a file in the journal; OSError as raised (missing, unreadable)."""
-        return path.read_bytes()
-
-    def write_bytes(self, path: Path, data: bytes) -> None:
-        """Replace a file in the journal, whole or not at all, creating private folders.
-
-        Only inside `writing()` (or `locked()`): one writer at a time.
-        """
-        self._require_lock()
-        folder = self.root
-        for part in path.relative_to(self.root).parts[:-1]:
-            folder = folder / part
-            atomic.ensure_folder(folder)
-        atomic.write_atomic(path, data)
-
-    def remove(self, path: Path) -> None:
-        self._require_lock()
-        atomic.remove(path)
-
-    def exists(self, path: Path) -> bool:
-        return path.exists()
-
+class Journal(Files):
     def open_to_others(self) -> int | None:
         """The journal folder's permissions when people other than its owner may use it."""
         try:
@@ -111,13 +77,7 @@ class Journal:
         except OSError as error:
             raise _unreadable(path, error) from None
         data = document.parse_toml(raw, path)
-        version = data.get("format", FORMAT_VERSION)
-        if not isinstance(version, int) or version > FORMAT_VERSION:
-            raise JournalError(
-                f"{path}: this journal was written by a newer trustlog "
-                f"(format {version}); this one understands format {FORMAT_VERSION}.",
-                hint="Update trustlog to use this journal. Nothing was changed.",
-            )
+        migrate.check_format(data, raw, path, FORMAT_VERSION)
         return data
 
     def save_settings(self, data: dict[str, Any]) -> None:
@@ -127,9 +87,6 @@ class Journal:
 
     # -- finding entries --------------------------------------------------------
 
-    def month_folder(self, year: int, month: int) -> Path:
-        return self.root / f"{year:04d}" / f"{month:02d}"
-
     def months(self, start: date | None = None, end: date | None = None) -> list[Month]:
         """The (year, month) pairs from `start` to `end`, oldest first.
 
@@ -138,11 +95,13 @@ class Journal:
         """
         if start is not None and end is not None:
             return months_between(start, end)
+        self._settle()
         low = (start.year, start.month) if start else (0, 0)
         high = (end.year, end.month) if end else (10_000, 0)
         return [month for month in month_folders(self.root) if low <= month <= high]
 
     def month_files(self, year: int, month: int, kind: str | None = None) -> list[EntryFile]:
+        self._settle()
         folder = self.month_folder(year, month)
         try:
             names = os.listdir(folder)
@@ -169,6 +128,7 @@ class Journal:
         return found
 
     def undated_files(self, folder: str, kind: str | None = None) -> list[EntryFile]:
+        self._settle()
         path = self.root / folder
         if not path.is_dir():
             return []
@@ -230,6 +190,8 @@ class Journal:
                 for entry in dated_entries(folder, odd):
                     _refuse_misplaced(entry)
         names = "\n".join(name for _, listed, _ in every for name in listed) + "\n"
+        if self._change is not None:  # files of this change that have not landed yet
+            names += "\n".join(self._change.names()) + "\n"
         while True:
             candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
             if f"-{candidate}.md\n" not in names:
@@ -260,10 +222,14 @@ class Journal:
                     created = self._ensure_root()
                     held.enter_context(self.locked())
                 try:
+                    change.recover(self.root)
+                    self._settled = True
+                    self._sweep_recent()
                     migrate.upgrade(self, FORMAT_VERSION)
-                    if not self.exists(self.settings_path):
-                        self.save_settings({})
-                    yield self
+                    with self.change():  # the block's writes land together, or none
+                        if not self.exists(self.settings_path):
+                            self.save_settings({})
+                        yield self
                 except BaseException:
                     if created:
                         # Still under the lock, so no one waiting sees half of it.
@@ -275,23 +241,6 @@ class Journal:
                 hint="Wait for it to finish and try again.",
             ) from None
 
-    @contextmanager
-    def locked(self, wait: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-        """Hold the lock alone, waiting up to `wait` seconds (0: try once), else lock.Busy.
-
-        For files derived from the journal (the cache), which must not upgrade
-        or create the journal as `writing()` does.
-        """
-        if self._locked:
-            yield
-            return
-        with lock.hold(self.root / LOCK_FILE, wait, atomic.FILE_MODE):
-            self._locked = True
-            try:
-                yield
-            finally:
-                self._locked = False
-
     def dated_path(self, day: date, kind: str, entry_id: str) -> Path:
         return self.month_folder(day.year, day.month) / f"{day.isoformat()}-{kind}-{entry_id}.md"
 
@@ -301,6 +250,10 @@ class Journal:
     def draft_path(self, entry: EntryFile) -> Path:
         """Where an edit of `entry` waits until it is saved; its name is no entry's name."""
         return entry.path.parent / f"{DRAFT_PREFIX}{entry.id}.md"
+
+    def edit_claim(self, entry: EntryFile) -> AbstractContextManager[None]:
+        """Held while `entry` is open in an editor, so a second edit is told (lock.Claimed)."""
+        return lock.claim(self.draft_path(entry).with_suffix(".open"), atomic.FILE_MODE)
 
     def write(self, path: Path, fields: dict[str, Any], body: str | None) -> None:
         """Write one entry file atomically (creating its private folders)."""
@@ -344,13 +297,10 @@ class Journal:
             except OSError:
                 return
 
-    def _require_lock(self) -> None:
-        if not self._locked:
-            raise RuntimeError("journal writes must happen inside Journal.writing()")
-
     def _names(self) -> Iterator[tuple[Path, list[str], bool]]:
         """The names in each month folder and undated folder, unparsed, with whether
         the folder holds dated entries: the cheap walk over the whole journal."""
+        self._settle()
         for year, month in self.months():
             folder = self.month_folder(year, month)
             yield folder, os.listdir(folder), True

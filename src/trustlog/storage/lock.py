@@ -11,7 +11,7 @@ import fcntl
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
 POLL_SECONDS = 0.02
@@ -76,3 +76,37 @@ def _still_there(fd: int, path: Path) -> bool:
         return False
     held = os.fstat(fd)
     return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
+
+
+class Claimed(Exception):
+    """Another process holds the claim; `since` is when it took it (a Unix time)."""
+
+    def __init__(self, since: float) -> None:
+        super().__init__(since)
+        self.since = since
+
+
+@contextmanager
+def claim(path: Path, mode: int = 0o600) -> Iterator[None]:
+    """Mark `path` as taken by this process until the block ends, or raise Claimed.
+
+    For work that lasts minutes without the journal's lock (an entry open in
+    an editor). The marker holds nothing: its time says since when. One a
+    killed process left is not held, and is simply taken over.
+    """
+    taken = ExitStack()
+    try:
+        taken.enter_context(hold(path, 0, mode))
+    except Busy:
+        try:
+            since = path.stat().st_mtime
+        except FileNotFoundError:
+            since = time.time()
+        raise Claimed(since) from None
+    with taken:
+        os.utime(path)
+        try:
+            yield
+        finally:
+            with suppress(FileNotFoundError):
+                os.unlink(path)

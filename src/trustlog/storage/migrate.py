@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from trustlog.errors import JournalError
+from trustlog.storage.document import damaged
 
 if TYPE_CHECKING:
     # Only for type hints: journal.py runs this module, not the other way round.
@@ -25,8 +29,28 @@ Step = Callable[["Journal"], None]
 
 STEPS: dict[int, Step] = {}
 BACKUP_FOLDER = "backups"
-# Not copied into a backup, at any depth: older backups, the lock, temp files of writes.
-NOT_BACKED_UP = (BACKUP_FOLDER, ".lock", ".*.tmp")
+# Not copied into a backup, at any depth: older backups, the lock, temp files of writes,
+# a change record (finished before any migration) and the markers of open edits.
+NOT_BACKED_UP = (BACKUP_FOLDER, ".lock", ".*.tmp", ".change.json", ".edit-*.open")
+_FORMAT_LINE = re.compile(rb"^\s*format\s*=")
+
+
+def check_format(settings: dict[str, Any], raw: bytes, path: Path, current: int) -> None:
+    """Refuse a `format` no trustlog wrote (damaged) or a newer one, before anything is written."""
+    version = settings.get("format", current)
+    # A bool is an int to Python; below 1 is no format there ever was (and no
+    # step exists for it: it must not be "upgraded", nor the journal backed up).
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        lines = enumerate(raw.splitlines(), start=1)
+        line = next((number for number, text in lines if _FORMAT_LINE.match(text)), None)
+        known = "1" if current == 1 else f"a whole number from 1 to {current}"
+        raise damaged(path, line, f"'format' should be {known}")
+    if version > current:
+        raise JournalError(
+            f"{path}: this journal was written by a newer trustlog "
+            f"(format {version}); this one understands format {current}.",
+            hint="Update trustlog to use this journal. Nothing was changed.",
+        )
 
 
 def upgrade(journal: Journal, current: int) -> Path | None:
