@@ -131,7 +131,7 @@ def test_edit_that_breaks_the_file_changes_nothing_and_keeps_the_draft(
     assert "'mood' should be a whole number from 1 to 5" in run.stderr
     assert "Nothing was changed in your journal." in run.stderr
     assert path.read_bytes() == before
-    (draft,) = home.rglob(".edit-*")
+    (draft,) = home.rglob(".edit-*.md")  # beside it, .base: what it was made from
     assert draft.read_text().endswith("my long reflection")
     assert oct(draft.stat().st_mode & 0o777) == "0o600"
     # The draft is not an entry, and the next edit picks it up.
@@ -215,7 +215,9 @@ def test_delete_needs_yes_without_a_terminal(cli, three_days):
     assert "--yes" in run.stderr
     assert len(cli("entries", "--json").json()) == 3
     deleted = cli("delete", three_days[0], "--yes", "--json").json()
-    assert deleted == {"id": three_days[0], "deleted": True}
+    # --json also lists what was removed (one entry here; a promise takes its marks)
+    removed = [{"id": three_days[0], "kind": "checkin", "date": "2026-10-31"}]
+    assert deleted == {"id": three_days[0], "deleted": True, "removed": removed}
     assert [e["id"] for e in cli("entries", "--json").json()] == three_days[1:]
 
 

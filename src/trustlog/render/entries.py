@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from trustlog.domain.core.entry import Entry
+from trustlog.domain.entries.service import Deletion
 from trustlog.domain.promise.model import Mark, Promise
 from trustlog.domain.promise.schedule import describe_schedule
 from trustlog.domain.trigger.model import Trigger
@@ -169,11 +170,39 @@ def _worded(key: str, value: Any, names: dict[str, str]) -> list[str]:
     return [str(value)]
 
 
-def entry_deleted(output: Output, deleted: Entry | None, json: bool = False) -> None:
-    """What `delete` did: deleted the entry, or kept it when the person said no."""
+def entry_deleted(output: Output, deleted: Deletion | None, json: bool = False) -> None:
+    """What `delete` did: deleted the entry (a promise with its marks), or kept it."""
     if deleted is None:
         output.say("Kept it.")
     elif json:
-        output.json({"id": deleted.id, "deleted": True})
+        removed = [
+            {"id": entry.id, "kind": entry.kind, "date": _iso(entry.day)}
+            for entry in deleted.removed()
+        ]
+        output.json({"id": deleted.entry.id, "deleted": True, "removed": removed})
+    elif deleted.marks:
+        marks = words.count(len(deleted.marks), "mark")
+        output.say(f"Deleted the promise {deleted.entry.id} and its {marks}.")
     else:
-        output.say(f"Deleted {deleted.id}.")
+        output.say(f"Deleted {deleted.entry.id}.")
+
+
+def before_deleting(output: Output, deletion: Deletion) -> None:
+    """Before a promise is deleted: what goes with it, and the way that keeps its history."""
+    if deletion.found.file.kind != "promise":
+        return
+    from rich.markup import escape
+
+    days = words.count(len(deletion.marks), "marked day")
+    text = escape(words.quoted(deletion.entry.summary()))
+    output.say(
+        f"“{text}” ({deletion.entry.id}) has {days}; deleting it removes them too, "
+        "and your reports change."
+    )
+    output.say(
+        f"To end it and keep its history instead:\n  trustlog promise retire {deletion.entry.id}"
+    )
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +11,8 @@ from trustlog.domain import kinds
 from trustlog.domain.core import entry as entries_model
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.entries import search
+from trustlog.domain.promise.model import PROMISE, Promise
+from trustlog.domain.promise.service import marks_of
 from trustlog.errors import InputError, TrustlogError
 from trustlog.storage import document
 from trustlog.storage.document import Document
@@ -97,11 +99,44 @@ def names_of_references(journal: Journal, entry: Entry) -> dict[str, str]:
     return named
 
 
-def delete(journal: Journal, id_or_prefix: str) -> Entry:
+@dataclass
+class Deletion:
+    """An entry to delete, with what goes with it: a promise's marks."""
+
+    found: Found
+    marks: list[tuple[EntryFile, Entry]] = field(default_factory=list)
+
+    @property
+    def entry(self) -> Entry:
+        return self.found.entry
+
+    def removed(self) -> list[Entry]:
+        return [self.found.entry, *(mark for _, mark in self.marks)]
+
+
+def plan_delete(journal: Journal, id_or_prefix: str) -> Deletion:
+    found = find(journal, id_or_prefix)
+    if found.file.kind != PROMISE:
+        return Deletion(found)
+    assert isinstance(found.entry, Promise)
+    return Deletion(found, list(marks_of(journal, found.entry)))
+
+
+def delete(journal: Journal, id_or_prefix: str) -> Deletion:
+    """Delete an entry, a promise with all its marks, and any edit draft of them, at once.
+
+    The journal's change record makes it all or nothing: a promise is never
+    left half-deleted, its marks counted in reports without it.
+    """
     with journal.writing():
-        found = find(journal, id_or_prefix)
-        journal.delete(found.file)
-    return found.entry
+        deletion = plan_delete(journal, id_or_prefix)  # again under the lock: marks may be new
+        for entry_file in [deletion.found.file, *(f for f, _ in deletion.marks)]:
+            journal.delete(entry_file)
+            draft = journal.draft_path(entry_file)
+            for path in (draft, draft.with_suffix(".base")):  # an edit's: the entry's words
+                if journal.exists(path):
+                    journal.remove(path)
+    return deletion
 
 
 def validate_edit(found: Found, text: str, path: Path) -> tuple[Entry, Document]:
@@ -150,16 +185,16 @@ def _refuse_second_of_a_day(
 
 
 def delete_entry(
-    journal: Journal, id_or_prefix: str, confirm: Callable[[Found], bool] | None = None
-) -> Entry | None:
+    journal: Journal, id_or_prefix: str, confirm: Callable[[Deletion], bool] | None = None
+) -> Deletion | None:
     """Delete one entry; with `confirm`, only if it agrees (None when it does not).
 
     The question is asked before the journal is locked: a person thinking it
     over must not hold up another trustlog.
     """
     if confirm is not None:
-        found = find(journal, id_or_prefix)
-        if not confirm(found):
+        deletion = plan_delete(journal, id_or_prefix)
+        if not confirm(deletion):
             return None
-        id_or_prefix = found.file.id
+        id_or_prefix = deletion.found.file.id
     return delete(journal, id_or_prefix)

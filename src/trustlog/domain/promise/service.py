@@ -92,6 +92,18 @@ def _marks_between(journal: Journal, start: date, end: date) -> Iterable[tuple[E
         yield entry_file, Mark.from_document(doc)
 
 
+def marks_of(journal: Journal, promise: Promise) -> list[tuple[EntryFile, Mark]]:
+    """Every mark of `promise`, from the month it started on (deleting it removes them)."""
+    found = journal.files_between(promise.start.replace(day=1), None, MARK)
+    marks = []
+    for entry_file in found:
+        doc = journal.read(entry_file)
+        if doc.fields.get("promise") == promise.id:
+            entry_file_of(doc, entry_file)
+            marks.append((entry_file, Mark.from_document(doc)))
+    return marks
+
+
 # -- adding ----------------------------------------------------------------------
 
 
