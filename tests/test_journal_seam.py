@@ -84,13 +84,14 @@ def test_an_edit_draft_passes_through_the_seam(cli, home, seam, tmp_path, monkey
     )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {program}")
     draft = f"2026/11/.edit-{entry['id']}.md"
+    base = f"2026/11/.edit-{entry['id']}.base"  # what the draft was made from
     seam.written.clear()
 
     assert cli("edit", entry["id"]).exit_code == 0
-    assert seam.written == [draft, f"2026/11/2026-11-24-checkin-{entry['id']}.md"]
+    assert seam.written == [draft, base, f"2026/11/2026-11-24-checkin-{entry['id']}.md"]
     assert draft in seam.read
-    assert seam.removed == [draft]
-    assert not (home / draft).exists()
+    assert seam.removed == [draft, base]
+    assert not (home / draft).exists() and not (home / base).exists()
 
 
 def test_the_report_cache_passes_through_the_seam(cli, home, seam):

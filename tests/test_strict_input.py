@@ -117,7 +117,7 @@ def test_an_editor_writing_bytes_that_are_not_utf8_keeps_the_draft(
     )
     run = cli("edit", entry["id"])
     assert run.exit_code == 1
-    (draft,) = home.rglob(".edit-*")
+    (draft,) = home.rglob(".edit-*.md")  # beside it, .base: what it was made from
     assert f"{draft}, line 8: it is not UTF-8 text" in run.stderr
     assert f"Your edited text is kept in {draft}" in run.stderr
     assert path.read_bytes() == before

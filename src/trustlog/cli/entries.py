@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from trustlog.cli.state import get_state
+from trustlog.cli.state import State, get_state
 from trustlog.domain import kinds
 from trustlog.domain.core import values
 from trustlog.domain.entries import service as domain
@@ -83,28 +83,52 @@ def edit(
     ],
 ) -> None:
     """Edit one entry in $VISUAL or $EDITOR; it is checked before it replaces anything."""
-    from trustlog.domain.entries.edit import start_edit
+    from trustlog.domain.entries.edit import EditConflict, start_edit
 
     state = get_state(ctx)
     editing = start_edit(state.journal, entry_id)
     command = _editor()
-    if editing.begin():
-        state.output.say("[muted]Picking up your unfinished edit of this entry.[/muted]")
-    while True:
-        _run_editor(command, editing.draft)
-        try:
-            changed = editing.save()
-        except JournalError as error:
-            state.output.say(f"[warn]That edit cannot be saved yet:[/warn] {_plain(error.message)}")
-            if state.may_prompt() and _ask_again():
-                continue
-            raise JournalError(
-                "Nothing was changed in your journal.",
-                hint=f"Your edited text is kept in {editing.draft}; "
-                f"`trustlog edit {editing.id}` picks it up again.",
-            ) from None
-        state.output.say(f"Saved your changes to {editing.id}." if changed else "No changes.")
-        return
+    with editing.claimed():
+        if editing.begin():
+            state.output.say("[muted]Picking up your unfinished edit of this entry.[/muted]")
+        if editing.changed_since is not None:
+            what = ", ".join(editing.changed_since) or "the file"
+            state.output.say(
+                f"[warn]Since your draft was kept, {editing.id} changed:[/warn] {_plain(what)}. "
+                "Carry that into your text if you want to keep it: saving puts your text in "
+                "its place."
+            )
+        while True:
+            _run_editor(command, editing.draft)
+            try:
+                changed = editing.save()
+            except EditConflict as conflict:
+                # Saving would undo what was changed meanwhile: the person merges.
+                state.output.say(f"[warn]Not saved.[/warn] {_plain(conflict.message)}")
+                if conflict.gone:
+                    raise JournalError(
+                        "Nothing was saved.", hint=f"Your text is kept in {editing.draft}."
+                    ) from None
+                editing.refresh()  # the person has now been told what changed
+                if state.may_prompt() and _ask("Open your text again to carry that over?"):
+                    continue
+                raise JournalError(
+                    "Nothing was changed in your journal.",
+                    hint=f"Your text is kept in {editing.draft}; `trustlog edit {editing.id}` "
+                    "opens it again to carry the change over.",
+                ) from None
+            except JournalError as error:
+                message = _plain(error.message)
+                state.output.say(f"[warn]That edit cannot be saved yet:[/warn] {message}")
+                if state.may_prompt() and _ask("Open it again to fix it?"):
+                    continue
+                raise JournalError(
+                    "Nothing was changed in your journal.",
+                    hint=f"Your edited text is kept in {editing.draft}; "
+                    f"`trustlog edit {editing.id}` picks it up again.",
+                ) from None
+            state.output.say(f"Saved your changes to {editing.id}." if changed else "No changes.")
+            return
 
 
 def delete(
@@ -113,26 +137,31 @@ def delete(
         str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")
     ],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
-    json: Annotated[
-        bool, typer.Option("--json", help="Print the deleted entry's id as JSON.")
-    ] = False,
+    json: Annotated[bool, typer.Option("--json", help="Print what was deleted as JSON.")] = False,
 ) -> None:
     """Delete one entry (asks first)."""
     state = get_state(ctx)
-    confirm = None if yes else partial(_confirm_delete, state.may_prompt(json))
+    confirm = None if yes else partial(_confirm_delete, state, json)
     deleted = domain.delete_entry(state.journal, entry_id, confirm)
     render.entry_deleted(state.output, deleted, json=json)
 
 
-def _confirm_delete(may_prompt: bool, found: domain.Found) -> bool:
-    if not may_prompt:
+def _confirm_delete(state: State, json: bool, deletion: domain.Deletion) -> bool:
+    if not state.may_prompt(json):
+        retire = (
+            f"`trustlog promise retire {deletion.entry.id}` ends a promise and keeps its history."
+            if deletion.found.file.kind == "promise"
+            else None
+        )
         raise InputError(
-            "--yes: deleting cannot be undone, so without a terminal please add --yes."
+            "--yes: deleting cannot be undone, so without a terminal please add --yes.",
+            hint=retire,
         )
     from trustlog.prompts.entries import ask_delete
     from trustlog.prompts.seam import Asker
 
-    return ask_delete(Asker(), found)
+    render.before_deleting(state.output, deletion)
+    return ask_delete(Asker(), deletion)
 
 
 def _editor() -> str:
@@ -163,10 +192,10 @@ def _run_editor(command: str, path: Path) -> None:
         )
 
 
-def _ask_again() -> bool:
+def _ask(question: str) -> bool:
     from trustlog.prompts.seam import Asker
 
-    return Asker().confirm("Open it again to fix it?", default=True)
+    return Asker().confirm(question, default=True)
 
 
 def _plain(message: str) -> str:
