@@ -2,45 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
+from tests.fakes import Scripted
 from trustlog.domain.apology.checker import Finding
 from trustlog.domain.apology.model import ApologyParts, suggested_promises
 from trustlog.prompts.apology import GUIDES, ask_apology
-
-
-class Scripted:
-    """Answers questions in order, and remembers what was asked."""
-
-    def __init__(self, *answers: Any) -> None:
-        self.answers = list(answers)
-        self.asked: list[tuple[str, str, Any]] = []
-
-    def _next(self, how: str, message: str, default: Any) -> Any:
-        self.asked.append((how, message, default))
-        assert self.answers, f"no answer left for {message!r}"
-        return self.answers.pop(0)
-
-    def text(self, message: str, default: str | None = None, hint: str | None = None) -> str | None:
-        answer: str | None = self._next("text", message, default)
-        return answer
-
-    def number(
-        self, message: str, low: int, high: int, default: int | None = None, hint: str | None = None
-    ) -> int | None:
-        answer: int | None = self._next("number", message, default)
-        return answer
-
-    def confirm(self, message: str, default: bool = False) -> bool:
-        return bool(self._next("confirm", message, default))
-
-    def choose(
-        self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None
-    ) -> str:
-        answer = str(self._next("choose", message, default))
-        assert answer in [value for value, _ in choices]
-        return answer
 
 
 class Screen:
@@ -76,7 +43,7 @@ def test_walks_the_four_parts_then_reads_back_and_keeps() -> None:
     assert answers.promises == []
     assert screen.parts == [1, 2, 3, 4]
     assert screen.stop_word == "pineapple"
-    assert [message for _, message, _ in ask.asked[:4]] == [GUIDES[p].question for p in GUIDES]
+    assert ask.messages[:4] == [GUIDES[p].question for p in GUIDES]
     assert screen.read_backs == [(f"{DID}\n\n{IMPACT}\n\n{OWN}\n\n{AMENDS}", [])]
 
 
@@ -96,7 +63,12 @@ def test_revising_a_part_checks_again() -> None:
     assert [(f.part, f.phrase) for f in first[1]] == [("amends", "I'll try to")]
     assert second[1] == []
     # The revision starts from what was written before.
-    assert ask.asked[5] == ("text", GUIDES["amends"].question, "I'll try to be better.")
+    revised = ask.asked[5]
+    assert (revised.how, revised.message, revised.default) == (
+        "text",
+        GUIDES["amends"].question,
+        "I'll try to be better.",
+    )
     assert screen.parts == [1, 2, 3, 4, 4]
 
 
@@ -125,7 +97,7 @@ def test_steps_of_the_amends_become_promises() -> None:
     answers = ask_apology(ask, Screen(), ApologyParts(), [])
     assert answers.promises == ["Ask before I touch your phone.", "Call at lunch"]
     assert answers.every == "weekdays"
-    asked = [message for _, message, _ in ask.asked]
+    asked = ask.messages
     assert "Track “Ask before I touch your phone.”?" in asked
     assert "Track “Tell you each evening how it went.”?" in asked
 

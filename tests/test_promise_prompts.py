@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pexpect
 import pytest
 
 from tests import pty
+from tests.fakes import Scripted
 from tests.promise_helpers import put_mark, put_promise
 from trustlog.domain.checkin.model import CheckinAnswers
 from trustlog.domain.promise import service as promises
@@ -19,30 +19,6 @@ from trustlog.prompts.checkin import ask_checkin
 from trustlog.prompts.promise import ask_due_promises, ask_new_promise
 
 TODAY = date(2026, 11, 24)
-
-
-class Scripted:
-    """Answers questions from a list, and remembers what was asked."""
-
-    def __init__(self, *answers: object) -> None:
-        self.answers = list(answers)
-        self.asked: list[tuple[str, object]] = []
-
-    def _next(self, message: str, extra: object = None) -> object:
-        self.asked.append((message, extra))
-        return self.answers.pop(0)
-
-    def text(self, message: str, default: str | None = None, hint: str | None = None):
-        return self._next(message, hint)
-
-    def number(self, message, low, high, default=None, hint=None):
-        return self._next(message)
-
-    def confirm(self, message: str, default: bool = False) -> bool:
-        return bool(self._next(message))
-
-    def choose(self, message: str, choices: Sequence[tuple[str, str]], default=None) -> str:
-        return str(self._next(message, (tuple(value for value, _ in choices), default)))
 
 
 def test_ask_due_promises_kept_broken_and_not_yet(journal):
@@ -56,9 +32,12 @@ def test_ask_due_promises_kept_broken_and_not_yet(journal):
         ("bbb23", "kept", None),
         ("aaa23", "broken", "called at 7:30"),
     ]
-    assert ask.asked[0] == (
+    first = ask.asked[0]
+    assert (first.how, first.message, first.choices, first.default) == (
+        "choose",
         "Your promise “Call at 7” (every day, by 19:00):",
-        (("kept", "broken", "not-yet"), "not-yet"),
+        ("kept", "broken", "not-yet"),
+        "not-yet",
     )
 
 
@@ -67,14 +46,14 @@ def test_ask_due_promises_offers_the_earlier_mark_as_default(journal):
     put_mark(journal, "aaa23", "2026-11-24", "kept")
     ask = Scripted("kept")
     assert ask_due_promises(ask, standing.due_on(journal, TODAY)) == []  # nothing new
-    assert ask.asked[0][1] == (("kept", "broken", "not-yet"), "kept")
+    assert (ask.asked[0].choices, ask.asked[0].default) == (("kept", "broken", "not-yet"), "kept")
 
 
 def test_checkin_asks_promises_after_arguments_and_before_the_note(journal):
     put_promise(journal, "aaa23", "2026-11-01", text="Text if late")
     ask = Scripted(4, None, 7, None, None, None, None, None, "kept", "a good day", False)
     reply = ask_checkin(ask, CheckinAnswers(), None, standing.due_on(journal, TODAY))
-    questions = [message for message, _ in ask.asked]
+    questions = ask.messages
     assert questions[7].startswith("Did you argue today?")
     assert questions[8] == "Your promise “Text if late”:"
     assert questions[9] == "Anything else you want to note?"
@@ -86,9 +65,8 @@ def test_ask_new_promise_asks_again_after_a_wrong_answer():
     ask = Scripted("Call at 7", "days", "mon,funday", "Mon, Thu", "7pm", "19:00")
     asked = ask_new_promise(ask, NewPromise(text=None), TODAY)
     assert (asked.text, asked.every, asked.due) == ("Call at 7", "mon,thu", "19:00")
-    hints = [extra for _, extra in ask.asked]
-    assert "not a schedule I know" in str(hints[3])
-    assert "not a time of day" in str(hints[5])
+    assert "not a schedule I know" in str(ask.asked[3].hint)
+    assert "not a time of day" in str(ask.asked[5].hint)
 
 
 def test_ask_new_promise_once_defaults_to_today():

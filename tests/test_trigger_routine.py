@@ -4,39 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from tests.fakes import Scripted
 from trustlog.domain.trigger.breathing import CALM, STEADY
 from trustlog.domain.trigger.service import TriggerAnswers
 from trustlog.prompts.trigger import ask_trigger, stop_word_reminder
 
 STARTED = datetime.fromisoformat("2026-11-24T20:00:00+00:00")
 SETTLED = datetime.fromisoformat("2026-11-24T20:25:00+00:00")
-
-
-class Script:
-    """Answers questions in order, recording what was asked (kind and message)."""
-
-    def __init__(self, *answers):
-        self.answers = list(answers)
-        self.asked: list[tuple[str, str]] = []
-
-    def _next(self, kind, message):
-        self.asked.append((kind, message))
-        return self.answers.pop(0)
-
-    def text(self, message, default=None, hint=None):
-        return self._next("text", message)
-
-    def number(self, message, low, high, default=None, hint=None):
-        assert (low, high) == (0, 10)
-        return self._next("number", message)
-
-    def confirm(self, message, default=False):
-        return self._next("confirm", message)
-
-    def choose(self, message, choices, default=None):
-        assert [value for value, _ in choices] == ["steady", "calm", "skip"]
-        assert default == "steady"
-        return self._next("choose", message)
 
 
 class Timer:
@@ -61,25 +35,31 @@ def run(script, given=None, *, breathe=None, seconds=30, pace=None, stop_word=No
         say=said.append,
         now=lambda: SETTLED,
     )
+    for question in script.asked:
+        if question.how == "number":
+            assert (question.low, question.high) == (0, 10)
+        if question.how == "choose":
+            assert question.choices == ("steady", "calm", "skip")
+            assert question.default == "steady"
     return answers, said
 
 
 def test_the_whole_routine_in_order():
-    script = Script(
+    script = Scripted(
         "that comment made me anxious", 7, "calm",
         "he said he'd be home at 7", "that he was hiding something",
         "a text when plans change", "a hug", True,
     )  # fmt: skip
     timer = Timer(breathed=30)
     answers, said = run(script, breathe=timer, stop_word="amber")
-    assert [kind for kind, _ in script.asked] == [
+    assert script.hows == [
         "text", "number", "choose", "text", "text", "text", "text", "confirm",
     ]  # fmt: skip
-    assert script.asked[0][1] == "What flared up? Name it in a few words."
-    assert script.asked[2][1] == "Let's pause and breathe together for 30 s."
-    assert script.asked[3][1] == "What happened? Just the facts: what was seen or said."
-    assert script.asked[4][1] == "And what are you guessing, or afraid, it means?"
-    assert script.asked[-1][1] == "Has it settled?"
+    assert script.asked[0].message == "What flared up? Name it in a few words."
+    assert script.asked[2].message == "Let's pause and breathe together for 30 seconds."
+    assert script.asked[3].message == "What happened? Just the facts: what was seen or said."
+    assert script.asked[4].message == "And what are you guessing, or afraid, it means?"
+    assert script.asked[-1].message == "Has it settled?"
     assert timer.calls == [(30, CALM)]
     assert said == [
         "Your agreed stop word is “amber”. Either of you can say it to pause, at any moment."
@@ -98,21 +78,21 @@ def test_the_whole_routine_in_order():
 
 
 def test_not_settled_yet_leaves_it_open():
-    script = Script("x", None, None, None, None, None, False)
+    script = Scripted("x", None, None, None, None, None, False)
     answers, _ = run(script)
     assert answers.resolved_at is None
     assert answers.intensity is None and answers.facts is None
 
 
 def test_without_a_timer_nothing_about_breathing_is_asked():
-    script = Script("x", 3, "f", "g", "r", "p", False)
+    script = Scripted("x", 3, "f", "g", "r", "p", False)
     answers, _ = run(script, breathe=None)
-    assert "choose" not in [kind for kind, _ in script.asked]
+    assert "choose" not in script.hows
     assert answers.breathed_seconds is None
 
 
 def test_skipping_the_breathing_at_the_choice():
-    script = Script("x", 3, "skip", None, None, None, None, False)
+    script = Scripted("x", 3, "skip", None, None, None, None, False)
     timer = Timer(breathed=30)
     answers, _ = run(script, breathe=timer)
     assert timer.calls == []
@@ -120,10 +100,10 @@ def test_skipping_the_breathing_at_the_choice():
 
 
 def test_a_pace_given_by_flag_is_not_asked_and_the_length_is_passed_on():
-    script = Script("x", 3, None, None, None, None, False)
+    script = Scripted("x", 3, None, None, None, None, False)
     timer = Timer(breathed=180)
     answers, said = run(script, breathe=timer, seconds=180, pace=STEADY)
-    assert "choose" not in [kind for kind, _ in script.asked]
+    assert "choose" not in script.hows
     assert timer.calls == [(180, STEADY)]
     assert said[-1] == "Let's pause and breathe together for 3 min."
     assert answers.breathed_seconds == 180
@@ -131,9 +111,9 @@ def test_a_pace_given_by_flag_is_not_asked_and_the_length_is_passed_on():
 
 def test_answers_given_by_flag_are_not_asked_again():
     given = TriggerAnswers(at=STARTED, what="x", intensity=4, facts="f", resolved_at=SETTLED)
-    script = Script("g", "r", "p")
+    script = Scripted("g", "r", "p")
     answers, _ = run(script, given)
-    assert [message for _, message in script.asked] == [
+    assert script.messages == [
         "And what are you guessing, or afraid, it means?",
         "What reassurance, or what information, would help right now?",
         "One tiny repair: a hug, a check-in, a change of plan?",
@@ -146,7 +126,7 @@ def test_nothing_left_to_ask_and_no_timer_says_nothing():
         at=STARTED, what="x", intensity=4, facts="f", guesses="g", reassurance="r",
         repair="p", resolved_at=SETTLED,
     )  # fmt: skip
-    script = Script()
+    script = Scripted()
     answers, said = run(script, given)
     assert answers == given
     assert said == [] and script.asked == []
