@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -198,17 +198,37 @@ def test_counts_that_did_not_change_are_the_same(journal):
 
 
 def test_same_means_differing_by_less_than_ten_percent_of_the_larger():
-    from trustlog.domain.report.progress import _compare, differ
+    from trustlog.domain.report.model import Figures, PromiseFigures, TriggerFigures
+    from trustlog.domain.report.progress import differ, trends
+
+    def follow_through(now: tuple[int, int] | None, before: tuple[int, int]) -> str | None:
+        """The trend between two follow-throughs, given as (kept, broken) days."""
+
+        def figures(kept_broken: tuple[int, int] | None, month: int) -> Figures:
+            kept, broken = kept_broken or (0, 0)
+            promises = PromiseFigures(kept=kept, broken=broken)
+            return Figures(month_period(2026, month), checkin_days=5, promises=promises)
+
+        return trends(figures(now, 11), figures(before, 10))["follow_through"]
+
+    def recovery(now: float, before: float) -> str | None:
+        """The trend between two median recoveries, in minutes (two settled triggers each)."""
+
+        def figures(minutes: float, month: int) -> Figures:
+            settled = TriggerFigures(
+                [(datetime(2026, month, day, tzinfo=UTC), minutes) for day in (2, 3)]
+            )
+            return Figures(month_period(2026, month), checkin_days=5, triggers=settled)
+
+        return trends(figures(now, 11), figures(before, 10))["median_recovery_minutes"]
 
     # |a - b| < 0.1 * max(|a|, |b|) is "same"; exactly 10% is a change.
-    assert _compare(0.80, 0.73, True) == "same"  # 0.07 < 0.08
-    assert _compare(0.80, 0.72, True) == "better"  # 0.08 is not less than 0.08
-    assert _compare(26.0, 24.6, False) == "same"  # 1.4 < 2.6 minutes
-    assert _compare(30.0, 24.6, False) == "worse"
-    assert _compare(0.0, 0.0, True) == "same"  # both zero
-    assert _compare(0.1, 0.0, False) == "worse"  # anything against zero is a change
-    assert not differ(0.0, 0.0) and differ(0.1, 0.0)
-    assert _compare(None, 0.5, True) is None
+    assert follow_through((80, 20), (73, 27)) == "same"  # 0.07 < 0.08
+    assert follow_through((80, 20), (72, 28)) == "better"  # 0.08 is not less than 0.08
+    assert recovery(26.0, 24.6) == "same"  # 1.4 < 2.6 minutes
+    assert recovery(30.0, 24.6) == "worse"
+    assert not differ(0.0, 0.0) and differ(0.1, 0.0)  # both zero: same; against zero: a change
+    assert follow_through(None, (1, 1)) is None
 
 
 def test_an_empty_month_is_honest(journal):

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from tests.report_journal import checkin, mark, promise
 from trustlog.domain.core.period import month_period
 from trustlog.domain.promise.schedule import STRENGTH_M as M
-from trustlog.domain.report import history
 from trustlog.domain.report.figures import build_report
 from trustlog.storage import cache
+from trustlog.storage.journal import Journal
 
 NOVEMBER = month_period(2026, 11)
 TODAY = date(2026, 12, 5)
@@ -35,25 +37,28 @@ def years(journal):
 
 
 def read_months(monkeypatch) -> list[tuple[int, int]]:
-    """Record every month folder whose entries get parsed."""
+    """Record the month of every dated entry file read, through the journal's one reader."""
     seen: list[tuple[int, int]] = []
-    real = history.read_month
+    real = Journal.read
 
-    def spy(journal, year, month, kinds):
-        seen.append((year, month))
-        return real(journal, year, month, kinds)
+    def spy(self, entry):
+        name = Path(getattr(entry, "path", entry)).name
+        if dated := re.match(r"(\d{4})-(\d{2})-\d{2}-", name):
+            seen.append((int(dated[1]), int(dated[2])))
+        return real(self, entry)
 
-    monkeypatch.setattr(history, "read_month", spy)
+    monkeypatch.setattr(Journal, "read", spy)
     return seen
 
 
 def test_the_cache_spares_a_second_report_from_reading_old_months(years, monkeypatch):
+    checkin(years, "2026-10-20", mood=3)  # something to read in each month the report shows
     seen = read_months(monkeypatch)
     assert repeats(years) == 2
     assert (2023, 2) in seen
     seen.clear()
     assert repeats(years) == 2
-    assert seen == [(2026, 10), (2026, 11)]  # only the months the report shows
+    assert seen == [(2026, 10), (2026, 11)]  # only the months the report shows, once each
 
 
 def test_the_cache_holds_no_words_and_is_private(years):
