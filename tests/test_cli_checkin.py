@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, assume, given, settings
 
 from tests.test_document import any_text
 
@@ -103,18 +106,21 @@ def test_hand_edits_survive_a_later_update(cli, home):
     assert entry["trust"] == 5
 
 
+# `cli` holds no state between examples; each example gets a journal of its own below.
 @settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(note=any_text, feeling=any_text)
-def test_any_text_typed_as_a_flag_survives(cli, home, note, feeling):
-    if not note.strip() or not feeling.strip():
-        return  # blank answers count as skipped
-    for earlier in home.glob("2026/11/2026-11-01-checkin-*.md"):
-        earlier.unlink()  # a second check-in that day would add to the note
-    data = cli("checkin", "--date", "2026-11-01", "--note", note, "--feeling", feeling, "--json")
-    assert data.exit_code == 0, data.stderr
-    (entry,) = cli("entries", "--from", "2026-11-01", "--to", "2026-11-01", "--json").json()
+def test_any_text_typed_as_a_flag_survives(cli, note, feeling):
+    assume(note.strip() and feeling.strip())  # blank answers count as skipped
+    with tempfile.TemporaryDirectory() as folder:
+        journal = ("--journal", str(Path(folder) / "journal"))
+        data = cli(
+            *journal, "checkin", "--date", "2026-11-01", "--note", note, "--feeling", feeling
+        )
+        assert data.exit_code == 0, data.stderr
+        assert data.stderr.startswith("Saved your check-in"), data.stderr  # a new one, every time
+        (entry,) = cli(*journal, "entries", "--json").json()
     assert (entry["note"], entry["feeling"]) == (note, feeling)
 
 
