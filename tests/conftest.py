@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from trustlog.cli.app import app
@@ -22,6 +23,24 @@ from trustlog.domain.kinds import UNDATED_FOLDERS
 from trustlog.storage.journal import Journal
 
 FIXED_NOW = "2026-11-24T20:00:00+00:00"
+
+# The suite runs on every core at once (pytest-xdist), beside pseudo-terminal
+# tests that start whole programs: an example that takes long there is a busy
+# machine, not slow code. Hypothesis's deadline would make that a failure.
+settings.register_profile("trustlog", deadline=None)
+settings.load_profile("trustlog")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto` (pyproject.toml) spreads the suite over every core; one named
+    file runs in this process, as starting workers would take longer than its tests."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own setting wins
+    files = {arg.split("::")[0] for arg in config.args}
+    if len(files) == 1 and (config.invocation_params.dir / files.pop()).is_file():
+        return 0
+    return None
 
 
 @pytest.fixture(autouse=True)
