@@ -30,6 +30,7 @@ def dreams(home: Path) -> list[Path]:
         home / "2026" / "11" / "2026-11-20-dream-drm23.md",
         home / "2024" / "05" / "2024-05-02-dream-drm24.md",
     ]
+    home.mkdir(mode=0o700)  # private, as trustlog makes it: no note about an open folder
     for path, text in zip(paths, [DREAM, OLD_DREAM], strict=True):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
@@ -71,7 +72,10 @@ def test_an_unknown_kind_is_shown(cli, dreams):
     assert run.exit_code == 2  # two dreams start so
     run = cli("show", "drm23")
     assert (run.exit_code, run.stderr) == (0, "")
-    assert run.stdout == "Dream 2026-11-20  id drm23\nlucid: yes\n\nI was flying over the sea.\n\n"
+    assert (
+        run.stdout
+        == "Dream, Friday 20 November 2026  id drm23\nlucid: yes\n\nI was flying over the sea.\n\n"
+    )
 
 
 def test_later_commands_keep_an_unknown_kind_byte_for_byte(cli, dreams, home):

@@ -56,7 +56,7 @@ def test_the_whole_routine_in_order():
         "text", "number", "choose", "text", "text", "text", "text", "confirm",
     ]  # fmt: skip
     assert script.asked[0].message == "What flared up? Name it in a few words."
-    assert script.asked[2].message == "Let's pause and breathe together for 30 seconds."
+    assert script.asked[2].message == "Let's pause and breathe together for 30 s."
     assert script.asked[3].message == "What happened? Just the facts: what was seen or said."
     assert script.asked[4].message == "And what are you guessing, or afraid, it means?"
     assert script.asked[-1].message == "Has it settled?"
