@@ -13,7 +13,7 @@ import pytest
 
 from trustlog.domain.kinds import UNDATED_FOLDERS
 from trustlog.errors import InputError, JournalError
-from trustlog.storage import atomic, migrate
+from trustlog.storage import atomic, files, migrate
 from trustlog.storage import journal as journal_module
 from trustlog.storage.journal import Journal
 
@@ -123,7 +123,7 @@ def test_a_dozen_parallel_checkins_lose_nothing(home, tmp_path):
 
 
 def test_a_second_writer_waits_for_the_lock_then_gives_up_kindly(journal, monkeypatch):
-    monkeypatch.setattr(journal_module, "LOCK_TIMEOUT_SECONDS", 0.1)
+    monkeypatch.setattr(files, "LOCK_TIMEOUT_SECONDS", 0.1)
     other = Journal(journal.root, undated_folders=UNDATED_FOLDERS)
     with (
         journal.writing(),

@@ -101,8 +101,10 @@ class Files:
         return self.root / f"{year:04d}" / f"{month:02d}"
 
     @contextmanager
-    def locked(self, wait: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    def locked(self, wait: float | None = None) -> Iterator[None]:
         """Hold the lock alone, waiting up to `wait` seconds (0: try once), else lock.Busy.
+
+        `wait` defaults to LOCK_TIMEOUT_SECONDS, read at each call so a test can shorten it.
 
         For files derived from the journal (the cache), which must not upgrade
         or create the journal as `writing()` does.
@@ -110,7 +112,8 @@ class Files:
         if self._locked:
             yield
             return
-        with lock.hold(self.root / LOCK_FILE, wait, atomic.FILE_MODE):
+        timeout = LOCK_TIMEOUT_SECONDS if wait is None else wait
+        with lock.hold(self.root / LOCK_FILE, timeout, atomic.FILE_MODE):
             self._locked = True
             try:
                 yield
