@@ -69,7 +69,8 @@ def test_an_unknown_kind_is_in_the_json_with_every_field(cli, dreams):
 
 def test_an_unknown_kind_is_shown(cli, dreams):
     run = cli("show", "drm2")
-    assert run.exit_code == 2  # two dreams start so
+    assert run.exit_code == 2
+    assert run.stderr.startswith("trustlog: 'drm2' could be any of drm23, drm24")
     run = cli("show", "drm23")
     assert (run.exit_code, run.stderr) == (0, "")
     assert (

@@ -227,7 +227,9 @@ def test_same_means_differing_by_less_than_ten_percent_of_the_larger():
     assert follow_through((80, 20), (72, 28)) == "better"  # 0.08 is not less than 0.08
     assert recovery(26.0, 24.6) == "same"  # 1.4 < 2.6 minutes
     assert recovery(30.0, 24.6) == "worse"
-    assert not differ(0.0, 0.0) and differ(0.1, 0.0)  # both zero: same; against zero: a change
+    assert follow_through((0, 1), (0, 1)) == "same"  # both zero
+    assert recovery(0.1, 0.0) == "worse"  # anything against zero is a change
+    assert not differ(0.0, 0.0) and differ(0.1, 0.0)
     assert follow_through(None, (1, 1)) is None
 
 
