@@ -19,6 +19,12 @@ Signs that trust may not be safe to rebuild:
   - any fear, threat or violence.
 
 Leaving, with a plan and with support, is sometimes the healthiest choice.
+If you are thinking about it, a short plan can help:
+  - tell one person you trust, and agree on a word that means "call me";
+  - keep your ID, bank cards, medicines, keys and phone charger where you can take them quickly;
+  - know where you could stay for a few nights, and how you would get there;
+  - put some money aside that only you can reach, if you can;
+  - a domestic abuse helpline can help you plan, in confidence, whatever you decide.
 If you are in danger, contact your local emergency number or a domestic abuse helpline.
 
 Your journal stays on this machine; trustlog sends nothing anywhere.

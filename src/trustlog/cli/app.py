@@ -97,6 +97,21 @@ COMMANDS = {
         "apology_app",
         "The four-part apology: what I did, how it hurt you, my responsibility, my amends.",
     ),
+    "contract": Lazy(
+        "trustlog.cli.contract",
+        "app",
+        "The repair contract: three commitments each, support, what breaks it, the revisit.",
+    ),
+    "agreement": Lazy(
+        "trustlog.cli.agreement",
+        "app",
+        "Specific agreements by area, each with its history; vague wording is pointed out.",
+    ),
+    "support": Lazy(
+        "trustlog.cli.support",
+        "app",
+        "Your support contacts and local emergency numbers, shown by `trustlog help safety`.",
+    ),
     "catchup": Lazy(
         "trustlog.cli.catchup",
         "catchup",

@@ -26,7 +26,16 @@ def help_topic(
         assert ctx.parent is not None
         sys.stdout.write(ctx.parent.get_help() + "\n")
         return
-    text = TOPICS.get(topic.strip().lower())
+    name = topic.strip().lower()
+    text = TOPICS.get(name)
     if text is None:
         raise InputError(f"There is no help topic '{topic}'. Try one of: {', '.join(TOPICS)}.")
+    if name == "safety":  # the person's own contacts come first
+        from trustlog.cli.state import get_state
+        from trustlog.domain.support import list_contacts
+        from trustlog.render.support import safety_page
+
+        contacts = list_contacts(get_state(ctx).journal)
+        sys.stdout.write(safety_page(contacts, text, layout.width(sys.stdout)))
+        return
     sys.stdout.write(layout.wrap(text, layout.width(sys.stdout)))

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from trustlog.domain.agreement.model import Agreement
+from trustlog.domain.agreement.service import reviews_due
 from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin, find_checkin
+from trustlog.domain.contract.service import contract_standing
 from trustlog.domain.profile import Profile, load_profile
 from trustlog.domain.promise.model import MARK
 from trustlog.domain.promise.standing import UNRECORDED, DueDay, at_a_glance
@@ -30,6 +33,9 @@ class Dashboard:
     promises_due: list[DueDay] = field(default_factory=list)  # today's, marked or not
     promises_unrecorded: list[DueDay] = field(default_factory=list)  # the last few days
     triggers_settling: list[Trigger] = field(default_factory=list)  # oldest first
+    contract_revisit: date | None = None  # the current contract's, once one is written
+    contract_due: bool = False  # its revisit has come
+    reviews_due: list[Agreement] = field(default_factory=list)  # agreements to look at again
 
 
 def build_dashboard(journal: Journal, today: date) -> Dashboard:
@@ -64,6 +70,10 @@ def build_dashboard(journal: Journal, today: date) -> Dashboard:
     board.triggers_settling.sort(key=lambda trigger: trigger.at)
     glance = at_a_glance(journal, today)
     board.promises_due, board.promises_unrecorded = glance.today, glance.unrecorded
+    standing = contract_standing(journal, today)
+    if standing is not None:
+        board.contract_revisit, board.contract_due = standing.contract.revisit, standing.due
+    board.reviews_due = reviews_due(journal, today)
     board.hints.append(next_step(board))
     return board
 

@@ -9,20 +9,27 @@ opened, since storage knows nothing of kinds.
 
 from __future__ import annotations
 
+from trustlog.domain.agreement.model import Agreement
 from trustlog.domain.apology.model import Apology
 from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry, OtherEntry, Record
 from trustlog.domain.promise.model import Mark, Promise
+from trustlog.domain.support import Support
 from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.document import Document
 
-# In this order in `trustlog entries --kind`'s help. All are dated but the promise.
+# In this order in `trustlog entries --kind`'s help. All are dated but the promise,
+# the contract, the agreement and the support contact.
 KINDS: tuple[type[Record], ...] = (
     Checkin,
     Trigger,
     Apology,
     Promise,
     Mark,
+    Contract,
+    Agreement,
+    Support,
 )
 
 BY_NAME = {kind.kind: kind for kind in KINDS}

@@ -70,6 +70,18 @@ def dashboard(output: Output, board: Dashboard, json: bool = False) -> None:
         out.print(
             Text(f"    when it has settled: trustlog trigger resolve {trigger.id}", style="muted")
         )
+    if board.contract_due and board.contract_revisit:
+        out.print(
+            f"○ Your repair contract is due to be revisited "
+            f"(set for {words.short_date(board.contract_revisit)})."
+        )
+        out.print(Text("  when you have talked it over: trustlog contract write", style="muted"))
+    for agreement in board.reviews_due:
+        line = Text("○ Agreement to review together: ")
+        line.append(words.quoted(agreement.summary()))
+        out.print(line)
+    if board.reviews_due:
+        out.print(Text("  to reword or retire one: trustlog agreement list", style="muted"))
     for hint in board.hints:
         out.print(f"[muted]Next:[/muted] {escape(hint)}")
 
@@ -80,4 +92,5 @@ def dashboard_json(board: Dashboard) -> dict[str, Any]:
     data["promises_due"] = [due.to_json() for due in board.promises_due]
     data["promises_unrecorded"] = [due.to_json() for due in board.promises_unrecorded]
     data["triggers_settling"] = [trigger.to_json() for trigger in board.triggers_settling]
+    data["reviews_due"] = [agreement.to_json() for agreement in board.reviews_due]
     return data

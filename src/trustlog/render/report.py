@@ -67,6 +67,9 @@ def report(output: Output, result: Report, json: bool = False) -> None:
     out.print(Text(span, style="muted"))
     if result.empty:  # nothing to compare, so no "compared with"
         _empty(output, result)
+        for note in result.notes:  # only what is due: the figures' notes need figures
+            out.print()
+            out.print(Text.assemble(("Note: ", "accent"), note))
         return
     out.print(Text(compared, style="muted"))
     out.print()
@@ -388,6 +391,8 @@ def report_json(result: Report) -> dict[str, Any]:
         "trends": dict(result.trends),
         "milestones": list(result.milestones),
         "notes": list(result.notes),
+        "contract": result.contract,
+        "agreement_reviews_due": list(result.reviews_due),
         "setbacks": setbacks(result),
         "as_of": result.as_of.isoformat(),
         "days": [day.to_json() for day in result.current.days],

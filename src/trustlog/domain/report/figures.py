@@ -11,8 +11,10 @@ from __future__ import annotations
 import statistics
 from datetime import date, timedelta
 
+from trustlog.domain.agreement.service import reviews_due
 from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.contract.service import contract_standing
 from trustlog.domain.core.period import MONTH, Period
 from trustlog.domain.promise.model import MARK, Mark, Promise
 from trustlog.domain.promise.schedule import is_active, mark_value, scheduled_days, strength
@@ -93,7 +95,17 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
     )
     # The notes speak of two whole periods ("for two months now"): not while one is running.
     report.notes = [] if report.running else progress.notes(current, earlier)
+    _frame(journal, report, today)
     return report
+
+
+def _frame(journal: Journal, report: Report, today: date) -> None:
+    """The contract's revisit and the agreements' reviews, as of today, with a note if due."""
+    standing = contract_standing(journal, today)
+    report.contract = standing.to_json() if standing else None
+    report.reviews_due = [agreement.id for agreement in reviews_due(journal, today)]
+    due = standing.contract.revisit if standing and standing.due else None
+    report.notes += progress.due_notes(due, len(report.reviews_due))
 
 
 def compared_span(period: Period, today: date) -> Period:

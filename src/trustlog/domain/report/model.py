@@ -149,6 +149,10 @@ class Report:
     milestones: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     earlier_recorded: bool = False  # anything in the whole period before, not only the span
+    # The frame you agreed on, as of today: {"revisit", "due"} of the contract (None before
+    # one is written), and the ids of the agreements due for review.
+    contract: dict[str, Any] | None = None
+    reviews_due: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:

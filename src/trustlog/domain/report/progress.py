@@ -173,7 +173,8 @@ def notes(now: Figures, before: Figures) -> list[str]:
         )
         notes.append(
             f"For two {unit} now, {what}. That happens, and it is a good moment to bring in "
-            "a couples therapist: they help with exactly this."
+            "a couples therapist: they help with exactly this. "
+            "`trustlog help safety` says more, when you want it."
         )
     elif now.period.kind == MONTH and all(_steady(f) for f in (now, before)):
         notes.append(
@@ -193,3 +194,19 @@ def _steady(figures: Figures) -> bool:
         and (follow is None or follow >= STEADY_FOLLOW_THROUGH)
         and figures.triggers.resolved == figures.triggers.count
     )
+
+
+def due_notes(revisit: date | None, reviews: int) -> list[str]:
+    """What is due of the frame you agreed on: the contract's revisit, agreements' reviews."""
+    found = []
+    if revisit is not None:
+        found.append(
+            f"Your repair contract was due to be revisited on {revisit.isoformat()}: "
+            "a good moment to talk it over together (trustlog contract write)."
+        )
+    if reviews:
+        which = "An agreement is" if reviews == 1 else f"{reviews} agreements are"
+        found.append(
+            f"{which} due for review together (trustlog agreement list shows which)."
+        )
+    return found

@@ -1,0 +1,116 @@
+"""`trustlog agreement add|list|show|revise|retire`: specific, mutual agreements by area."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from trustlog import clock
+from trustlog.cli.state import get_state
+from trustlog.domain.agreement import service as domain
+from trustlog.domain.agreement.model import AREAS
+from trustlog.render import agreement as render
+
+app = typer.Typer(
+    # Plain help, like the root's: rich help would cost ~45 ms of start-up.
+    rich_markup_mode=None,
+    add_completion=False,
+    help="Specific agreements by area, each with its history; vague wording is pointed out.",
+)
+
+
+@app.callback(invoke_without_command=True)
+def agreement(ctx: typer.Context) -> None:
+    """Specific agreements by area, each with its history; vague wording is pointed out."""
+    if ctx.invoked_subcommand is None:  # `trustlog agreement` alone: help, and no error
+        sys.stdout.write(ctx.get_help() + "\n")
+        raise typer.Exit()
+
+
+IdArgument = Annotated[
+    str, typer.Argument(metavar="ID", help="The agreement's id (or the start of it).")
+]
+TextArgument = Annotated[
+    str | None,
+    typer.Argument(metavar="TEXT", help="The agreement, in your words: who does what, by when."),
+]
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    text: TextArgument = None,
+    area: Annotated[
+        str | None,
+        typer.Option("--area", metavar="AREA", help=f"One of: {', '.join(AREAS)}."),
+    ] = None,
+    review: Annotated[
+        str | None,
+        typer.Option(
+            "--review",
+            metavar="D",
+            help="A day to look at it again, YYYY-MM-DD, for a time-limited agreement.",
+            show_default=False,
+        ),
+    ] = None,
+    json: Annotated[
+        bool, typer.Option("--json", help="Print the id and the checker's notes as JSON.")
+    ] = False,
+) -> None:
+    """Add an agreement; vague wording is pointed out, gently, with a specific rewrite."""
+    state = get_state(ctx)
+    saved = domain.add_agreement(state.journal, text, area, review, clock.now())
+    render.agreement_saved(state.output, saved, json=json)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    all_: Annotated[bool, typer.Option("--all", help="Also show retired agreements.")] = False,
+    json: Annotated[bool, typer.Option("--json", help="Print a JSON array of agreements.")] = False,
+) -> None:
+    """Your agreements by area, with the reviews that are due."""
+    state = get_state(ctx)
+    found = domain.list_agreements(state.journal, clock.today(), include_all=all_)
+    render.agreement_list(state.output, found, include_all=all_, json=json)
+
+
+@app.command("show")
+def show(
+    ctx: typer.Context,
+    agreement_id: IdArgument,
+    json: Annotated[bool, typer.Option("--json", help="Print the agreement as JSON.")] = False,
+) -> None:
+    """One agreement, with every earlier wording."""
+    state = get_state(ctx)
+    shown = domain.show_agreement(state.journal, agreement_id, clock.today())
+    render.agreement_shown(state.output, shown, json=json)
+
+
+@app.command("revise")
+def revise(
+    ctx: typer.Context,
+    agreement_id: IdArgument,
+    text: TextArgument = None,
+    json: Annotated[
+        bool, typer.Option("--json", help="Print the id and the checker's notes as JSON.")
+    ] = False,
+) -> None:
+    """Reword an agreement; the earlier wording is kept in its history."""
+    state = get_state(ctx)
+    saved = domain.revise_agreement(state.journal, agreement_id, text, clock.today())
+    render.agreement_saved(state.output, saved, json=json)
+
+
+@app.command("retire")
+def retire(
+    ctx: typer.Context,
+    agreement_id: IdArgument,
+    json: Annotated[bool, typer.Option("--json", help="Print the agreement as JSON.")] = False,
+) -> None:
+    """Retire an agreement: out of the list, kept with its history (`agreement list --all`)."""
+    state = get_state(ctx)
+    result = domain.retire_agreement(state.journal, agreement_id, clock.today())
+    render.agreement_retired(state.output, result, json=json)

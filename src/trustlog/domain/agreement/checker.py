@@ -1,0 +1,106 @@
+"""The agreement checker: a table of rules that point out vague wording, gently.
+
+An agreement both people can keep names who does what, and when: "tell each
+other about any messages from exes within 24 hours", not "be more honest".
+Rules read a sentence at a time (core/rules.py); most stay quiet when the
+sentence already says when or how often (`CONCRETE`). To teach the checker
+something new, add a `Rule` and a vague and a specific example to the table
+in tests/test_agreement_check.py.
+"""
+
+from __future__ import annotations
+
+from trustlog.domain.core.rules import Finding, LazyPattern, Rule, drop_match, find
+
+PART = "text"
+PARTS = frozenset({PART})
+EXAMPLE = "“Tell each other about any messages from exes within 24 hours.”"
+SUGGESTION = f"Say who does what, and by when: {EXAMPLE}"
+
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+NUMBER = r"(?:\d+|an?|one|two|three|four|five|six|seven|ten|twelve|twenty-four)"
+
+# A when, a how often, a how much or a limit: what makes an agreement checkable.
+CONCRETE = LazyPattern(
+    "|".join(
+        [
+            rf"\bwithin\s+{NUMBER}\s+(?:minutes?|hours?|days?|weeks?)\b",
+            r"\b(?:every|each)\s+\w+",
+            r"\b(?:daily|weekly|nightly|monthly|weekdays|weekends|tonight|today|tomorrow)\b",
+            rf"\b(?:before|after|by|until|till|from)\s+(?:\d|{WEEKDAY}|(?:jan|feb|mar|apr|may|jun|jul"
+            r"|aug|sep|oct|nov|dec)\w*|midnight|noon|dinner|bed)",
+            rf"\b{WEEKDAY}\b",
+            r"\b(?:once|twice|\d+\s+times?)\s+(?:a|an|per|each|every)\s+\w+",
+            r"\b(?:more|less|fewer)\s+than\s+\S+",
+            r"\b(?:at\s+most|at\s+least|no\s+more\s+than|up\s+to)\s+\S+",
+            r"\b\d+(?:[:.]\d+)?\s*(?:am|pm|minutes?|hours?|days?|drinks?|euros?|dollars?|pounds?)\b",
+            r"[$€£]\s*\d",
+            r"\b(?:when|whenever|as\s+soon\s+as|the\s+same\s+day|right\s+away|straight\s+away)\b",
+        ]
+    )
+)
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        name="be-more",
+        category="vague",
+        parts=PARTS,
+        pattern=LazyPattern(r"\bbe\s+(?:more|less|a\s+lot\s+more|much\s+more)\s+\w+"),
+        why="“Be more …” is a direction, not something either of you can see being kept.",
+        suggestion=SUGGESTION,
+    ),
+    Rule(
+        name="try",
+        category="vague",
+        parts=PARTS,
+        pattern=LazyPattern(
+            r"\b(?:try|tries|trying)(?:\s+(?:our|my|your|their)\s+best|\s+harder|\s+hard)?"
+            r"(?:\s+to\b)?"
+        ),
+        why="“Try” leaves room not to; an agreement says what each of you will do.",
+        suggestion="Leave out the “try”, and say when.",
+        rewrite=drop_match,
+    ),
+    Rule(
+        name="more-less",
+        category="vague",
+        parts=PARTS,
+        # "more than once a week", "no more than two" are measured: they stay quiet.
+        pattern=LazyPattern(
+            r"(?<!\bbe\s)(?<!\bno\s)(?<!\bany\s)(?<!\bonce\s)"
+            r"\b(?:more|less|fewer|better|worse)\b(?!\s+than\b)(?!\s+often\s+than\b)"
+        ),
+        why="More, less or better than what? Without a measure you may each read it differently.",
+        suggestion="Give it a number or a time: how often, how much, by when.",
+        unless_sentence=CONCRETE,
+    ),
+    Rule(
+        name="respect",
+        category="vague",
+        parts=PARTS,
+        pattern=LazyPattern(r"\b(?:respect(?:s|ed|ing|ful|fully)?|disrespect\w*)\b"),
+        why="Respect looks different to each of you; the agreement can name what it looks like.",
+        suggestion="Name the action: “Ask before reading each other's messages.”",
+        unless_sentence=CONCRETE,
+    ),
+    Rule(
+        name="ideal",
+        category="vague",
+        parts=PARTS,
+        pattern=LazyPattern(
+            r"\b(?:honest(?:y|ly)?|transparen(?:t|tly|cy)|trustworthy|appropriate(?:ly)?"
+            r"|reasonabl[ey]|considerate|supportive|open\s+(?:book|with)|be\s+open"
+            r"|communicate|as\s+much\s+as\s+(?:possible|we\s+can)|when(?:ever)?\s+possible"
+            r"|if\s+possible|too\s+much)\b"
+        ),
+        why="A value to live by, but not yet something you can both check: there is no "
+        "who, what or when.",
+        suggestion=SUGGESTION,
+        unless_sentence=CONCRETE,
+    ),
+)
+
+
+def check(text: str) -> list[Finding]:
+    """What the checker would point out in an agreement's wording, in reading order."""
+    return find(RULES, PART, text)
