@@ -40,9 +40,7 @@ def _commitments(ask: Ask, title: str, current: list[str]) -> list[str]:
     answers = []
     for number in range(1, MOST + 1):
         now = current[number - 1] if number <= len(current) else None
-        answer = ask.text(
-            f"{title}, {number} of {MOST}?", default=now, hint=CLEAR if now else NEW
-        )
+        answer = ask.text(f"{title}, {number} of {MOST}?", default=now, hint=CLEAR if now else NEW)
         if answer is not None:
             answers.append(answer.strip())
     return answers

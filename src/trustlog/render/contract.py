@@ -54,7 +54,10 @@ def contract_shown(output: Output, standing: ContractStanding | None, json: bool
         f"[title]Your repair contract[/title] [muted](revision {contract.number}, written "
         f"{words.short_date(contract.date, year=True)})[/muted]"
     )
-    for title, items in (("Your commitments", contract.mine), ("Their commitments", contract.theirs)):
+    for title, items in (
+        ("Your commitments", contract.mine),
+        ("Their commitments", contract.theirs),
+    ):
         if items:
             out.print(f"{title}:")
             for number, item in enumerate(items, 1):
@@ -113,7 +116,9 @@ def contract_written(output: Output, written: Written, json: bool = False) -> No
             f"Next revisit: {words.full_date(contract.revisit)}."
         )
         _changes(output, written.changes)
-    output.say("[muted]To read it: trustlog contract · what changed: trustlog contract history[/muted]")
+    output.say(
+        "[muted]To read it: trustlog contract · what changed: trustlog contract history[/muted]"
+    )
 
 
 def contract_history(output: Output, revisions: list[Revision], json: bool = False) -> None:

@@ -145,7 +145,9 @@ def revise_agreement(journal: Journal, id_or_prefix: str, text: str | None, toda
             )
             journal.update(journal.read(entry_file), *agreement.to_document())
             action = "revised"
-    return Saved(AgreementStanding(agreement, agreement.review_due(today)), checker.check(wording), action)
+    return Saved(
+        AgreementStanding(agreement, agreement.review_due(today)), checker.check(wording), action
+    )
 
 
 @dataclass

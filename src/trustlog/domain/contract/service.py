@@ -27,7 +27,9 @@ ADDED, REMOVED, REWORDED = "added", "removed", "reworded"
 def a_month_on(day: date) -> date:
     """The same day next month (the month's last day when it has no such day)."""
     year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 # -- reading ---------------------------------------------------------------------
@@ -115,7 +117,7 @@ def _one_change(part: str, old: str | None, new: str | None) -> list[Change]:
 
 
 def _list_changes(part: str, old: list[str], new: list[str]) -> list[Change]:
-    """A commitment in the same place, worded differently, is reworded; the rest added or removed."""
+    """A commitment reworded in its place is "reworded"; the others are added or removed."""
     gone = [item for item in old if item not in new]
     came = [item for item in new if item not in old]
     found = []

@@ -206,7 +206,5 @@ def due_notes(revisit: date | None, reviews: int) -> list[str]:
         )
     if reviews:
         which = "An agreement is" if reviews == 1 else f"{reviews} agreements are"
-        found.append(
-            f"{which} due for review together (trustlog agreement list shows which)."
-        )
+        found.append(f"{which} due for review together (trustlog agreement list shows which).")
     return found
