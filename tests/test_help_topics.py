@@ -13,7 +13,7 @@ def flowing(text: str) -> str:
 def test_help_safety_says_when_to_reach_for_more_help(cli):
     run = cli("help", "safety")
     assert (run.exit_code, run.stderr) == (0, "")
-    assert run.stdout.startswith("trustlog is a journal, not therapy, and it never diagnoses.\n")
+    assert "\n\ntrustlog is a journal, not therapy, and it never diagnoses.\n" in run.stdout
     for words in (
         "When to bring in a professional",
         "Signs that trust may not be safe to rebuild",

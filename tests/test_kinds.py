@@ -15,10 +15,19 @@ from trustlog.errors import InputError
 
 
 def test_the_registry_lists_each_kind_once_and_says_where_it_lives():
-    assert kinds.NAMES == ("checkin", "trigger", "apology", "promise", "mark")
+    assert kinds.NAMES == (
+        "checkin",
+        "trigger",
+        "apology",
+        "promise",
+        "mark",
+        "contract",
+        "agreement",
+        "support",
+    )
     dated = [kind.kind for kind in kinds.KINDS if kind.folder is None]
     assert dated == ["checkin", "trigger", "apology", "mark"]
-    assert kinds.UNDATED_FOLDERS == ("promises",)
+    assert kinds.UNDATED_FOLDERS == ("promises", "contracts", "agreements", "support")
 
 
 @pytest.mark.parametrize("answers", [CheckinAnswers, TriggerAnswers, ApologyParts])

@@ -378,7 +378,7 @@ def test_trust_stuck_low_brings_one_gentle_note(journal):
     assert report.notes == [
         "For two months now, trust has stayed low and flare-ups have been slow to settle. "
         "That happens, and it is a good moment to bring in a couples therapist: "
-        "they help with exactly this."
+        "they help with exactly this. `trustlog help safety` says more, when you want it."
     ]
 
 

@@ -29,6 +29,8 @@ class Support(Record):
     id: str
     text: str = fields.text(required=True)
     created: datetime = fields.moment(required=True)
+    # Its place in `support list`: contacts added in the same second keep their order.
+    position: int | None = fields.integer(1, 999_999)
     extra: dict[str, Any] = fields.extra()
 
     @property
@@ -56,7 +58,7 @@ def _load(journal: Journal) -> list[tuple[EntryFile, Support]]:
         doc = journal.read(entry_file)
         entry_file_of(doc, entry_file)
         found.append((entry_file, Support.from_document(doc)))
-    return sorted(found, key=lambda pair: (pair[1].created, pair[1].id))
+    return sorted(found, key=lambda pair: (pair[1].position or 0, pair[1].created, pair[1].id))
 
 
 def list_contacts(journal: Journal) -> list[Contact]:
@@ -70,7 +72,9 @@ def add_contact(journal: Journal, text: str | None, now: datetime) -> Contact:
         raise InputError(f"TEXT: please give a name and a way to reach them, such as {EXAMPLE}.")
     support = Support(id="", text=given.strip(), created=now)
     with journal.writing():
-        number = len(_load(journal)) + 1
+        found = _load(journal)
+        number = len(found) + 1
+        support.position = max((s.position or 0 for _, s in found), default=0) + 1
         support.id = journal.new_id()
         journal.write(path_of(journal, support), *support.to_document())
     return Contact(number, support)

@@ -160,15 +160,15 @@ def _changes(output: Output, found: list[Change], stdout: bool = False) -> None:
     console = output.out if stdout else output.err
     for change in found:
         part = PART_WORDS[change.part]
-        line = Text("  ")
-        if change.change == ADDED:
-            line.append(f"added {part}: ")
-            line.append(f"“{change.after}”")
+        if change.part == "revisit":
+            console.print(Text(f"  moved the revisit: {change.before} → {change.after}"))
+        elif change.change == ADDED:
+            console.print(Text(f"  added {part}:"))
+            console.print(Text(f"    “{change.after}”"))
         elif change.change == REMOVED:
-            line.append(f"removed {part}: ")
-            line.append(f"“{change.before}”")
-        elif change.part == "revisit":
-            line.append(f"moved the revisit: {change.before} → {change.after}")
+            console.print(Text(f"  removed {part}:"))
+            console.print(Text(f"    “{change.before}”"))
         else:
-            line.append(f"reworded {part}: “{change.before}” → “{change.after}”")
-        console.print(line)
+            console.print(Text(f"  reworded {part}:"))
+            console.print(Text(f"    was “{change.before}”"))
+            console.print(Text(f"    now “{change.after}”"))

@@ -25,7 +25,7 @@ CONCRETE = LazyPattern(
     "|".join(
         [
             rf"\bwithin\s+{NUMBER}\s+(?:minutes?|hours?|days?|weeks?)\b",
-            r"\b(?:every|each)\s+\w+",
+            r"\b(?:every|each)\s+(?!other\b|one\b)\w+",
             r"\b(?:daily|weekly|nightly|monthly|weekdays|weekends|tonight|today|tomorrow)\b",
             rf"\b(?:before|after|by|until|till|from)\s+(?:\d|{WEEKDAY}|(?:jan|feb|mar|apr|may|jun|jul"
             r"|aug|sep|oct|nov|dec)\w*|midnight|noon|dinner|bed)",
@@ -40,12 +40,16 @@ CONCRETE = LazyPattern(
     )
 )
 
+BE_MORE = r"\bbe\s+(?:more|less|a\s+lot\s+more|much\s+more)\s+\w+"
+# One note per phrase: "be more honest" is the be-more rule's to point out.
+CONCRETE_OR_BE_MORE = LazyPattern(f"{CONCRETE.source}|{BE_MORE}")
+
 RULES: tuple[Rule, ...] = (
     Rule(
         name="be-more",
         category="vague",
         parts=PARTS,
-        pattern=LazyPattern(r"\bbe\s+(?:more|less|a\s+lot\s+more|much\s+more)\s+\w+"),
+        pattern=LazyPattern(BE_MORE),
         why="“Be more …” is a direction, not something either of you can see being kept.",
         suggestion=SUGGESTION,
     ),
@@ -81,7 +85,7 @@ RULES: tuple[Rule, ...] = (
         pattern=LazyPattern(r"\b(?:respect(?:s|ed|ing|ful|fully)?|disrespect\w*)\b"),
         why="Respect looks different to each of you; the agreement can name what it looks like.",
         suggestion="Name the action: “Ask before reading each other's messages.”",
-        unless_sentence=CONCRETE,
+        unless_sentence=CONCRETE_OR_BE_MORE,
     ),
     Rule(
         name="ideal",
@@ -96,7 +100,7 @@ RULES: tuple[Rule, ...] = (
         why="A value to live by, but not yet something you can both check: there is no "
         "who, what or when.",
         suggestion=SUGGESTION,
-        unless_sentence=CONCRETE,
+        unless_sentence=CONCRETE_OR_BE_MORE,
     ),
 )
 

@@ -1,0 +1,72 @@
+"""The agreement checker's table: vague wordings it points out, specific ones it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from trustlog.domain.agreement.checker import RULES, check
+
+VAGUE = [
+    # (wording, the rule that speaks, the phrase it quotes)
+    ("Be more honest with each other", "be-more", "Be more honest"),
+    ("We will be less secretive", "be-more", "be less secretive"),
+    ("Try to check in during the day", "try", "Try to"),
+    ("We'll try our best to talk it through", "try", "try our best to"),
+    ("Text more", "more-less", "more"),
+    ("Spend less on nights out", "more-less", "less"),
+    ("Communicate better about plans", "more-less", "better"),
+    ("Fewer late nights", "more-less", "Fewer"),
+    ("Respect each other's privacy", "respect", "Respect"),
+    ("Be respectful on social media", "respect", "respectful"),
+    ("Be honest about where we are", "ideal", "honest"),
+    ("Stay transparent about money", "ideal", "transparent"),
+    ("Share passwords if possible", "ideal", "if possible"),
+    ("Drink appropriately at parties", "ideal", "appropriately"),
+]
+
+SPECIFIC = [
+    "Tell each other about any messages from exes within 24 hours",
+    "Share our locations until March",
+    "No more than two drinks on a night out",
+    "Talk about the affair more than once a week only at the Sunday check-in",
+    "Check in by phone at least once a day",
+    "Text before 18:00 if plans change",
+    "Keep spending over €100 for a talk first",
+    "Show each other our phones when either of us asks",
+    "Delete the dating apps today",
+    "Our betterment plan: a walk together every Saturday",  # "better" inside another word
+    "Be honest about any contact with him within a day",  # honest, with a when
+    "Respect the stop word: pause the talk straight away",
+    "Ask before posting photos of each other",
+    "Tell me the whole story of a night out the same day",
+]
+
+
+@pytest.mark.parametrize(("text", "rule", "phrase"), VAGUE)
+def test_vague_wording_is_pointed_out_with_a_specific_suggestion(text, rule, phrase):
+    found = check(text)
+    [finding] = [f for f in found if f.rule == rule]
+    assert finding.phrase == phrase
+    assert finding.why and finding.suggestion
+    assert "!" not in finding.why + finding.suggestion
+
+
+@pytest.mark.parametrize("text", SPECIFIC)
+def test_specific_wording_stays_quiet(text):
+    assert check(text) == []
+
+
+def test_the_be_more_rule_points_to_the_specific_kind_of_agreement():
+    [finding] = check("Be more open with each other")
+    assert "within 24 hours" in finding.suggestion
+
+
+def test_a_try_is_rewritten_without_it():
+    [finding] = check("Try to text when we are late.")
+    assert finding.rule == "try"
+    assert "Perhaps: “Text when we are late.”" in finding.suggestion
+
+
+def test_every_rule_is_in_the_table():
+    spoken = {rule for _, rule, _ in VAGUE}
+    assert spoken == {rule.name for rule in RULES}
