@@ -184,3 +184,30 @@ def test_a_revisit_answer_that_is_not_a_date_is_asked_again():
     ask = Scripted(*[None] * 8, "soon", "2027-02-01")
     draft = ask_contract(ask, None, date(2026, 12, 24))
     assert draft.revisit == "2027-02-01" and "YYYY-MM-DD" in (ask.asked[9].hint or "")
+
+
+def test_ctrl_c_keeps_what_was_answered_and_leaves_the_rest_as_it_was():
+    current = revision(mine=["Text when late", "Call at 7"], theirs=["Pause"], support="Walks")
+    ask = Scripted("Text when late, before 6", KeyboardInterrupt, True)
+
+    def text(message, default=None, hint=None):
+        answer = Scripted.text(ask, message, default, hint)
+        if answer is KeyboardInterrupt:
+            raise KeyboardInterrupt
+        return answer
+
+    ask.text = text
+    draft = ask_contract(ask, current, date(2026, 12, 24))
+    assert ask.messages[-1] == "Keep what you have so far?"
+    assert draft == ContractDraft(mine=["Text when late, before 6", "Call at 7"])
+
+
+def test_ctrl_c_before_any_answer_leaves():
+    ask = Scripted()
+
+    def text(message, default=None, hint=None):
+        raise KeyboardInterrupt
+
+    ask.text = text
+    with pytest.raises(KeyboardInterrupt):
+        ask_contract(ask, None, date(2026, 12, 24))

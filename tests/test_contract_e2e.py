@@ -73,3 +73,15 @@ def test_ctrl_c_before_any_answer_saves_nothing(home: Path) -> None:
     pty.answer(child, "Your commitment, 1 of 3", pty.CTRL_C)
     assert pty.finish(child) == 130
     assert not list(home.rglob("*.md")) if home.exists() else True
+
+
+def test_ctrl_c_after_an_answer_offers_to_keep_it(home: Path) -> None:
+    child = pty.spawn(home, "contract", "write")
+    pty.answer(child, "Your commitment, 1 of 3", "I will text when plans change\r")
+    pty.answer(child, "Your commitment, 2 of 3", pty.CTRL_C)
+    pty.answer(child, "Keep what you have so far", "\r")
+    child.expect("Saved your repair contract, revision 1")
+    assert pty.finish(child) == 0
+    saved = run_json(home, "contract", "--json")
+    assert isinstance(saved, dict)
+    assert saved["mine"] == ["I will text when plans change"] and saved["revisit"] == "2026-12-24"

@@ -35,7 +35,8 @@ def before_questions(output: Output) -> None:
     output.say(
         "Your repair contract, part by part: three commitments from each of you, what "
         "support looks like, what would break it, and when to revisit it.\n"
-        "[muted]Enter keeps what is written; Ctrl-C stops.[/muted]"
+        "[muted]Enter keeps what is written, Ctrl-U clears a line to leave that part out, "
+        "Ctrl-C stops.[/muted]"
     )
 
 
