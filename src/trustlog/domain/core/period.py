@@ -1,4 +1,4 @@
-"""A report's period: a calendar month or an ISO week, and the one before it."""
+"""A report's period: a calendar month, an ISO week or a span of days, and the one before it."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from trustlog.domain.core import values
 
 MONTH = "month"
 WEEK = "week"
+SPAN = "span"  # any run of days, such as an export's window
 FIRST_YEAR = 1900
 LAST_YEAR = 9998
 
 
 @dataclass(frozen=True)
 class Period:
-    kind: str  # "month" or "week"
+    kind: str  # "month", "week" or "span"
     start: date
     end: date
 
@@ -25,14 +26,21 @@ class Period:
         """2026-11 or 2026-W48: what a person would type after --month or --week."""
         if self.kind == MONTH:
             return f"{self.start:%Y-%m}"
+        if self.kind == SPAN:
+            return f"{self.start.isoformat()}..{self.end.isoformat()}"
         year, week, _ = self.start.isocalendar()
         return f"{year}-W{week:02d}"
 
     @property
     def title(self) -> str:
-        """November 2026, or Week 48 of 2026."""
+        """November 2026, Week 48 of 2026, or 29 October to 25 November 2026."""
         if self.kind == MONTH:
             return f"{self.start:%B %Y}"
+        if self.kind == SPAN:
+            first = f"{self.start.day} {self.start:%B}"
+            if self.start.year != self.end.year:
+                first += f" {self.start.year}"
+            return f"{first} to {self.end.day} {self.end:%B %Y}"
         year, week, _ = self.start.isocalendar()
         return f"Week {week} of {year}"
 
@@ -46,7 +54,9 @@ class Period:
         if self.kind == MONTH:
             last = self.start - timedelta(days=1)
             return month_period(last.year, last.month)
-        return Period(WEEK, self.start - timedelta(days=7), self.start - timedelta(days=1))
+        # A week, or a span: as many days just before it.
+        length = self.end - self.start + timedelta(days=1)
+        return Period(self.kind, self.start - length, self.start - timedelta(days=1))
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "start": self.start.isoformat(), "end": self.end.isoformat()}

@@ -59,19 +59,13 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
         before_period = (tally.checkin_days, tally.longest_run)
 
     outcomes = {(mark.promise, mark.date): mark for mark in marks}
-    current, earlier = Figures(period), Figures(previous)
+    counted = list(zip(checkins, repeats, strict=False))  # up to the period's end
+    current, earlier = (
+        measure(each, counted, promises, outcomes, triggers, today) for each in (period, previous)
+    )
     for figures in (current, earlier):
-        inside = [i for i, c in enumerate(checkins[: len(repeats)]) if c.date in figures.period]
-        _checkin_figures(figures, [checkins[i] for i in inside], [repeats[i] for i in inside])
-        _promise_figures(figures, promises, outcomes, today)
         end = _as_of(figures.period, today)
         figures.promises.strength = _strength(tally.scores, marks, promises, end)
-        figures.triggers = TriggerFigures(
-            [(t.at, t.recovery_minutes) for t in triggers if t.day in figures.period]
-        )
-        by_day = {day.date: day for day in figures.days}
-        for started, _ in figures.triggers.items:
-            by_day[started.date()].triggers += 1
 
     whole = period.previous()
     report = Report(current, earlier, as_of, today)
@@ -106,6 +100,35 @@ def _frame(journal: Journal, report: Report, today: date) -> None:
     report.reviews_due = [agreement.id for agreement in reviews_due(journal, today)]
     due = standing.contract.revisit if standing and standing.due else None
     report.notes += progress.due_notes(due, len(report.reviews_due))
+
+
+def measure(
+    period: Period,
+    checkins: list[tuple[Checkin, int]],
+    promises: list[Promise],
+    outcomes: dict[tuple[str, date], Mark],
+    triggers: list[Trigger],
+    today: date,
+) -> Figures:
+    """The figures of `period` from these entries (those outside it are passed over).
+
+    `checkins` come with how many of each one's arguments are repeats (a
+    `history.Tally` says, looking back over the journal); `outcomes` are the
+    marks by (promise id, date). The strength score is left to the caller,
+    which knows the cached history it folds in. The report and the export
+    both count with this one function.
+    """
+    figures = Figures(period)
+    inside = [(checkin, repeats) for checkin, repeats in checkins if checkin.date in period]
+    _checkin_figures(figures, [c for c, _ in inside], [r for _, r in inside])
+    _promise_figures(figures, promises, outcomes, today)
+    figures.triggers = TriggerFigures(
+        [(t.at, t.recovery_minutes) for t in triggers if t.day in period]
+    )
+    by_day = {day.date: day for day in figures.days}
+    for started, _ in figures.triggers.items:
+        by_day[started.date()].triggers += 1
+    return figures
 
 
 def compared_span(period: Period, today: date) -> Period:

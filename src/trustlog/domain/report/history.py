@@ -55,7 +55,7 @@ def read_month(journal: Journal, year: int, month: int, kinds: Iterable[str]) ->
     """Parse one month's check-ins, marks and triggers (only the kinds asked for)."""
     wanted = set(kinds)
     records = MonthRecords()
-    latest: dict[tuple[str, date], Mark] = {}
+    marks: list[Mark] = []
     for entry_file in journal.month_files(year, month):
         if entry_file.kind not in wanted:
             continue
@@ -63,20 +63,27 @@ def read_month(journal: Journal, year: int, month: int, kinds: Iterable[str]) ->
         if entry_file.kind == CHECKIN:
             records.checkins.append(Checkin.from_document(doc))
         elif entry_file.kind == MARK:
-            mark = Mark.from_document(doc)
-            # Marking a day twice keeps the latest mark, even if a hand edit left both files.
-            slot = (mark.promise, mark.date)
-            if slot not in latest or (mark.marked_at, mark.id) >= (
-                latest[slot].marked_at,
-                latest[slot].id,
-            ):
-                latest[slot] = mark
+            marks.append(Mark.from_document(doc))
         elif entry_file.kind == TRIGGER:
             records.triggers.append(Trigger.from_document(doc))
     records.checkins.sort(key=lambda c: (c.date, c.created, c.id))
-    records.marks = sorted(latest.values(), key=lambda m: (m.date, m.promise))
+    records.marks = latest_marks(marks)
     records.triggers.sort(key=lambda t: (t.at, t.id))
     return records
+
+
+def latest_marks(marks: Iterable[Mark]) -> list[Mark]:
+    """One mark per promise and day, by date: marking a day twice keeps the latest mark,
+    even if a hand edit left both files."""
+    latest: dict[tuple[str, date], Mark] = {}
+    for mark in marks:
+        slot = (mark.promise, mark.date)
+        if slot not in latest or (mark.marked_at, mark.id) >= (
+            latest[slot].marked_at,
+            latest[slot].id,
+        ):
+            latest[slot] = mark
+    return sorted(latest.values(), key=lambda m: (m.date, m.promise))
 
 
 def is_calm(checked_in: bool, repeats: int, repeats_before: int) -> bool:

@@ -152,15 +152,8 @@ def _kept_run_reached(
 def notes(now: Figures, before: Figures) -> list[str]:
     """At most two gentle notes; never a diagnosis."""
     notes = []
-    low_trust = all(
-        f.checkin_days >= LOW_TRUST_MIN_DAYS
-        and f.trust_average is not None
-        and f.trust_average <= LOW_TRUST
-        for f in (now, before)
-    )
-    unsettled = all(
-        f.triggers.count > 0 and 2 * f.triggers.resolved <= f.triggers.count for f in (now, before)
-    )
+    low_trust = all(trust_low(f) for f in (now, before))
+    unsettled = all(slow_to_settle(f) for f in (now, before))
     unit = "months" if now.period.kind == MONTH else "weeks"
     if low_trust or unsettled:
         what = " and ".join(
@@ -182,6 +175,21 @@ def notes(now: Figures, before: Figures) -> list[str]:
             "instead of every day is fine, if that feels right to you both."
         )
     return notes
+
+
+def trust_low(figures: Figures) -> bool:
+    """Trust averaged LOW_TRUST or less over at least LOW_TRUST_MIN_DAYS check-in days."""
+    return (
+        figures.checkin_days >= LOW_TRUST_MIN_DAYS
+        and figures.trust_average is not None
+        and figures.trust_average <= LOW_TRUST
+    )
+
+
+def slow_to_settle(figures: Figures) -> bool:
+    """Flare-ups started in the period, and half or more of them have not settled."""
+    count = figures.triggers.count
+    return count > 0 and 2 * figures.triggers.resolved <= count
 
 
 def _steady(figures: Figures) -> bool:

@@ -1,0 +1,206 @@
+"""What an export holds, whatever its format: plain data, built by build.py, read by renderers.
+
+Every format (Markdown, CSV, HTML, PDF, JSON) renders one `Export`. What left
+the journal is decided before an `Export` exists: private entries and kinds not
+chosen are already gone (and counted in `left_out`), and redacted words are
+already replaced in every text it holds, so no renderer can let them through.
+
+The summary's figures are the report's own (domain/report: `Figures`,
+`DayFigures`, `progress.trends`), worked out over the export's window from the
+entries that are in it, and nothing else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from trustlog.domain.apology.model import Apology
+from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.core.entry import Entry
+from trustlog.domain.core.period import Period
+from trustlog.domain.promise.model import Mark, Promise
+from trustlog.domain.promise.standing import CalendarDay
+from trustlog.domain.report.model import Figures, PromiseFigures
+from trustlog.domain.trigger.model import Trigger
+
+# Why something was left out (`LeftOut.reason`).
+PRIVATE = "private"  # marked private, and --include-private was not given
+NOT_CHOSEN = "not_chosen"  # its kind was not among the --only kinds
+
+# Why a day is a key day (`KeyDay.reasons`), in the order they are worded.
+LOWEST, HIGHEST, TRIGGERS, ARGUMENTS = "lowest", "highest", "triggers", "arguments"
+
+# What a concern is about (`Concern.what`).
+LOW_TRUST = "low_trust"  # trust averaged low over several check-in days
+UNSETTLED = "unsettled"  # half or more of the window's flare-ups not settled
+FLAGGED = "flagged"  # an entry the person flagged or starred
+
+# The five progress markers, by their key in the report's `trends`, in order.
+MARKERS = ("follow_through", "median_recovery_minutes", "repeats", "affection", "detective_work")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the person chose: the window and what may leave the machine.
+
+    `start`/`end` None mean the format's default (the last four weeks ending
+    today, or the whole journal). `only` holds kind names (domain/kinds.py);
+    empty means every kind. `redact` words are replaced case-insensitively
+    with `REDACTED` in every text. `summary` is whether the format shows one.
+    """
+
+    start: date | None = None
+    end: date | None = None
+    include_private: bool = False
+    only: tuple[str, ...] = ()
+    redact: tuple[str, ...] = ()
+    agenda: tuple[str, ...] = ()
+    summary: bool = True
+    whole_journal: bool = False  # the default window: everything, not the last four weeks
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Entries of one kind left out for one reason: `count` of `kind`, because `reason`."""
+
+    kind: str
+    reason: str  # PRIVATE or NOT_CHOSEN
+    count: int
+
+
+@dataclass
+class Day:
+    """The entries of one date of the window, each list oldest first."""
+
+    date: date
+    checkins: list[Checkin] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    apologies: list[Apology] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    others: list[Entry] = field(default_factory=list)  # kinds this module does not know
+
+    @property
+    def entries(self) -> list[Entry]:
+        """Every entry of the day, in the order above."""
+        return [*self.checkins, *self.triggers, *self.apologies, *self.marks, *self.others]
+
+
+@dataclass
+class PromiseRecord:
+    """One promise over the window: its figures and its calendar.
+
+    `figures` counts the scheduled days of the window (kept, broken, repaired,
+    unrecorded; `follow_through` as the report defines it). `calendar` has
+    every date of the window with its status from domain/promise/standing.py:
+    kept, broken, repaired, unrecorded, not_scheduled or future.
+    `schedule` is the schedule in words ("every day", "on Mon, Thu").
+    """
+
+    promise: Promise
+    schedule: str
+    figures: PromiseFigures
+    calendar: list[CalendarDay] = field(default_factory=list)
+
+
+@dataclass
+class Concern:
+    """Something to look at first, stated as a fact, never a judgement or a diagnosis.
+
+    LOW_TRUST: `value` is the window's trust average, over `days` check-in days.
+    UNSETTLED: `value` is how many flare-ups settled, `days` how many started.
+    FLAGGED: `entries` are the entries flagged or starred (a hand-added
+    `flagged: true` or `starred: true`, as jrnl's imported entries carry).
+    """
+
+    what: str
+    value: float | None = None
+    days: int = 0
+    entries: list[Entry] = field(default_factory=list)
+
+
+@dataclass
+class Marker:
+    """One of the five progress markers: its value now and before, and the trend.
+
+    `key` is the report's trend key (MARKERS); `now` and `before` are the
+    report's values: follow-through as a share of 0..1, recovery in minutes,
+    and repeats, affection and detective work per check-in day. `trend` is
+    progress.trends' "better", "worse", "same", or None when there is too
+    little to compare.
+    """
+
+    key: str
+    now: float | None
+    before: float | None
+    trend: str | None
+
+
+@dataclass
+class KeyDay:
+    """A day worth a look, with its context: why (`reasons`), and what it held.
+
+    `reasons` are LOWEST, HIGHEST (by trust, then mood), TRIGGERS, ARGUMENTS.
+    `checkin` is that day's check-in (None on a day with only a trigger).
+    """
+
+    date: date
+    reasons: list[str]
+    checkin: Checkin | None = None
+    triggers: list[Trigger] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    """The one-page summary: the period, concerns first, markers, key days, promises, agenda.
+
+    `figures` and `previous` are the report's `Figures` for the window and for
+    as many days just before it (`previous.period`); `markers` compares them
+    with the report's own rules (progress.trends).
+    """
+
+    figures: Figures
+    previous: Figures
+    concerns: list[Concern] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    key_days: list[KeyDay] = field(default_factory=list)
+    promises: list[PromiseRecord] = field(default_factory=list)
+    agenda: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Export:
+    """Everything one export holds, already filtered and redacted.
+
+    `period` is the window (kind "span"), `made` when it was made. `figures`
+    are the report's figures for the window (its `days` give each date's
+    mood, trust, promise outcomes and triggers: the CSV's rows), from the
+    entries included. `days` holds only the dates that have entries.
+    `promises` are the promises scheduled inside the window (or, for the
+    whole journal, all of them), with their calendars. `counts` is how many
+    entries of each kind are included (promises too); `left_out` what was
+    not, and why; `redactions` how many words were replaced (never the words).
+    `summary` is None for formats that show none (CSV, JSON).
+    """
+
+    period: Period
+    made: datetime
+    options: Options
+    figures: Figures
+    days: list[Day] = field(default_factory=list)
+    promises: list[PromiseRecord] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    left_out: list[LeftOut] = field(default_factory=list)
+    redactions: int = 0
+    summary: Summary | None = None
+
+    @property
+    def entries(self) -> list[Entry]:
+        """Every included entry: the days' entries in date order, then the promises."""
+        return [entry for day in self.days for entry in day.entries] + [
+            record.promise for record in self.promises
+        ]
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.counts.values())

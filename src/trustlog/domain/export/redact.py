@@ -1,0 +1,74 @@
+"""`--redact WORD`: a word replaced everywhere, whatever its case, before anything is rendered.
+
+The words are replaced in the entries themselves (copies: the journal is
+never touched), so every format shows the same neutral mark and no renderer
+can let a word through, nor have its markup broken by a replacement made
+inside it. A word inside a longer one goes too ("Sam" in "Samuel"): a name is
+better over-hidden than half-shown.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import fields, is_dataclass
+from typing import Any, TypeVar
+
+from trustlog.errors import InputError
+
+REDACTED = "[redacted]"
+# Fields that name other entries, or hold the program's own words: never person's text.
+NOT_TEXT = frozenset(
+    {"id", "kind", "stored_kind", "promise", "promises", "apology", "every", "due", "outcome"}
+)
+
+T = TypeVar("T")
+
+
+class Redactor:
+    """Replaces the given words, case-insensitively, and counts how many it replaced."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        cleaned = []
+        for word in words:
+            if not word.strip():
+                raise InputError("--redact: please give a word or a name to hide.")
+            cleaned.append(word.strip())
+        # Longest first, so "Sam Smith" goes whole before "Sam" is looked for.
+        cleaned.sort(key=len, reverse=True)
+        self.pattern = (
+            re.compile("|".join(re.escape(word) for word in cleaned), re.IGNORECASE)
+            if cleaned
+            else None
+        )
+        self.count = 0
+
+    def text(self, value: str) -> str:
+        if self.pattern is None:
+            return value
+        replaced, found = self.pattern.subn(REDACTED, value)
+        self.count += found
+        return replaced
+
+    def value(self, value: Any) -> Any:
+        """Any stored value: text, a list or a table of them (hand-added fields), or other."""
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, list):
+            return [self.value(item) for item in value]
+        if isinstance(value, dict):
+            return {
+                key: item if key in NOT_TEXT else self.value(item) for key, item in value.items()
+            }
+        return value
+
+    def entry(self, entry: T) -> T:
+        """A copy of `entry` with every text field redacted (the original is left alone)."""
+        if self.pattern is None:
+            return entry
+        made = copy.copy(entry)
+        if is_dataclass(made):
+            for spec in fields(made):
+                if spec.name not in NOT_TEXT:
+                    setattr(made, spec.name, self.value(getattr(made, spec.name)))
+        return made
