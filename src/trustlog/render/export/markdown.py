@@ -1,0 +1,292 @@
+"""`trustlog export --format md`: a one-page summary, then the entries day by day.
+
+Plain Markdown that reads well raw, in any editor, and rendered. The person's
+words are escaped (`text`), so nothing they wrote can become a heading, a
+link or a table cell of its own; control characters are shown as escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from trustlog.domain.apology.model import PART_TITLES, Apology
+from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.core.entry import Entry
+from trustlog.domain.export.model import Day, Export, KeyDay, PromiseRecord, Summary
+from trustlog.domain.promise.model import Mark
+from trustlog.domain.trigger.model import Trigger
+from trustlog.render import words
+from trustlog.render.export import wording
+from trustlog.render.safe import visible
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
+
+
+def text(value: str) -> str:
+    """The person's words, made literal for Markdown (and safe for a terminal)."""
+    escaped = _SPECIAL.sub(r"\\\1", visible(value))
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+def quote(value: str) -> str:
+    """A one-line quotation of the person's words: its lines joined by " / "."""
+    return " / ".join(text(line.strip()) for line in value.strip().splitlines() if line.strip())
+
+
+def render(export: Export) -> bytes:
+    lines = [f"# {export.period.title}", ""]
+    lines += [
+        f"Prepared on {words.full_date(export.made.date())}. {wording.NOT_THERAPY}",
+        "",
+    ]
+    if export.summary is not None:
+        lines += _summary(export, export.summary)
+    lines += _entries(export)
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
+# -- the one-page summary ---------------------------------------------------------------
+
+
+def _summary(export: Export, summary: Summary) -> list[str]:
+    figures = summary.figures
+    days = len(export.period.days())
+    lines = ["## Summary", ""]
+    lines += [
+        f"{words.count(figures.checkin_days, 'check-in day')} of {days}; "
+        f"mood {words.decimal(figures.mood_average)} of 5 and "
+        f"trust {words.decimal(figures.trust_average)} of 10 on average.",
+        "",
+        "### To look at first",
+        "",
+    ]
+    if not summary.concerns:
+        lines += [wording.NO_CONCERNS, ""]
+    for concern in summary.concerns:
+        lines.append(f"- {wording.concern(concern)}")
+        lines += [f"  - {_entry_line(entry)}" for entry in concern.entries]
+    if summary.concerns:
+        lines.append("")
+
+    before = summary.previous.period
+    lines += [
+        "### Progress markers",
+        "",
+        f"Compared with the {words.count(len(before.days()), 'day')} before "
+        f"({words.short_date(before.start, year=True)} to "
+        f"{words.short_date(before.end, year=True)}).",
+        "",
+        "| Marker | These days | Before | Trend |",
+        "|---|---|---|---|",
+    ]
+    for marker in summary.markers:
+        lines.append(
+            f"| {wording.MARKER_NAMES[marker.key]} | {wording.marker_value(marker)} "
+            f"| {wording.marker_value(marker, now=False)} | {wording.TRENDS[marker.trend]} |"
+        )
+    lines += ["", "### Key days", ""]
+    if not summary.key_days:
+        lines += ["No check-ins or flare-ups in these days.", ""]
+    for day in summary.key_days:
+        lines += _key_day(day)
+    if summary.key_days:
+        lines.append("")
+
+    lines += ["### Promises", ""]
+    if not summary.promises:
+        lines += ["No promises were due in these days.", ""]
+    for record in summary.promises:
+        lines.append(f"- {_promise_line(record)}")
+    if summary.promises:
+        lines.append("")
+
+    lines += ["### What I want to talk about", ""]
+    lines += [f"- {quote(item)}" for item in summary.agenda] or [wording.NO_AGENDA]
+    lines.append("")
+    if not export.options.include_private:
+        lines += [wording.PRIVATE_NOTE, ""]
+    return lines
+
+
+def _key_day(day: KeyDay) -> list[str]:
+    head = f"- **{words.short_date(day.date, year=True)}**: {wording.key_day_reasons(day)}"
+    details = []
+    checkin = day.checkin
+    if checkin is not None:
+        details += _checkin_figures(checkin)
+        if checkin.feeling:
+            details.append(f"feeling “{quote(checkin.feeling)}”")
+        topics = [topic for topic in checkin.arguments if topic.strip()]
+        if topics:
+            details.append("argued about " + ", ".join(f"“{quote(t)}”" for t in topics))
+    lines = [head + (f" ({'; '.join(details)})" if details else "")]
+    lines += [f"  - {_trigger_line(trigger)}" for trigger in day.triggers]
+    return lines
+
+
+def _promise_line(record: PromiseRecord) -> str:
+    shares = record.figures
+    recorded = shares.kept + shares.broken + shares.repaired
+    parts = [
+        f"kept {shares.kept} of {words.count(recorded, 'day')} recorded"
+        if recorded
+        else "no day recorded yet"
+    ]
+    if shares.repaired:
+        parts.append(f"{shares.repaired} broken then repaired")
+    if shares.unrecorded:
+        parts.append(f"{shares.unrecorded} not recorded")
+    return (
+        f"“{quote(record.promise.text)}” ({record.schedule}): {', '.join(parts)}; "
+        f"follow-through {words.percent(shares.follow_through)}"
+    )
+
+
+# -- the entries ------------------------------------------------------------------------
+
+
+def _entries(export: Export) -> list[str]:
+    lines = ["## Entries", ""]
+    counts = [wording.kind_count(kind, n) for kind, n in export.counts.items() if n]
+    lines += [f"This export holds {', '.join(counts) or 'no entries'}.", ""]
+    names = {record.promise.id: record.promise.text for record in export.promises}
+    for day in export.days:
+        lines += _day(day, names)
+    if export.promises:
+        lines += ["## Promise calendars", "", wording.LEGEND, ""]
+        for record in export.promises:
+            lines += _calendar(record)
+    return lines
+
+
+def _day(day: Day, names: dict[str, str]) -> list[str]:
+    lines = [f"### {words.full_date(day.date)}", ""]
+    for checkin in day.checkins:
+        lines += _checkin(checkin)
+    for trigger in day.triggers:
+        lines += _trigger(trigger)
+    for apology in day.apologies:
+        lines += _apology(apology)
+    if day.marks:
+        lines += ["**Promises**", ""]
+        lines += [f"- {_mark_line(mark, names)}" for mark in day.marks]
+        lines.append("")
+    for other in day.others:
+        lines += [f"**{text(getattr(other, 'stored_kind', other.kind))}**", ""]
+        lines += _field("", other.summary())
+    return lines
+
+
+def _checkin_figures(checkin: Checkin) -> list[str]:
+    shown = []
+    if checkin.mood is not None:
+        shown.append(f"mood {checkin.mood} of 5")
+    if checkin.trust is not None:
+        shown.append(f"trust {checkin.trust} of 10")
+    return shown
+
+
+def _checkin(checkin: Checkin) -> list[str]:
+    head = " · ".join(["**Check-in**", *_checkin_figures(checkin)])
+    lines = [head, ""]
+    lines += _field("Feeling", checkin.feeling)
+    for item in checkin.grateful:
+        lines += _field("Grateful for", item)
+    lines += _field("Act of care", checkin.care)
+    if checkin.affection:
+        lines.append(f"- Moments of affection: {checkin.affection}")
+    if checkin.detective:
+        lines.append(f"- Detective work: {checkin.detective}")
+    for topic in checkin.arguments:
+        lines += _field("Argued about", topic)
+    lines += _field("Note", checkin.note)
+    lines.append("")
+    return lines
+
+
+def _trigger_line(trigger: Trigger) -> str:
+    what = quote(trigger.what) if trigger.what else "a flare-up"
+    at = trigger.at.strftime("%H:%M")
+    settled = trigger.recovery_minutes
+    after = f"settled after {words.minutes(settled)}" if settled is not None else "not settled"
+    return f"{at} {what}: {after}"
+
+
+def _trigger(trigger: Trigger) -> list[str]:
+    head = [f"**Flare-up at {trigger.at:%H:%M}**"]
+    if trigger.intensity is not None:
+        head.append(f"intensity {trigger.intensity} of 10")
+    minutes = trigger.recovery_minutes
+    head.append(
+        f"settled after {words.minutes(minutes)}" if minutes is not None else "not settled yet"
+    )
+    lines = [" · ".join(head), ""]
+    lines += _field("What happened", trigger.what)
+    if trigger.breathed_seconds:
+        lines.append(f"- Breathed together for {words.seconds(trigger.breathed_seconds)}")
+    lines += _field("Facts", trigger.facts)
+    lines += _field("Guesses", trigger.guesses)
+    lines += _field("Reassurance", trigger.reassurance)
+    lines += _field("Repair", trigger.repair)
+    lines += _field("Note", trigger.note)
+    lines.append("")
+    return lines
+
+
+def _apology(apology: Apology) -> list[str]:
+    lines = ["**Apology draft**", ""]
+    for part, title in PART_TITLES.items():
+        lines += _field(title, apology.parts.get(part))
+    lines += _field("Note", apology.note)
+    lines.append("")
+    return lines
+
+
+def _mark_line(mark: Mark, names: dict[str, str]) -> str:
+    name = names.get(mark.promise)
+    promise = f"“{quote(name)}”" if name else f"promise {text(mark.promise)}"
+    outcome = "broken, then repaired" if mark.repaired else mark.outcome
+    line = f"{promise}: {outcome}"
+    if mark.repair:
+        line += f"; repair: {quote(mark.repair)}"
+    if mark.note:
+        line += f"; note: {quote(mark.note)}"
+    return line
+
+
+def _entry_line(entry: Entry) -> str:
+    when = words.short_date(entry.day, year=True) if entry.day else "undated"
+    return f"{when}: {quote(entry.summary()) or text(entry.kind)}"
+
+
+def _field(label: str, value: str | None) -> list[str]:
+    """A labelled field: on one line, or a quoted block when it spans several."""
+    if value is None or not value.strip():
+        return []
+    lines = value.strip().splitlines()
+    prefix = f"- {label}: " if label else "- "
+    if len(lines) == 1:
+        return [prefix + text(lines[0])]
+    return [prefix.rstrip(), "", *(f"  > {text(line)}".rstrip() for line in lines), ""]
+
+
+def _calendar(record: PromiseRecord) -> list[str]:
+    """The window's weeks, Monday first: each scheduled day with its sign."""
+    lines = [f"### {quote(record.promise.text)}", "", f"{record.schedule}", ""]
+    lines += ["| Week of | Mon | Tue | Wed | Thu | Fri | Sat | Sun |", "|---|" + "---|" * 7]
+    status = {day.date: day.status for day in record.calendar}
+    if not record.calendar:
+        return [*lines, ""]
+    first = record.calendar[0].date
+    monday = first - timedelta(days=first.weekday())
+    while monday <= record.calendar[-1].date:
+        cells = []
+        for offset in range(7):
+            day = monday + timedelta(days=offset)
+            sign = wording.SIGNS.get(status.get(day, ""), "")
+            cells.append(f"{day.day} {sign}".strip() if day in status else "")
+        lines.append(f"| {words.short_date(monday)} | " + " | ".join(cells) + " |")
+        monday += timedelta(days=7)
+    return [*lines, ""]
