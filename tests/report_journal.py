@@ -81,12 +81,12 @@ def marks(journal: Journal, kept_promise: Promise, days: list[str], outcome: str
         mark(journal, kept_promise, day, outcome)
 
 
-def trigger(journal: Journal, at: str, resolved_at: str | None = None) -> Trigger:
+def trigger(journal: Journal, at: str, resolved_at: str | None = None, **fields: object) -> Trigger:
     entry = Trigger(
         id=new_id("t"),
         at=moment(at),
-        what="a flare-up",
         resolved_at=moment(resolved_at) if resolved_at else None,
+        **{"what": "a flare-up", **fields},  # type: ignore[arg-type]
     )
     with journal.writing():
         journal.write(journal.dated_path(entry.day, "trigger", entry.id), *entry.to_document())

@@ -32,7 +32,8 @@ def test_help_privacy_says_where_the_words_live(cli):
         "plain text in one folder on this machine, readable only by you",
         "(folder 0700, files 0600)",
         "trustlog never uses the network.",
-        "private entries will stay out unless you ask.",
+        "`trustlog export` leaves it out, figures too, unless you add --include-private.",
+        "is written readable only by you (0600).",
     ):
         assert words in flowing(run.stdout), words
 

@@ -191,7 +191,7 @@ def test_every_question_is_laid_out_between_words(width):
         for message in (q.today, q.past.format(day=day))
     ]
     asked += list(trigger.WORDS.values())
-    asked += [("Keep this check-in private (out of exports, when trustlog gains them)?", None)]
+    asked += [("Keep this check-in private (out of exports unless you ask)?", None)]
     for message, hint in asked:
         for gap, after in ((2, hint), (1, "(y/N)")):
             laid, laid_hint = lay_out(message, after, width, gap=gap)

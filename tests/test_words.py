@@ -122,7 +122,7 @@ def test_the_dashboard_cuts_a_wide_note_at_sixty_cells(cli):
 PIECES = [
     ("Saved today's check-in. ", ("id abc12", "muted")),
     ("Updated today's check-in ", ("(mood, trust)", "muted"), ". ", ("id abc12", "muted")),
-    (("Marked private: kept out of exports when trustlog gains them.", "muted"),),
+    (("Marked private: kept out of exports unless you add --include-private.", "muted"),),
     ("x" * 79,),
     ("x" * 81,),  # rich wraps it: left to rich
     ("a naïve line", ("id", "muted")),  # not ASCII: left to rich

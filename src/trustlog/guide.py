@@ -33,8 +33,10 @@ Your journal stays on this machine; trustlog sends nothing anywhere.
 Your journal is plain text in one folder on this machine, readable only by you
 (folder 0700, files 0600). trustlog never uses the network.
 
-An entry you mark private (`--private`) says so in `trustlog entries`. trustlog has
-no export yet; when it gains one, private entries will stay out unless you ask.
+An entry you mark private (`--private`) says so in `trustlog entries`, and
+`trustlog export` leaves it out, figures too, unless you add --include-private.
+An export holds only what you choose (--only, --redact WORD, the dates), is shown
+to you before it is written, and is written readable only by you (0600).
 Back the folder up like any other precious files; it is yours to read, edit and move.
 """,
 }

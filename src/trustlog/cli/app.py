@@ -123,6 +123,11 @@ COMMANDS = {
         "How things are going: the progress markers, beside the period before.",
         command_class="ReportCommand",
     ),
+    "export": Lazy(
+        "trustlog.cli.export",
+        "export",
+        "Export your journal for a therapist, or for a spreadsheet.",
+    ),
     "entries": Lazy("trustlog.cli.entries", "entries", "List entries, oldest first."),
     "show": Lazy("trustlog.cli.entries", "show", "Show one entry."),
     "edit": Lazy(

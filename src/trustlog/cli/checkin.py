@@ -77,7 +77,7 @@ def checkin(
         bool | None,
         typer.Option(
             "--private/--not-private",
-            help="Mark it private: kept out of exports when trustlog gains them.",
+            help="Mark it private: kept out of exports unless --include-private.",
             show_default=False,
         ),
     ] = None,

@@ -112,7 +112,7 @@ def trigger(
     private: Annotated[
         bool,
         typer.Option(
-            "--private", help="Mark it private: kept out of exports when trustlog gains them."
+            "--private", help="Mark it private: kept out of exports unless --include-private."
         ),
     ] = False,
     json: Annotated[bool, typer.Option("--json", help="Print the saved trigger as JSON.")] = False,

@@ -168,7 +168,7 @@ def _ask_all(
         )
     if answers.private is None:
         answers.private = ask.confirm(
-            "Keep this check-in private (out of exports, when trustlog gains them)?",
+            "Keep this check-in private (out of exports unless you ask)?",
             default=before.private if before else False,
         )
 

@@ -49,7 +49,9 @@ def checkin_saved(output: Output, done: CheckinDone, json: bool = False) -> None
     else:
         output.tell(f"Saved {what}. ", (f"id {checkin.id}", "muted"))
     if checkin.private:
-        output.tell(("Marked private: kept out of exports when trustlog gains them.", "muted"))
+        output.tell(
+            ("Marked private: kept out of exports unless you add --include-private.", "muted")
+        )
     marks_saved(output, done.marks, done.today)
 
 

@@ -87,6 +87,12 @@ class Output:
     def json(self, data: Any) -> None:
         sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
+    def data(self, data: bytes) -> None:
+        """A file's bytes on stdout, as they are (an export made them safe to show)."""
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
     def say(self, message: str) -> None:
         """A short message for the person, on stderr (rich markup allowed)."""
         self.err.print(message)

@@ -28,7 +28,9 @@ def trigger_saved(output: Output, trigger: Trigger, json: bool = False) -> None:
         output.say("It stays open for now. When it has settled, this records the time:")
         output.say(f"  trustlog trigger resolve {trigger.id}")
     if trigger.private:
-        output.say("[muted]Marked private: kept out of exports when trustlog gains them.[/muted]")
+        output.say(
+            "[muted]Marked private: kept out of exports unless you add --include-private.[/muted]"
+        )
 
 
 def trigger_resolved(output: Output, result: Resolved, json: bool = False) -> None:

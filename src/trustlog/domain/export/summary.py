@@ -118,10 +118,12 @@ def key_days(checkins: list[Checkin], triggers: list[Trigger]) -> list[KeyDay]:
         intensity = max((t.intensity or 0 for t in flares.get(day, [])), default=0)
         return (len(flares.get(day, [])) + len(topics), intensity)
 
-    busy = [day for day in sorted({*flares, *by_date}) if weight(day)[0]]
+    # The busiest of the other days: most flare-ups and arguments, then the most intense;
+    # the earlier of equal days (a stable sort keeps date order).
+    busy = [day for day in sorted({*flares, *by_date}) if weight(day)[0] and day not in reasons]
     room = MOST_KEY_DAYS - len(reasons)
-    for day in sorted(busy, key=lambda d: weight(d), reverse=True)[: max(room, 0)]:
-        reasons.setdefault(day, [])
+    for day in sorted(busy, key=weight, reverse=True)[:room]:
+        reasons[day] = []
     for day in list(reasons):
         if day in flares:
             reasons[day].append(TRIGGERS)

@@ -14,7 +14,7 @@ from trustlog.domain.apology.model import PART_TITLES, Apology
 from trustlog.domain.checkin.model import Checkin
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.export.model import Day, Export, KeyDay, PromiseRecord, Summary
-from trustlog.domain.promise.model import Mark
+from trustlog.domain.promise.model import KEPT, Mark
 from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
 from trustlog.render.export import wording
@@ -162,6 +162,11 @@ def _entries(export: Export) -> list[str]:
 
 
 def _day(day: Day, names: dict[str, str]) -> list[str]:
+    # A promise kept, with nothing said about it, is in its calendar: listed here it
+    # would bury the days that hold something to read.
+    marks = [mark for mark in day.marks if mark.outcome != KEPT or mark.note]
+    if not (day.checkins or day.triggers or day.apologies or marks or day.others):
+        return []
     lines = [f"### {words.full_date(day.date)}", ""]
     for checkin in day.checkins:
         lines += _checkin(checkin)
@@ -169,9 +174,9 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
         lines += _trigger(trigger)
     for apology in day.apologies:
         lines += _apology(apology)
-    if day.marks:
+    if marks:
         lines += ["**Promises**", ""]
-        lines += [f"- {_mark_line(mark, names)}" for mark in day.marks]
+        lines += [f"- {_mark_line(mark, names)}" for mark in marks]
         lines.append("")
     for other in day.others:
         lines += [f"**{text(getattr(other, 'stored_kind', other.kind))}**", ""]

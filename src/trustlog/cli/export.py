@@ -1,0 +1,167 @@
+"""`trustlog export`: the journal, or weeks of it, as a file for a therapist or a spreadsheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from trustlog import clock
+from trustlog.cli.state import State, get_state
+from trustlog.domain import kinds
+from trustlog.domain.core import values
+from trustlog.render.export.formats import DEFAULT, FORMATS, WHOLE, Format, find
+
+if TYPE_CHECKING:
+    from trustlog.domain.export.model import Export
+
+STDOUT = "-"
+
+
+def export(
+    ctx: typer.Context,
+    start: Annotated[
+        str | None,
+        typer.Option("--from", metavar="D", help="First day, YYYY-MM-DD.", show_default=False),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--to", metavar="D", help="Last day, YYYY-MM-DD.", show_default=False),
+    ] = None,
+    format_name: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="|".join(FORMATS),
+            help="; ".join(f"{name}: {each.about}" for name, each in FORMATS.items())
+            + f" (default {DEFAULT}).",
+            show_default=False,
+        ),
+    ] = DEFAULT,
+    output_path: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            metavar="PATH|-",
+            help="Where to write it; - for stdout (default: a dated name in this folder).",
+            show_default=False,
+        ),
+    ] = None,
+    include_private: Annotated[
+        bool, typer.Option("--include-private", help="Include entries marked private.")
+    ] = False,
+    only: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--only",
+            metavar="KIND",
+            help=f"Only this kind (repeatable): {', '.join(kinds.NAMES)}.",
+            show_default=False,
+        ),
+    ] = None,
+    redact: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--redact",
+            metavar="WORD",
+            help="Hide a word or name everywhere, any case (repeatable).",
+            show_default=False,
+        ),
+    ] = None,
+    agenda: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--agenda",
+            metavar="TEXT",
+            help="A topic you want to talk about (repeatable; asked in a terminal).",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the file if it is already there.")
+    ] = False,
+) -> None:
+    """Export your journal for a therapist, or for a spreadsheet.
+
+    Markdown (the default) starts with a one-page summary of the last four
+    weeks, then the entries day by day; CSV has one row per check-in day, for
+    the whole journal. Private entries stay out unless --include-private. In
+    a terminal it shows what will be in the file and asks before writing.
+    """
+    from trustlog.domain.export.build import build_export, check_kinds
+    from trustlog.domain.export.model import Options
+    from trustlog.render.export import screen
+    from trustlog.storage import outside
+
+    state = get_state(ctx)
+    chosen = find(format_name)
+    first = values.parse_date(start, "--from") if start is not None else None
+    last = values.parse_date(end, "--to") if end is not None else None
+    kinds_chosen = check_kinds(tuple(only or ()))
+    today = clock.today()
+    to_stdout = output_path == STDOUT
+    target = None if to_stdout else _target(output_path, chosen, today.isoformat())
+    # Prompts write to stdout: with the file going there, nothing is asked.
+    asking = not to_stdout and state.may_prompt()
+    if target is not None:
+        outside.check_target(target)
+        if not force and not asking:
+            outside.refuse_if_there(target)  # before anything is read or asked
+
+    topics = list(agenda or ())
+    if asking and chosen.summary and not topics:
+        from trustlog.prompts.export import ask_agenda
+        from trustlog.prompts.seam import Asker
+
+        topics = ask_agenda(Asker())
+    options = Options(
+        start=first,
+        end=last,
+        include_private=include_private,
+        only=kinds_chosen,
+        redact=tuple(redact or ()),
+        agenda=tuple(topics),
+        summary=chosen.summary,
+        whole_journal=chosen.window == WHOLE,
+    )
+    made = build_export(state.journal, options, today, clock.now())
+    shown = STDOUT if target is None else output_path or target.name
+    replace = force
+    if asking and target is not None:
+        if not _confirmed(state, made, chosen, shown):
+            screen.not_written(state.output)
+            return
+        if outside.exists(target) and not force:
+            from trustlog.prompts.export import ask_replace
+            from trustlog.prompts.seam import Asker
+
+            if not ask_replace(Asker(), target.name):
+                screen.not_written(state.output)
+                return
+            replace = True
+    data = chosen.renderer()(made)
+    if target is None:
+        state.output.data(data)
+    else:
+        outside.save(target, data, replace=replace)
+    screen.written(state.output, made, None if target is None else shown)
+
+
+def _target(given: str | None, chosen: Format, day: str) -> Path:
+    if given is None:
+        return Path.cwd() / f"trustlog-{day}.{chosen.suffix}"
+    if not given.strip():
+        from trustlog.errors import InputError
+
+        raise InputError("--output: please give a file name, or - for stdout.")
+    return Path(given).expanduser()
+
+
+def _confirmed(state: State, made: Export, chosen: Format, shown: str) -> bool:
+    from trustlog.prompts.export import ask_write
+    from trustlog.prompts.seam import Asker
+    from trustlog.render.export import screen
+
+    screen.preview(state.output, made, chosen.about, shown)
+    return ask_write(Asker())
