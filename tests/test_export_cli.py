@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.report_journal import checkin, mark, promise, trigger
+from trustlog.domain.export.redact import REDACTED
 from trustlog.render.export.formats import FORMATS
 from trustlog.render.export.table import COLUMNS
 
@@ -177,7 +178,7 @@ def test_no_redacted_word_survives_in_any_format(cli, lived, folder, name):
     assert run.exit_code == 0, run.stderr
     data = (folder / f"out.{name}").read_bytes().decode("utf-8", "replace").lower()
     assert "sam" not in data and "money" not in data
-    assert "redacted" in data
+    assert REDACTED in data
 
 
 def test_csv_one_row_per_checkin_day_for_the_whole_journal(cli, lived, folder):

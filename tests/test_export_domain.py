@@ -6,9 +6,12 @@ from Wednesday 28 October to 24 November, compared with 30 September to 27 Octob
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.report_journal import checkin, mark, marks, promise, trigger
 from trustlog.domain.core.period import SPAN, Period
@@ -24,7 +27,7 @@ from trustlog.domain.export.model import (
     LeftOut,
     Options,
 )
-from trustlog.domain.export.redact import REDACTED
+from trustlog.domain.export.redact import REDACTED, Redactor
 from trustlog.domain.report.figures import build_report
 from trustlog.errors import InputError
 
@@ -239,3 +242,9 @@ def test_promise_calendar_by_hand(weeks):
 def test_an_empty_journal_exports_an_empty_document(journal):
     export = made(journal)
     assert export.empty and export.days == [] and export.summary.key_days == []
+
+
+@given(text=st.text(), word=st.text(min_size=1).filter(lambda w: w.strip()))
+def test_no_redacted_word_survives_any_text(text, word):
+    hidden = Redactor((word,)).text(text)
+    assert re.search(re.escape(word.strip()), hidden, re.IGNORECASE) is None

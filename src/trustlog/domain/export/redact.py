@@ -16,7 +16,9 @@ from typing import Any, TypeVar
 
 from trustlog.errors import InputError
 
-REDACTED = "[redacted]"
+# A neutral mark with no letters in it: a word like "Ted" or "act" must not come
+# back inside the mark that replaced it, and no format's markup needs to escape it.
+REDACTED = "███"
 # Fields that name other entries, or hold the program's own words: never person's text.
 NOT_TEXT = frozenset(
     {"id", "kind", "stored_kind", "promise", "promises", "apology", "every", "due", "outcome"}

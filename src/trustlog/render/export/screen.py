@@ -10,6 +10,8 @@ from trustlog.render.output import Output
 
 def preview(output: Output, export: Export, about: str, target: str) -> None:
     """How many entries of each kind, the dates, what was left out and why: before writing."""
+    from rich.padding import Padding
+
     from trustlog.render.console import Text
 
     period = export.period
@@ -19,12 +21,15 @@ def preview(output: Output, export: Export, about: str, target: str) -> None:
     head.append(target, style="accent")
     output.err.print(head)
     counts = [wording.kind_count(kind, n) for kind, n in export.counts.items() if n]
-    output.err.print(Text(f"  In it: {', '.join(counts) if counts else 'no entries'}"))
-    for item in export.left_out:
-        output.err.print(Text(f"  Left out: {wording.left_out(item)}", style="muted"))
+    lines = [Text(f"In it: {', '.join(counts) if counts else 'no entries'}")]
+    lines += [
+        Text(f"Left out: {wording.left_out(item)}", style="muted") for item in export.left_out
+    ]
     if export.redactions:
-        replaced = words.count(export.redactions, "word")
-        output.err.print(Text(f"  Hidden: {replaced}, shown as a neutral mark", style="muted"))
+        hidden = words.count(export.redactions, "word")
+        lines.append(Text(f"Hidden: {hidden}, shown as a neutral mark", style="muted"))
+    for line in lines:
+        output.err.print(Padding(line, (0, 0, 0, 2)))  # wrapped lines keep the indent
 
 
 def written(output: Output, export: Export, target: str | None) -> None:
