@@ -20,8 +20,8 @@ from trustlog.render import words
 from trustlog.render.export import wording
 from trustlog.render.safe import visible
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])", re.MULTILINE)
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~]|&(?=#?\w+;))")  # & only where it starts an entity
+_LINE_START = re.compile(r"^(\s*\d*)([-+=.)])", re.MULTILINE)  # "- x", "1. x": not lists
 
 
 def text(value: str) -> str:
@@ -180,7 +180,7 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
         lines.append("")
     for other in day.others:
         lines += [f"**{text(getattr(other, 'stored_kind', other.kind))}**", ""]
-        lines += _field("", other.summary())
+        lines += labelled("", other.summary())
     return lines
 
 
@@ -196,17 +196,17 @@ def _checkin_figures(checkin: Checkin) -> list[str]:
 def _checkin(checkin: Checkin) -> list[str]:
     head = " · ".join(["**Check-in**", *_checkin_figures(checkin)])
     lines = [head, ""]
-    lines += _field("Feeling", checkin.feeling)
+    lines += labelled("Feeling", checkin.feeling)
     for item in checkin.grateful:
-        lines += _field("Grateful for", item)
-    lines += _field("Act of care", checkin.care)
+        lines += labelled("Grateful for", item)
+    lines += labelled("Act of care", checkin.care)
     if checkin.affection:
         lines.append(f"- Moments of affection: {checkin.affection}")
     if checkin.detective:
         lines.append(f"- Detective work: {checkin.detective}")
     for topic in checkin.arguments:
-        lines += _field("Argued about", topic)
-    lines += _field("Note", checkin.note)
+        lines += labelled("Argued about", topic)
+    lines += labelled("Note", checkin.note)
     lines.append("")
     return lines
 
@@ -228,14 +228,14 @@ def _trigger(trigger: Trigger) -> list[str]:
         f"settled after {words.minutes(minutes)}" if minutes is not None else "not settled yet"
     )
     lines = [" · ".join(head), ""]
-    lines += _field("What happened", trigger.what)
+    lines += labelled("What happened", trigger.what)
     if trigger.breathed_seconds:
         lines.append(f"- Breathed together for {words.seconds(trigger.breathed_seconds)}")
-    lines += _field("Facts", trigger.facts)
-    lines += _field("Guesses", trigger.guesses)
-    lines += _field("Reassurance", trigger.reassurance)
-    lines += _field("Repair", trigger.repair)
-    lines += _field("Note", trigger.note)
+    lines += labelled("Facts", trigger.facts)
+    lines += labelled("Guesses", trigger.guesses)
+    lines += labelled("Reassurance", trigger.reassurance)
+    lines += labelled("Repair", trigger.repair)
+    lines += labelled("Note", trigger.note)
     lines.append("")
     return lines
 
@@ -243,8 +243,8 @@ def _trigger(trigger: Trigger) -> list[str]:
 def _apology(apology: Apology) -> list[str]:
     lines = ["**Apology draft**", ""]
     for part, title in PART_TITLES.items():
-        lines += _field(title, apology.parts.get(part))
-    lines += _field("Note", apology.note)
+        lines += labelled(title, apology.parts.get(part))
+    lines += labelled("Note", apology.note)
     lines.append("")
     return lines
 
@@ -266,7 +266,7 @@ def _entry_line(entry: Entry) -> str:
     return f"{when}: {quote(entry.summary()) or text(entry.kind)}"
 
 
-def _field(label: str, value: str | None) -> list[str]:
+def labelled(label: str, value: str | None) -> list[str]:
     """A labelled field: on one line, or a quoted block when it spans several."""
     if value is None or not value.strip():
         return []
@@ -274,7 +274,8 @@ def _field(label: str, value: str | None) -> list[str]:
     prefix = f"- {label}: " if label else "- "
     if len(lines) == 1:
         return [prefix + text(lines[0])]
-    return [prefix.rstrip(), "", *(f"  > {text(line)}".rstrip() for line in lines), ""]
+    # Each line's own indent is dropped: four spaces inside a quote would make it code.
+    return [prefix.rstrip(), "", *(f"  > {text(line.strip())}".rstrip() for line in lines), ""]
 
 
 def _calendar(record: PromiseRecord) -> list[str]:
