@@ -272,6 +272,13 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
         notes.append(
             f"`report --month {MONTH} --json` skipped: this trustlog has no `report` command yet."
         )
+    # The therapist's export: four weeks and the four before, whatever the journal's age.
+    export_md = [*cli, "export", "--format", "md", "--output", "-", "--agenda", "sleep"]
+    timings += time_case("export --format md --output -", on_each(export_md, readers))
+    # A spreadsheet of every check-in day reads the whole journal: three runs show how much.
+    export_csv = [*cli, "export", "--format", "csv", "--output", "-"]
+    whole = [Variant(label, big, [export_csv] * min(runs, 3))]
+    timings += time_case("export --format csv --output - (every day)", whole)
     return timings, notes
 
 
