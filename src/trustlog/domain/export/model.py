@@ -92,8 +92,10 @@ class PromiseRecord:
 
     `figures` counts the scheduled days of the window (kept, broken, repaired,
     unrecorded; `follow_through` as the report defines it). `calendar` has
-    every date of the window with its status from domain/promise/standing.py:
-    kept, broken, repaired, unrecorded, not_scheduled or future.
+    every date of the window from the promise's start to its last day (its
+    end, retirement or single date), each with its status from
+    domain/promise/standing.py: kept, broken, repaired, unrecorded,
+    not_scheduled or future.
     `schedule` is the schedule in words ("every day", "on Mon, Thu").
     """
 

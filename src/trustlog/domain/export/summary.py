@@ -29,7 +29,7 @@ from trustlog.domain.export.model import (
     Summary,
 )
 from trustlog.domain.promise.model import BROKEN, KEPT, Mark, Promise
-from trustlog.domain.promise.schedule import describe_schedule, scheduled_days
+from trustlog.domain.promise.schedule import describe_schedule, last_day, scheduled_days
 from trustlog.domain.promise.standing import REPAIRED, UNRECORDED, CalendarDay, day_status
 from trustlog.domain.report import progress
 from trustlog.domain.report.model import Figures, PromiseFigures
@@ -157,7 +157,13 @@ def promise_records(
         if not (every or scheduled_in(promise, period)):
             continue
         own = by_promise.get(promise.id, {})
-        calendar = [CalendarDay(day, day_status(promise, day, own, today)) for day in period.days()]
+        # The window's days while the promise runs: ten years of a month-long promise
+        # are not 3,650 days of calendar.
+        first = max(period.start, promise.start)
+        ends = last_day(promise)
+        last = period.end if ends is None else min(period.end, ends)
+        days = Period(period.kind, first, last).days() if first <= last else []
+        calendar = [CalendarDay(day, day_status(promise, day, own, today)) for day in days]
         tally = PromiseFigures()
         for day in calendar:
             if day.status == KEPT:
