@@ -64,3 +64,15 @@ def test_an_existing_file_is_replaced_only_when_the_person_says_so(home, lived, 
     child.expect("Wrote ")
     assert finish(child) == 0
     assert target.read_text().startswith("# 28 October")
+
+
+def test_no_input_in_a_terminal_asks_nothing(home, lived, tmp_path):
+    target = tmp_path / "for-session.md"
+    child = spawn(home, "--no-input", "export", "--output", str(target))
+    child.expect("Wrote ")
+    assert finish(child) == 0
+    assert "No topics were added." in target.read_text()
+
+    child = spawn(home, "--no-input", "export", "--output", str(target))
+    child.expect("is already there")
+    assert finish(child) == 2
