@@ -148,6 +148,7 @@ def test_only_kinds(cli, lived, folder):
     assert "**Flare-up at 19:00**" in text
     assert "**Check-in**" not in text and "Promise calendars" not in text
     assert "This export holds 1 flare-up." in text
+    assert "Promises are not part of this export." in text
     both = cli("export", "--only", "checkin", "--only", "promise", "--output", "-").stdout
     assert "**Check-in**" in both and "Promise calendars" in both and "Flare-up" not in both
 

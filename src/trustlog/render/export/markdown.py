@@ -95,7 +95,10 @@ def _summary(export: Export, summary: Summary) -> list[str]:
         lines.append("")
 
     lines += ["### Promises", ""]
-    if not summary.promises:
+    only = export.options.only
+    if only and "promise" not in only:
+        lines += ["Promises are not part of this export.", ""]
+    elif not summary.promises:
         lines += ["No promises were due in these days.", ""]
     for record in summary.promises:
         lines.append(f"- {_promise_line(record)}")
