@@ -10,6 +10,7 @@ from trustlog.domain import kinds
 from trustlog.domain.apology.model import ApologyParts
 from trustlog.domain.checkin.model import CheckinAnswers
 from trustlog.domain.core.fields import Answers, declared
+from trustlog.domain.ritual.model import RitualAnswers
 from trustlog.domain.trigger.service import TriggerAnswers
 from trustlog.errors import InputError
 
@@ -24,13 +25,15 @@ def test_the_registry_lists_each_kind_once_and_says_where_it_lives():
         "contract",
         "agreement",
         "support",
+        "ritual",
+        "plan",
     )
     dated = [kind.kind for kind in kinds.KINDS if kind.folder is None]
-    assert dated == ["checkin", "trigger", "apology", "mark"]
-    assert kinds.UNDATED_FOLDERS == ("promises", "contracts", "agreements", "support")
+    assert dated == ["checkin", "trigger", "apology", "mark", "ritual"]
+    assert kinds.UNDATED_FOLDERS == ("promises", "contracts", "agreements", "support", "plans")
 
 
-@pytest.mark.parametrize("answers", [CheckinAnswers, TriggerAnswers, ApologyParts])
+@pytest.mark.parametrize("answers", [CheckinAnswers, TriggerAnswers, ApologyParts, RitualAnswers])
 def test_every_answer_is_a_declared_field_with_a_flag(answers: type[Answers]):
     specs = declared(answers.model)
     for name in (f.name for f in dataclasses.fields(answers)):

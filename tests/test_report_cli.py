@@ -21,6 +21,7 @@ CONTRACT_KEYS = {
     "arguments",
     "affection",
     "detective_work",
+    "ritual",
 }
 
 

@@ -54,7 +54,7 @@ class Lazy:
 
 
 class PlainFormatter(click.HelpFormatter):
-    """Help whose usage line names a required argument as `ID`, not typer's `{ID}`.
+    """Help whose usage line names a required argument as `ID` (or `repair|date`), not `{ID}`.
 
     Every placeholder then reads one way (TEXT, N, D, T, ID), as CONTRACT.md
     writes them.
@@ -63,7 +63,7 @@ class PlainFormatter(click.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         import re
 
-        super().write_usage(prog, re.sub(r"\{([A-Z_]+)\}", r"\1", args), prefix)
+        super().write_usage(prog, re.sub(r"\{([A-Za-z_|]+)\}", r"\1", args), prefix)
 
 
 class PlainContext(click.Context):
@@ -111,6 +111,16 @@ COMMANDS = {
         "trustlog.cli.support",
         "app",
         "Your support contacts and local emergency numbers, shown by `trustlog help safety`.",
+    ),
+    "ritual": Lazy(
+        "trustlog.cli.ritual",
+        "app",
+        "The weekly connection ritual: a repair check-in, a date, small acts of care.",
+    ),
+    "calendar": Lazy(
+        "trustlog.cli.calendar",
+        "calendar",
+        "Reminders for your own calendar app: the ritual's times and promises due.",
     ),
     "catchup": Lazy(
         "trustlog.cli.catchup",

@@ -13,6 +13,7 @@ from trustlog.domain.contract.service import contract_standing
 from trustlog.domain.profile import Profile, load_profile
 from trustlog.domain.promise.model import MARK
 from trustlog.domain.promise.standing import UNRECORDED, DueDay, at_a_glance
+from trustlog.domain.ritual.service import RitualWeek, week_status
 from trustlog.domain.trigger.model import KIND as TRIGGER
 from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.journal import Journal
@@ -36,10 +37,11 @@ class Dashboard:
     contract_revisit: date | None = None  # the current contract's, once one is written
     contract_due: bool = False  # its revisit has come
     reviews_due: list[Agreement] = field(default_factory=list)  # agreements to look at again
+    ritual: RitualWeek | None = None  # this week's: what is done, what is planned
 
 
 def build_dashboard(journal: Journal, today: date) -> Dashboard:
-    """Reads this month's and last month's folders, and the promises folder, only.
+    """Reads this month's and last month's folders, the promises and plans folders, only.
 
     A trigger still settling is shown while it is in those two months: one
     left open longer is for `trustlog entries --kind trigger` to find.
@@ -74,6 +76,7 @@ def build_dashboard(journal: Journal, today: date) -> Dashboard:
     if standing is not None:
         board.contract_revisit, board.contract_due = standing.contract.revisit, standing.due
     board.reviews_due = reviews_due(journal, today)
+    board.ritual = week_status(journal, today)
     board.hints.append(next_step(board))
     return board
 

@@ -15,12 +15,13 @@ from trustlog.domain.checkin.model import Checkin
 from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry, OtherEntry, Record
 from trustlog.domain.promise.model import Mark, Promise
+from trustlog.domain.ritual.model import Plan, Ritual
 from trustlog.domain.support import Support
 from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.document import Document
 
 # In this order in `trustlog entries --kind`'s help. All are dated but the promise,
-# the contract, the agreement and the support contact.
+# the contract, the agreement, the support contact and the ritual's plan.
 KINDS: tuple[type[Record], ...] = (
     Checkin,
     Trigger,
@@ -30,6 +31,8 @@ KINDS: tuple[type[Record], ...] = (
     Contract,
     Agreement,
     Support,
+    Ritual,
+    Plan,
 )
 
 BY_NAME = {kind.kind: kind for kind in KINDS}

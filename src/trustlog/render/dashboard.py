@@ -82,6 +82,13 @@ def dashboard(output: Output, board: Dashboard, json: bool = False) -> None:
         out.print(line)
     if board.reviews_due:
         out.print(Text("  to reword or retire one: trustlog agreement list", style="muted"))
+    week = board.ritual
+    if week is not None and (week.plan is not None or week.rituals):
+        from trustlog.render.ritual import week_lines
+
+        out.print(Text("This week's ritual:"))
+        for line in week_lines(week, indent="  "):
+            out.print(line)
     for hint in board.hints:
         out.print(f"[muted]Next:[/muted] {escape(hint)}")
 
@@ -93,4 +100,8 @@ def dashboard_json(board: Dashboard) -> dict[str, Any]:
     data["promises_unrecorded"] = [due.to_json() for due in board.promises_unrecorded]
     data["triggers_settling"] = [trigger.to_json() for trigger in board.triggers_settling]
     data["reviews_due"] = [agreement.to_json() for agreement in board.reviews_due]
+    if board.ritual is not None:
+        from trustlog.render.ritual import week_json
+
+        data["ritual"] = week_json(board.ritual)
     return data

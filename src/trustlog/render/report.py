@@ -17,6 +17,7 @@ from trustlog.domain.report.model import DayFigures, Figures, Report
 from trustlog.domain.report.progress import BETTER, SAME, WORSE
 from trustlog.render import words
 from trustlog.render.output import Output
+from trustlog.render.ritual import ritual_lines
 
 if TYPE_CHECKING:
     from trustlog.render.console import Text
@@ -230,7 +231,7 @@ def _details(now: Figures) -> list[Text]:
     ]
     if noted:
         lines.append(Text(f"Noted: {', '.join(noted)}."))
-    return lines
+    return lines + [Text(line) for line in ritual_lines(now.ritual)]
 
 
 # -- pictures -------------------------------------------------------------------------------

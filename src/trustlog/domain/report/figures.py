@@ -19,7 +19,15 @@ from trustlog.domain.core.period import MONTH, Period
 from trustlog.domain.promise.model import MARK, Mark, Promise
 from trustlog.domain.promise.schedule import is_active, mark_value, scheduled_days, strength
 from trustlog.domain.report import history, progress
-from trustlog.domain.report.model import DayFigures, Figures, Report, TriggerFigures
+from trustlog.domain.report.model import (
+    DayFigures,
+    Figures,
+    Report,
+    RitualFigures,
+    TriggerFigures,
+)
+from trustlog.domain.ritual.model import DATE, REPAIR
+from trustlog.domain.ritual.service import care_days, rituals_between
 from trustlog.domain.trigger.model import KIND as TRIGGER
 from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.journal import Journal
@@ -44,6 +52,7 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
         marks += records.marks
         triggers += records.triggers
     promises = history.promise_schedules(journal)
+    rituals = rituals_between(journal, previous.start, period.end)
     as_of = _as_of(period, today)
 
     # Repeats look back over all history: fold every check-in up to the period's end.
@@ -66,6 +75,12 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
     for figures in (current, earlier):
         end = _as_of(figures.period, today)
         figures.promises.strength = _strength(tally.scores, marks, promises, end)
+        done = [ritual.what for ritual in rituals if ritual.date in figures.period]
+        figures.ritual = RitualFigures(
+            repair=done.count(REPAIR),
+            date=done.count(DATE),
+            care_days=care_days([c for c in checkins if c.date in figures.period]),
+        )
 
     whole = period.previous()
     report = Report(current, earlier, as_of, today)

@@ -71,6 +71,18 @@ class TriggerFigures:
 
 
 @dataclass
+class RitualFigures:
+    """The weekly ritual in a period: repair check-ins, dates, and days with an act of care."""
+
+    repair: int = 0
+    date: int = 0
+    care_days: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"repair": self.repair, "date": self.date, "care_days": self.care_days}
+
+
+@dataclass
 class DayFigures:
     """One day of the period, for the sparklines and the calendar."""
 
@@ -114,6 +126,7 @@ class Figures:
     affection: int = 0
     detective: int = 0
     days: list[DayFigures] = field(default_factory=list)
+    ritual: RitualFigures = field(default_factory=RitualFigures)
 
     def per_day(self, count: int) -> float | None:
         """A count per check-in day: logging more often is neither praise nor blame."""
@@ -136,6 +149,7 @@ class Figures:
             "arguments": {"count": self.arguments, "repeats": self.repeats},
             "affection": {"count": self.affection},
             "detective_work": {"count": self.detective},
+            "ritual": self.ritual.to_json(),
         }
 
 

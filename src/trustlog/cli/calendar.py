@@ -1,0 +1,69 @@
+"""`trustlog calendar`: reminders for the person's own calendar app, as an iCalendar file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from trustlog import clock
+from trustlog.cli.state import get_state
+from trustlog.domain.calendar import reminders
+from trustlog.errors import InputError
+
+DEFAULT_OUTPUT = "trustlog.ics"
+
+
+def calendar(
+    ctx: typer.Context,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output",
+            metavar="FILE|-",
+            help=f"Where to write it (default {DEFAULT_OUTPUT} in this folder; - for stdout).",
+            show_default=False,
+        ),
+    ] = DEFAULT_OUTPUT,
+    discreet: Annotated[
+        bool, typer.Option("--discreet", help='Every title just "Reminder".')
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the file if it exists, without asking.")
+    ] = False,
+    json: Annotated[bool, typer.Option("--json", help="Print what was written as JSON.")] = False,
+) -> None:
+    """Reminders for your own calendar app: the ritual's times and promises due.
+
+    An iCalendar file with the planned weekly ritual, the repair contract's
+    next revisit, and each active promise with a due time, each with an
+    alarm. Nothing is sent anywhere: import the file yourself. Titles are
+    short, and never the words of your contract or agreements.
+    """
+    from trustlog.render import calendar as render
+    from trustlog.storage import outside
+
+    state = get_state(ctx)
+    found = reminders(state.journal, clock.today())
+    data = render.ics(found, clock.local_zone(), discreet, clock.now())
+    if output == "-":
+        if json:
+            raise InputError("--json and --output -: both would use stdout; please choose one.")
+        render.to_stdout(data)
+        return
+    path = Path(output)
+    outside.check_target(path)
+    replace = force
+    if outside.exists(path) and not force:
+        if not state.may_prompt(json):
+            outside.refuse_if_there(path)  # says how: --force, or another --output
+        from trustlog.prompts.seam import Asker
+        from trustlog.render.safe import visible  # a file's name may hold any bytes
+
+        if not Asker().confirm(f"{visible(str(path))} already exists. Replace it?"):
+            state.output.say("Left it as it was; nothing was written.")
+            return
+        replace = True
+    outside.save(path, data, replace=replace)
+    render.written(state.output, found, path, json=json)

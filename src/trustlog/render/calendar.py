@@ -1,0 +1,135 @@
+"""The reminders as an iCalendar file, and what `trustlog calendar` tells the person.
+
+A calendar syncs to other people's servers, so titles are short: the ritual's
+parts by name, a promise by its first words; never the contract's or the
+agreements' words, and with `--discreet` every title is just "Reminder".
+Times are local, in the person's named time zone when it is known (so the
+calendar follows daylight saving), else "floating": the same clock time
+wherever the calendar is. icalendar (about 80 ms to import) is loaded here
+only, when a file is made.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from trustlog.domain.calendar import Reminder
+from trustlog.domain.core.entry import first_line
+from trustlog.render import words
+from trustlog.render.output import Output
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+PRODID = "-//trustlog//calendar reminders//EN"
+NEUTRAL = "Reminder"
+TITLES = {
+    "repair": "Repair check-in",
+    "date": "Date together",
+    "processing": "Time to talk",
+    "revisit": "Revisit our contract",
+}
+PROMISE_CELLS = 32
+BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def title(reminder: Reminder, discreet: bool) -> str:
+    if discreet:
+        return NEUTRAL
+    if reminder.what == "promise":
+        return f"Promise: {words.fit(first_line(reminder.text), PROMISE_CELLS)}"
+    return TITLES[reminder.what]
+
+
+def ics(reminders: list[Reminder], zone: ZoneInfo | None, discreet: bool, stamp: datetime) -> bytes:
+    """The iCalendar file; `stamp` (now) is every event's DTSTAMP."""
+    import icalendar
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    for reminder in reminders:
+        calendar.add_component(_event(icalendar, reminder, zone, discreet, stamp))
+    if zone is not None:
+        calendar.add_missing_timezones()
+    data: bytes = calendar.to_ical()
+    return data
+
+
+def _event(
+    icalendar: Any, reminder: Reminder, zone: ZoneInfo | None, discreet: bool, stamp: datetime
+) -> Any:
+    event = icalendar.Event()
+    shown = title(reminder, discreet)
+    event.add("uid", reminder.uid)
+    event.add("dtstamp", stamp.astimezone(UTC))
+    event.add("summary", shown)
+    if reminder.at is None:
+        event.add("dtstart", reminder.first)
+        alarm_at = timedelta(hours=9)  # 09:00 on the day
+    else:
+        event.add("dtstart", datetime.combine(reminder.first, reminder.at, tzinfo=zone))
+        event.add("duration", timedelta(minutes=reminder.minutes))
+        alarm_at = -timedelta(minutes=reminder.alarm_before)
+    if reminder.weekdays is not None:
+        rule: dict[str, Any] = {"freq": "daily"}
+        if len(reminder.weekdays) < 7:
+            rule = {"freq": "weekly", "byday": [BYDAY[day] for day in sorted(reminder.weekdays)]}
+        if reminder.last is not None:
+            rule["until"] = _until(reminder, zone)
+        event.add("rrule", rule)
+    alarm = icalendar.Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", shown)
+    alarm.add("trigger", alarm_at)
+    event.add_component(alarm)
+    return event
+
+
+def _until(reminder: Reminder, zone: ZoneInfo | None) -> datetime:
+    """The last occurrence's start: in UTC beside a zoned start, floating beside a floating one."""
+    assert reminder.last is not None and reminder.at is not None
+    last = datetime.combine(reminder.last, reminder.at, tzinfo=zone)
+    return last.astimezone(UTC) if zone is not None else last
+
+
+def written(
+    output: Output, reminders: list[Reminder], path: Path | None, json: bool = False
+) -> None:
+    """What was written, and where (`path` None: to stdout, so only the file itself is said)."""
+    if json:
+        output.json(
+            {
+                "output": str(path) if path else "-",
+                "events": [
+                    {
+                        "uid": r.uid,
+                        "what": r.what,
+                        "first": r.first.isoformat(),
+                        "time": r.at.strftime("%H:%M") if r.at else None,
+                        "weekdays": [BYDAY[d] for d in sorted(r.weekdays)] if r.weekdays else None,
+                        "last": r.last.isoformat() if r.last else None,
+                    }
+                    for r in reminders
+                ],
+            }
+        )
+        return
+    if path is None:
+        return
+    output.say(f"Wrote {words.count(len(reminders), 'reminder')} to {path} (only you can read it).")
+    if not reminders:
+        output.say(
+            'Nothing to remind of yet: `trustlog ritual plan --repair "sun 19:00"` '
+            "or a promise with --due adds one."
+        )
+    output.say("Import it into your calendar app; importing a newer one updates the same events.")
+
+
+def to_stdout(data: bytes) -> None:
+    import sys
+
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
