@@ -183,6 +183,19 @@ def test_status_in_words_says_what_is_done_and_what_is_planned(cli):
     )
 
 
+def test_a_week_that_is_over_says_what_was_recorded_and_nothing_is_planned(cli):
+    cli("ritual", "plan", "--repair", "sun 19:00", "--processing", "wed 18:00")
+    cli("ritual", "log", "date", "--date", "2026-11-20")
+    cli("checkin", "--date", "2026-11-18", "--care", "made tea")
+    result = cli("ritual", "status", "--week", "2026-W47")
+    assert result.stdout == (
+        "The weekly ritual · Week 47 of 2026\n"
+        "○ Repair check-in: none recorded\n"
+        "✓ Date: done\n"
+        "  Small acts of care: 1 day of 7\n"
+    )
+
+
 def test_a_ritual_is_an_entry_like_any_other(cli):
     saved = cli("ritual", "log", "repair", "--minutes", "22", "--json").json()
     listed = cli("entries", "--kind", "ritual", "--json").json()

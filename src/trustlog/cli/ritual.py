@@ -198,8 +198,8 @@ def status(
     from datetime import date as Day
 
     state = get_state(ctx)
-    day = clock.today()
+    today = day = clock.today()
     if week is not None:
         year, number = values.parse_week(week, "--week")
         day = Day.fromisocalendar(year, number, 1)
-    render.week_status(state.output, week_status(state.journal, day), json=json)
+    render.week_status(state.output, week_status(state.journal, day, today), json=json)

@@ -126,17 +126,20 @@ def week_lines(week: RitualWeek, indent: str = "") -> list[Text]:
             line.append(f"{label}: done")
         else:
             line.append("○ ")
-            line.append(f"{label}: not yet")
-        if slot and not done:
+            line.append(f"{label}: {'none recorded' if week.ended else 'not yet'}")
+        if slot and not done and not week.ended:
             line.append(f" · planned {slot_words(slot)}", style="muted")
         lines.append(line)
     care = Text(indent)
     care.append("  Small acts of care: ")
+    so_far = "" if week.ended else " so far"
     care.append(
-        f"{words.count(week.care_days, 'day')} of 7 so far" if week.care_days else "none noted yet"
+        f"{words.count(week.care_days, 'day')} of 7{so_far}"
+        if week.care_days
+        else f"none noted{'' if week.ended else ' yet'}"
     )
     lines.append(care)
-    if plan:
+    if plan and not week.ended:
         for slot in plan.processing:
             lines.append(Text(f"{indent}  Processing time: {slot_words(slot)}", style="muted"))
     return lines

@@ -180,6 +180,7 @@ class RitualWeek:
     rituals: list[Ritual] = field(default_factory=list)
     care_days: int = 0
     plan: Plan | None = None
+    ended: bool = False  # the week is over: nothing is "not yet", nothing is still planned
 
     @property
     def repair(self) -> bool:
@@ -200,8 +201,8 @@ def care_days(checkins: list[Checkin]) -> int:
     return len({checkin.date for checkin in checkins if checkin.care and checkin.care.strip()})
 
 
-def week_status(journal: Journal, day: date) -> RitualWeek:
-    """The ISO week holding `day`."""
+def week_status(journal: Journal, day: date, today: date | None = None) -> RitualWeek:
+    """The ISO week holding `day` (as it stands `today`, by default `day`)."""
     year, number, _ = day.isocalendar()
     week = week_period(year, number)
     checkins = [
@@ -213,6 +214,7 @@ def week_status(journal: Journal, day: date) -> RitualWeek:
         rituals=rituals_between(journal, week.start, week.end),
         care_days=care_days(checkins),
         plan=load_plan(journal),
+        ended=week.end < (today or day),
     )
 
 
