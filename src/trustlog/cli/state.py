@@ -24,7 +24,7 @@ class State:
 
     @property
     def journal(self) -> Journal:
-        from trustlog.domain.kinds import UNDATED_FOLDERS
+        from trustlog.domain.folders import UNDATED_FOLDERS
         from trustlog.paths import journal_dir
         from trustlog.storage.journal import Journal  # not needed for --help
 
