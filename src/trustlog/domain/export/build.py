@@ -81,7 +81,7 @@ def build_export(journal: Journal, options: Options, today: date, now: datetime)
         load_file(journal, f).entry for f in journal.undated_files(Promise.folder or "", PROMISE)
     ]
     for entry in [*read, *promises]:
-        reason = _left_out_because(entry, options.include_private, only)
+        reason = left_out_because(entry, options.include_private, only)
         if reason is None:
             kept.append(redactor.entry(entry))
         elif _counts_in(entry, period, options.whole_journal):
@@ -131,7 +131,7 @@ def build_export(journal: Journal, options: Options, today: date, now: datetime)
     return export
 
 
-def _left_out_because(entry: Entry, include_private: bool, only: tuple[str, ...]) -> str | None:
+def left_out_because(entry: Entry, include_private: bool, only: tuple[str, ...]) -> str | None:
     kind = getattr(entry, "stored_kind", entry.kind)
     if only and kind not in only:
         return NOT_CHOSEN
