@@ -31,18 +31,19 @@ def progress(output: Output) -> Iterator[Callable[[int, int], None] | None]:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
             shown = Progress(
-                TextColumn("Checking entries"),
+                TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 console=output.err,
                 transient=True,
             )
             shown.start()
-            bar["shown"], bar["task"] = shown, shown.add_task("import", total=total)
+            bar["shown"] = shown
+            bar["task"] = shown.add_task("Checking entries", total=total)
         if done == total or done % 100 == 0:
             bar["shown"].update(bar["task"], completed=done)
         if done == total:
-            bar["shown"].update(bar["task"], description="Saving")
+            bar["shown"].update(bar["task"], description="Saving them   ")
 
     try:
         yield told

@@ -60,7 +60,7 @@ def _check_top(data: Any, source: str) -> None:
         hint = ""
         if isinstance(data, dict) and "entries" in data and "tags" in data:
             hint = " (it looks like jrnl's: `trustlog import jrnl` reads those)"
-        raise refused(source, f"this is not a trustlog export{hint}")
+        raise refused(source, f"this is not a trustlog export{hint}", "Nothing was imported.")
     version = data["trustlog_export"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise refused(source, f"'trustlog_export' should be {EXPORT_FORMAT}")
@@ -68,7 +68,9 @@ def _check_top(data: Any, source: str) -> None:
     if (isinstance(version, int) and version > EXPORT_FORMAT) or (
         isinstance(journal_format, int) and journal_format > FORMAT_VERSION
     ):
-        raise refused(source, "it was exported by a newer trustlog; please update this one")
+        raise refused(
+            source, "it was exported by a newer trustlog", "Update trustlog to import it."
+        )
     if not isinstance(data.get("entries"), list):
         raise refused(source, "'entries' should be a list of entries")
     if not isinstance(data.get("profile", {}), dict):

@@ -45,7 +45,11 @@ def import_jrnl(
         hint = ""
         if isinstance(data, dict) and "trustlog_export" in data:
             hint = " (it is a trustlog export: `trustlog import trustlog` reads those)"
-        raise refused(source, f'this is not jrnl\'s JSON export, {{"tags", "entries"}}{hint}')
+        raise refused(
+            source,
+            f'this is not jrnl\'s JSON export, {{"tags", "entries"}}{hint}',
+            "Nothing was imported.",
+        )
     if not isinstance(data.get("tags", {}), dict):
         raise refused(source, "'tags' should be a table of tags and their counts")
     items = data["entries"]

@@ -73,11 +73,11 @@ def parse_json(raw: bytes, source: str) -> Any:
         raise refused(source, f"{where}: it is not JSON ({error.msg.lower()})") from None
 
 
-def refused(source: str, reason: str) -> InputError:
-    return InputError(
-        f"{source}: {reason}.",
-        hint="Nothing was imported. Check that it is the whole file, as exported.",
-    )
+WHOLE_FILE = "Nothing was imported. Check that it is the whole file, as exported."
+
+
+def refused(source: str, reason: str, hint: str = WHOLE_FILE) -> InputError:
+    return InputError(f"{source}: {reason}.", hint=hint)
 
 
 def entry_refused(source: str, number: int, reason: str) -> InputError:
