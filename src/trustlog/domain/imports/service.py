@@ -106,14 +106,12 @@ def land(
     incoming: list[Incoming],
     result: Imported,
     profile: Profile | None = None,
-    same: Callable[[Incoming, EntryFile], bool] | None = None,
 ) -> Imported:
     """Write what is new of `incoming` in one change; see the module's docstring.
 
-    `same(entry, file)` says whether a file of the journal already holds the
-    incoming entry (default: the same id and the same bytes). `profile`: the
-    settings of `trustlog init` the file gives; only the ones the journal
-    lacks are set.
+    An entry is already there when a file of the journal has its id, in the
+    same place, with the same bytes. `profile`: the settings of `trustlog
+    init` the file gives; only the ones the journal lacks are set.
     """
     with journal.writing(), journal.change():
         files = list(journal.all_files())
@@ -125,7 +123,7 @@ def land(
             entry = item.entry
             there = by_id.get(entry.id)
             if there is not None:
-                if (same or _same_bytes(journal))(item, there):
+                if _same_bytes(journal, item, there):
                     result.skipped += 1
                 else:
                     result.conflicts.append(_conflict(item, there.id))
@@ -145,16 +143,13 @@ def land(
     return result
 
 
-def _same_bytes(journal: Journal) -> Callable[[Incoming, EntryFile], bool]:
-    def same(item: Incoming, there: EntryFile) -> bool:
-        if there.path != item.path:
-            return False
-        try:
-            return journal.read_bytes(there.path) == item.text.encode("utf-8")
-        except OSError:
-            return False
-
-    return same
+def _same_bytes(journal: Journal, item: Incoming, there: EntryFile) -> bool:
+    if there.path != item.path:
+        return False
+    try:
+        return journal.read_bytes(there.path) == item.text.encode("utf-8")
+    except OSError:
+        return False
 
 
 def _one_a_day(entry: Entry) -> bool:
