@@ -17,7 +17,7 @@ from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.export.model import Day, Export, KeyDay, PromiseRecord, Summary
 from trustlog.domain.imports.model import JrnlEntry
-from trustlog.domain.promise.model import KEPT, Mark
+from trustlog.domain.promise.model import KEPT
 from trustlog.domain.ritual.model import Ritual
 from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
@@ -105,7 +105,7 @@ def _summary(export: Export, summary: Summary) -> list[str]:
     elif not summary.promises:
         lines += ["No promises were due in these days.", ""]
     for record in summary.promises:
-        lines.append(f"- {_promise_line(record)}")
+        lines.append(f"- {wording.promise_line(record, quote)}")
     if summary.promises:
         lines.append("")
 
@@ -122,36 +122,10 @@ def _summary(export: Export, summary: Summary) -> list[str]:
 
 def _key_day(day: KeyDay) -> list[str]:
     head = f"- **{words.short_date(day.date, year=True)}**: {wording.key_day_reasons(day)}"
-    details = []
-    checkin = day.checkin
-    if checkin is not None:
-        details += _checkin_figures(checkin)
-        if checkin.feeling:
-            details.append(f"feeling “{quote(checkin.feeling)}”")
-        topics = [topic for topic in checkin.arguments if topic.strip()]
-        if topics:
-            details.append("argued about " + ", ".join(f"“{quote(t)}”" for t in topics))
+    details = wording.key_day_details(day, quote)
     lines = [head + (f" ({'; '.join(details)})" if details else "")]
-    lines += [f"  - {_trigger_line(trigger)}" for trigger in day.triggers]
+    lines += [f"  - {wording.trigger_line(trigger, quote)}" for trigger in day.triggers]
     return lines
-
-
-def _promise_line(record: PromiseRecord) -> str:
-    shares = record.figures
-    recorded = shares.kept + shares.broken + shares.repaired
-    parts = [
-        f"kept {shares.kept} of {words.count(recorded, 'day')} recorded"
-        if recorded
-        else "no day recorded yet"
-    ]
-    if shares.repaired:
-        parts.append(f"{shares.repaired} broken then repaired")
-    if shares.unrecorded:
-        parts.append(f"{shares.unrecorded} not recorded")
-    return (
-        f"“{quote(record.promise.text)}” ({record.schedule}): {', '.join(parts)}; "
-        f"follow-through {words.percent(shares.follow_through)}"
-    )
 
 
 # -- the entries ------------------------------------------------------------------------
@@ -187,7 +161,7 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
         lines += _apology(apology)
     if marks:
         lines += ["**Promises**", ""]
-        lines += [f"- {_mark_line(mark, names)}" for mark in marks]
+        lines += [f"- {wording.mark_line(mark, names, quote)}" for mark in marks]
         lines.append("")
     for ritual in day.rituals:
         lines += _ritual(ritual)
@@ -203,52 +177,39 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
 
 
 def _ritual(ritual: Ritual) -> list[str]:
-    head = [f"**{wording.RITUAL_PARTS.get(ritual.what, ritual.what)}**"]
-    if ritual.minutes:
-        head.append(words.minutes(ritual.minutes))
-    lines = [" · ".join(head), ""]
-    lines += labelled("Facts", ritual.facts)
-    lines += labelled("Feelings", ritual.feelings)
-    lines += labelled("Progress", ritual.progress)
-    lines += labelled("What helped", ritual.helped)
-    lines += labelled("Note", ritual.note)
+    lines = [_head(wording.ritual_head(ritual)), ""]
+    lines += _rows(wording.ritual_rows(ritual))
     lines.append("")
     return lines
 
 
 def _contract(contract: Contract) -> list[str]:
-    lines = [f"**Repair contract, revision {contract.number}**", ""]
-    lines += [item for each in contract.mine for item in labelled("I commit to", each)]
-    lines += [item for each in contract.theirs for item in labelled("They commit to", each)]
-    lines += labelled("What support looks like", contract.support)
-    lines += labelled("What would break it", contract.breaks)
-    lines.append(f"- Revisit on {words.short_date(contract.revisit, year=True)}")
+    lines = [f"**{wording.contract_head(contract)}**", ""]
+    lines += _rows(wording.contract_rows(contract))
+    lines.append(f"- {wording.contract_revisit(contract)}")
     lines.append("")
     return lines
 
 
 def _agreement(agreement: Agreement) -> list[str]:
-    lines = [f"**Agreement** · {wording.agreement_area(agreement.area)}", ""]
+    lines = [_head(wording.agreement_head(agreement)), ""]
     lines += labelled("", agreement.text)
-    if agreement.review is not None:
-        lines.append(f"- To review on {words.short_date(agreement.review, year=True)}")
-    if agreement.retired is not None:
-        lines.append(f"- Retired on {words.short_date(agreement.retired, year=True)}")
+    lines += [f"- {said}" for said in wording.agreement_dates(agreement)]
     lines.append("")
     return lines
 
 
-def _checkin_figures(checkin: Checkin) -> list[str]:
-    shown = []
-    if checkin.mood is not None:
-        shown.append(f"mood {checkin.mood} of 5")
-    if checkin.trust is not None:
-        shown.append(f"trust {checkin.trust} of 10")
-    return shown
+def _head(head: list[str]) -> str:
+    """The entry's name in bold, then what goes beside it."""
+    return " · ".join([f"**{head[0]}**", *head[1:]])
+
+
+def _rows(rows: list[wording.Row]) -> list[str]:
+    return [line for label, value in rows for line in labelled(label, value)]
 
 
 def _checkin(checkin: Checkin) -> list[str]:
-    head = " · ".join(["**Check-in**", *_checkin_figures(checkin)])
+    head = " · ".join(["**Check-in**", *wording.checkin_figures(checkin)])
     lines = [head, ""]
     lines += labelled("Feeling", checkin.feeling)
     for item in checkin.grateful:
@@ -263,14 +224,6 @@ def _checkin(checkin: Checkin) -> list[str]:
     lines += labelled("Note", checkin.note)
     lines.append("")
     return lines
-
-
-def _trigger_line(trigger: Trigger) -> str:
-    what = quote(trigger.what) if trigger.what else "a flare-up"
-    at = trigger.at.strftime("%H:%M")
-    settled = trigger.recovery_minutes
-    after = f"settled after {words.minutes(settled)}" if settled is not None else "not settled"
-    return f"{at} {what}: {after}"
 
 
 def _trigger(trigger: Trigger) -> list[str]:
@@ -305,27 +258,10 @@ def _apology(apology: Apology) -> list[str]:
 
 def _jrnl(entry: JrnlEntry) -> list[str]:
     """An entry brought over from jrnl: its words as text, with its tags and star."""
-    head = [f"**From jrnl at {entry.created:%H:%M}**"]
-    if entry.starred:
-        head.append("starred")
-    lines = [" · ".join(head), ""]
-    lines += labelled("Title", entry.title)
-    lines += labelled("Tags", ", ".join(entry.tags))
-    lines += labelled("Text", entry.note)
+    lines = [_head(wording.jrnl_head(entry)), ""]
+    lines += _rows(wording.jrnl_rows(entry))
     lines.append("")
     return lines
-
-
-def _mark_line(mark: Mark, names: dict[str, str]) -> str:
-    name = names.get(mark.promise)
-    promise = f"“{quote(name)}”" if name else f"promise {text(mark.promise)}"
-    outcome = "broken, then repaired" if mark.repaired else mark.outcome
-    line = f"{promise}: {outcome}"
-    if mark.repair:
-        line += f"; repair: {quote(mark.repair)}"
-    if mark.note:
-        line += f"; note: {quote(mark.note)}"
-    return line
 
 
 def _entry_line(entry: Entry) -> str:

@@ -7,6 +7,11 @@ Nothing here escapes markup: each format escapes the person's words it quotes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from trustlog.domain.agreement.model import Agreement
+from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.contract.model import Contract
 from trustlog.domain.export.model import (
     ARGUMENTS,
     FLAGGED,
@@ -21,11 +26,20 @@ from trustlog.domain.export.model import (
     KeyDay,
     LeftOut,
     Marker,
+    PromiseRecord,
 )
-from trustlog.domain.promise.model import BROKEN, KEPT
+from trustlog.domain.imports.model import JrnlEntry
+from trustlog.domain.promise.model import BROKEN, KEPT, Mark
 from trustlog.domain.promise.standing import REPAIRED, UNRECORDED
 from trustlog.domain.report.model import RitualFigures
+from trustlog.domain.ritual.model import Ritual
+from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
+
+# Each format's own way of making a person's words safe inside its markup, as one line.
+Quote = Callable[[str], str]
+# A labelled field of an entry: its label, and the person's words (None: not given).
+Row = tuple[str, str | None]
 
 NOT_THERAPY = (
     "Written by the person in trustlog, a private journal for rebuilding trust. "
@@ -140,3 +154,133 @@ def left_out(item: LeftOut) -> str:
         NOT_CHOSEN: "not among the --only kinds",
     }.get(item.reason, item.reason)
     return f"{kind_count(item.kind, item.count)}: {why}"
+
+
+# -- sentences that quote the person's words (each format passes its own `quote`) ---------
+
+
+def checkin_figures(checkin: Checkin) -> list[str]:
+    """ "mood 2 of 5", "trust 3 of 10": what a check-in gave."""
+    shown = []
+    if checkin.mood is not None:
+        shown.append(f"mood {checkin.mood} of 5")
+    if checkin.trust is not None:
+        shown.append(f"trust {checkin.trust} of 10")
+    return shown
+
+
+def key_day_details(day: KeyDay, quote: Quote) -> list[str]:
+    """What a key day held: its figures, the feeling, what was argued about."""
+    details = []
+    checkin = day.checkin
+    if checkin is not None:
+        details += checkin_figures(checkin)
+        if checkin.feeling:
+            details.append(f"feeling “{quote(checkin.feeling)}”")
+        topics = [topic for topic in checkin.arguments if topic.strip()]
+        if topics:
+            details.append("argued about " + ", ".join(f"“{quote(t)}”" for t in topics))
+    return details
+
+
+def promise_line(record: PromiseRecord, quote: Quote) -> str:
+    """ "“Text if late” (every day): kept 5 of 6 days recorded, ...; follow-through 83%"."""
+    shares = record.figures
+    recorded = shares.kept + shares.broken + shares.repaired
+    parts = [
+        f"kept {shares.kept} of {words.count(recorded, 'day')} recorded"
+        if recorded
+        else "no day recorded yet"
+    ]
+    if shares.repaired:
+        parts.append(f"{shares.repaired} broken then repaired")
+    if shares.unrecorded:
+        parts.append(f"{shares.unrecorded} not recorded")
+    return (
+        f"“{quote(record.promise.text)}” ({record.schedule}): {', '.join(parts)}; "
+        f"follow-through {words.percent(shares.follow_through)}"
+    )
+
+
+def trigger_line(trigger: Trigger, quote: Quote) -> str:
+    """ "19:00 “Sam's phone lit up”: settled after 40 min"."""
+    what = quote(trigger.what) if trigger.what else "a flare-up"
+    at = trigger.at.strftime("%H:%M")
+    settled = trigger.recovery_minutes
+    after = f"settled after {words.minutes(settled)}" if settled is not None else "not settled"
+    return f"{at} {what}: {after}"
+
+
+def mark_line(mark: Mark, names: dict[str, str], quote: Quote) -> str:
+    """One promise day in the entries: which promise, how it went, its repair and note."""
+    name = names.get(mark.promise)
+    promise = f"“{quote(name)}”" if name else f"promise {quote(mark.promise)}"
+    outcome = "broken, then repaired" if mark.repaired else mark.outcome
+    line = f"{promise}: {outcome}"
+    if mark.repair:
+        line += f"; repair: {quote(mark.repair)}"
+    if mark.note:
+        line += f"; note: {quote(mark.note)}"
+    return line
+
+
+# -- the entries' heads and labelled fields, for every format ------------------------------
+
+
+def ritual_head(ritual: Ritual) -> list[str]:
+    """The entry's name, then what goes beside it: ["Weekly repair check-in", "25 min"]."""
+    head = [RITUAL_PARTS.get(ritual.what, ritual.what)]
+    if ritual.minutes:
+        head.append(words.minutes(ritual.minutes))
+    return head
+
+
+def ritual_rows(ritual: Ritual) -> list[Row]:
+    return [
+        ("Facts", ritual.facts),
+        ("Feelings", ritual.feelings),
+        ("Progress", ritual.progress),
+        ("What helped", ritual.helped),
+        ("Note", ritual.note),
+    ]
+
+
+def contract_head(contract: Contract) -> str:
+    return f"Repair contract, revision {contract.number}"
+
+
+def contract_rows(contract: Contract) -> list[Row]:
+    rows: list[Row] = [("I commit to", each) for each in contract.mine]
+    rows += [("They commit to", each) for each in contract.theirs]
+    rows += [
+        ("What support looks like", contract.support),
+        ("What would break it", contract.breaks),
+    ]
+    return rows
+
+
+def contract_revisit(contract: Contract) -> str:
+    return f"Revisit on {words.short_date(contract.revisit, year=True)}"
+
+
+def agreement_head(agreement: Agreement) -> list[str]:
+    return ["Agreement", agreement_area(agreement.area)]
+
+
+def agreement_dates(agreement: Agreement) -> list[str]:
+    """ "To review on ...", "Retired on ...": what is known of the agreement's dates."""
+    said = []
+    if agreement.review is not None:
+        said.append(f"To review on {words.short_date(agreement.review, year=True)}")
+    if agreement.retired is not None:
+        said.append(f"Retired on {words.short_date(agreement.retired, year=True)}")
+    return said
+
+
+def jrnl_head(entry: JrnlEntry) -> list[str]:
+    """An entry brought over from jrnl: ["From jrnl at 21:40", "starred"]."""
+    return [f"From jrnl at {entry.created:%H:%M}", *(["starred"] if entry.starred else [])]
+
+
+def jrnl_rows(entry: JrnlEntry) -> list[Row]:
+    return [("Title", entry.title), ("Tags", ", ".join(entry.tags)), ("Text", entry.note)]
