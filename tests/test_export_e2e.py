@@ -76,3 +76,18 @@ def test_no_input_in_a_terminal_asks_nothing(home, lived, tmp_path):
     child = spawn(home, "--no-input", "export", "--output", str(target))
     child.expect(r"is\s+already\s+there")  # wrapped where the path is long
     assert finish(child) == 2
+
+
+def test_html_in_a_terminal_asks_previews_and_writes(home, lived, tmp_path):
+    target = tmp_path / "for-session.html"
+    child = spawn(home, "export", "--format", "html", "--output", str(target))
+    answer(child, "What do you want to talk about", "Sleep <and> rest" + ENTER)
+    answer(child, "Anything else", ENTER)
+    child.expect(r"one web page, to read or print")
+    answer(child, "Write it", ENTER)
+    child.expect("Wrote ")
+    assert finish(child) == 0
+    page = target.read_text()
+    assert page.startswith("<!DOCTYPE html>") and "<li>Sleep &lt;and&gt; rest</li>" in page
+    assert "Only for me" not in page
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600

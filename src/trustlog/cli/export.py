@@ -85,11 +85,11 @@ def export(
     """Export your journal for a therapist, a spreadsheet, or safe keeping.
 
     Markdown (the default) starts with a one-page summary of the last four
-    weeks, then the entries day by day; CSV has one row per check-in day, and
-    JSON every entry as its file holds it (`trustlog import trustlog` reads it
-    back), both for the whole journal. Private entries stay out unless
-    --include-private. In a terminal it shows what will be in the file and
-    asks before writing.
+    weeks, then the entries day by day; HTML is the same as one web page to
+    read or print; CSV has one row per check-in day, and JSON every entry as
+    its file holds it (`trustlog import trustlog` reads it back), both for the
+    whole journal. Private entries stay out unless --include-private. In a
+    terminal it shows what will be in the file and asks before writing.
     """
     from trustlog.domain.export.build import build_export, check_kinds
     from trustlog.domain.export.model import Options

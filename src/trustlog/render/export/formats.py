@@ -55,6 +55,14 @@ FORMATS: dict[str, Format] = {
     "md": Format(
         "trustlog.render.export.markdown", "render", True, RECENT, "md", "Markdown, for a therapist"
     ),
+    "html": Format(
+        "trustlog.render.export.html",
+        "render",
+        True,
+        RECENT,
+        "html",
+        "one web page, to read or print",
+    ),
     "csv": Format(
         "trustlog.render.export.table", "render", False, WHOLE, "csv", "one row per check-in day"
     ),
