@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import printing
 from tests.report_journal import checkin, mark, promise, trigger
 from trustlog.domain.export.redact import REDACTED
 from trustlog.render.export.formats import FORMATS
@@ -177,7 +178,11 @@ def test_no_redacted_word_survives_in_any_format(cli, lived, folder, name):
         f"out.{name}",
     )
     assert run.exit_code == 0, run.stderr
-    data = (folder / f"out.{name}").read_bytes().decode("utf-8", "replace").lower()
+    written = folder / f"out.{name}"
+    if name == "pdf":  # compressed: what a reader sees is what pdftotext reads
+        data = "".join(printing.pages(written)).lower()
+    else:
+        data = written.read_bytes().decode("utf-8", "replace").lower()
     assert "sam" not in data and "money" not in data
     assert REDACTED in data
 

@@ -86,8 +86,9 @@ def export(
 
     Markdown (the default) starts with a one-page summary of the last four
     weeks, then the entries day by day; HTML is the same as one web page to
-    read or print; CSV has one row per check-in day, and JSON every entry as
-    its file holds it (`trustlog import trustlog` reads it back), both for the
+    read or print, and PDF that page printed by Chromium or Chrome, if you
+    have one; CSV has one row per check-in day, and JSON every entry as its
+    file holds it (`trustlog import trustlog` reads it back), both for the
     whole journal. Private entries stay out unless --include-private. In a
     terminal it shows what will be in the file and asks before writing.
     """
@@ -98,6 +99,7 @@ def export(
 
     state = get_state(ctx)
     chosen = find(format_name)
+    chosen.check_ready()  # a PDF needs a browser: said before anything is read or asked
     first = values.parse_date(start, "--from") if start is not None else None
     last = values.parse_date(end, "--to") if end is not None else None
     kinds_chosen = check_kinds(tuple(only or ()))

@@ -7,7 +7,10 @@ is never paid by the others nor by `trustlog --help`.
 
 A renderer is `render(export: Export) -> bytes`. It receives data already
 filtered and redacted; it words counts, dates and spans of time with
-render/words.py, and makes the person's text safe for its own markup.
+render/words.py, and makes the person's text safe for its own markup. A
+format that needs something of the machine (a browser, for PDF) also names a
+`ready()` function, called before anything is read or asked, which refuses
+with a message saying what to do instead.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ class Format:
     `window`: RECENT or WHOLE, its default window. `suffix`: the file name's
     ending, without the dot. `about`: a few words for `--help` and docs.
     `complete`: every entry with its file's text (domain/export/complete.py),
-    for safe keeping and `trustlog import trustlog`.
+    for safe keeping and `trustlog import trustlog`. `ready`: the name of the
+    module's check that it can run here, if any.
     """
 
     module: str
@@ -45,10 +49,16 @@ class Format:
     suffix: str
     about: str
     complete: bool = False
+    ready: str | None = None
 
     def renderer(self) -> Callable[[Export], bytes]:
         module = importlib.import_module(self.module)
         return cast("Callable[[Export], bytes]", getattr(module, self.function))
+
+    def check_ready(self) -> None:
+        """Refuse now, with what to do instead, when this format cannot be made here."""
+        if self.ready is not None:
+            getattr(importlib.import_module(self.module), self.ready)()
 
 
 FORMATS: dict[str, Format] = {
@@ -62,6 +72,15 @@ FORMATS: dict[str, Format] = {
         RECENT,
         "html",
         "one web page, to read or print",
+    ),
+    "pdf": Format(
+        "trustlog.render.export.pdf",
+        "render",
+        True,
+        RECENT,
+        "pdf",
+        "the web page as a PDF, made with Chromium or Chrome",
+        ready="ready",
     ),
     "csv": Format(
         "trustlog.render.export.table", "render", False, WHOLE, "csv", "one row per check-in day"
