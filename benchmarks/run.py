@@ -284,6 +284,9 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
     # The therapist's export: four weeks and the four before, whatever the journal's age.
     export_md = [*cli, "export", "--format", "md", "--output", "-", "--agenda", "sleep"]
     timings += time_case("export --format md --output -", on_each(export_md, readers))
+    # The same four weeks as one HTML page, with its inline charts.
+    export_html = [*cli, "export", "--format", "html", "--output", "-", "--agenda", "sleep"]
+    timings += time_case("export --format html --output -", on_each(export_html, readers))
     # A spreadsheet of every check-in day reads the whole journal: three runs show how much.
     export_csv = [*cli, "export", "--format", "csv", "--output", "-"]
     whole = [Variant(label, big, [export_csv] * min(runs, 3))]
