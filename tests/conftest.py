@@ -52,8 +52,11 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.setenv("TZ", "UTC")
-    for name in ("VISUAL", "EDITOR"):
+    for name in ("VISUAL", "EDITOR", "TRUSTLOG_PASSPHRASE"):
         monkeypatch.delenv(name, raising=False)
+    runtime = tmp_path / "run"  # where an unlocked session lives: the test's own
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     time.tzset()
     yield home
     os.environ["TZ"] = "UTC"

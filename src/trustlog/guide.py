@@ -38,5 +38,10 @@ An entry you mark private (`--private`) says so in `trustlog entries`, and
 An export holds only what you choose (--only, --redact WORD, the dates), is shown
 to you before it is written, and is written readable only by you (0600).
 Back the folder up like any other precious files; it is yours to read, edit and move.
+
+On a shared computer, `trustlog encrypt` encrypts every file with a passphrase (the
+standard age format, so the `age` tool opens them too); `trustlog unlock` opens it for
+a while, `trustlog lock` closes it. File names still show dates and kinds of entries.
+docs/encryption.md says what it protects against and what it does not.
 """,
 }

@@ -1,0 +1,51 @@
+"""What `trustlog encrypt`, `decrypt`, `unlock` and `lock` say, and their JSON."""
+
+from __future__ import annotations
+
+from trustlog.domain.encryption import Converted, Unlocked
+from trustlog.render import words
+from trustlog.render.output import Output
+
+
+def encrypted(output: Output, done: Converted, json: bool = False) -> None:
+    if json:
+        output.json({"encrypted": done.files, "already": done.already, "resumed": done.resumed})
+        return
+    if done.resumed and not done.files:
+        output.say("Your journal was already encrypted; nothing needed doing.")
+        return
+    finished = " (finishing the run that was interrupted)" if done.resumed else ""
+    output.say(
+        f"Encrypted {words.count(done.files, 'file')}{finished}. "
+        "Each command now asks for the passphrase, or "
+        "`trustlog unlock` opens it for a while. Keep the passphrase safe: without it, "
+        "nobody can read these files, not even you."
+    )
+
+
+def decrypted(output: Output, done: Converted, json: bool = False) -> None:
+    if json:
+        output.json({"decrypted": done.files, "already": done.already, "resumed": done.resumed})
+        return
+    finished = " (finishing the run that was interrupted)" if done.resumed else ""
+    output.say(
+        f"Decrypted {words.count(done.files, 'file')}{finished}. Your journal is plain text "
+        "again, readable by anyone who can open its folder."
+    )
+
+
+def unlocked(output: Output, session: Unlocked, json: bool = False) -> None:
+    if json:
+        output.json({"expires": session.expires.isoformat(), "minutes": session.minutes})
+        return
+    output.say(
+        f"Unlocked until {session.expires.astimezone():%H:%M} "
+        f"({words.minutes(session.minutes)}). `trustlog lock` locks it sooner."
+    )
+
+
+def locked(output: Output, was_open: bool, json: bool = False) -> None:
+    if json:
+        output.json({"locked": was_open})
+        return
+    output.say("Locked." if was_open else "No session was open; the journal is locked.")
