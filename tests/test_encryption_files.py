@@ -3,6 +3,7 @@ file, and readable by the standard `age` tool without trustlog."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -137,3 +138,76 @@ def test_a_wrong_passphrase_in_a_terminal_is_bad_input(cli, home, tmp_path_facto
     child.expect("That passphrase does not open this journal.")
     assert finish(child) == 2
     assert snapshot(home) == before
+
+
+def test_a_change_cut_short_leaves_its_record_encrypted_and_lands_next_time(
+    cli, home, tmp_path_factory, monkeypatch
+):
+    from tests.encrypted import open_session
+
+    _, encrypted, identity = templates(cli, tmp_path_factory, monkeypatch)
+    copy_to(encrypted, home)
+    open_session(home, identity)
+    args = ["apology", "draft", "--did", "I lied about the gooseberry", "--impact", "it hurt"]
+    args += ["--promise", "Tell the gooseberry truth daily", "--json"]
+
+    assert crash(2, *args) == 137  # the change's record landed, one file did not
+    assert (home / ".change.json").exists()
+    record = (home / ".change.json").read_bytes()
+    assert b"gooseberry" not in record and b"base64" in record
+    assert plain_left(home) == []
+    found = cli("entries", "--contains", "gooseberry", "--json").json()
+    assert {entry["kind"] for entry in found} == {"apology", "promise"}
+    assert not_encrypted(home) == []
+
+
+def test_a_backup_of_an_encrypted_journal_is_encrypted_too(
+    cli, home, journal, tmp_path_factory, monkeypatch
+):
+    from tests.encrypted import open_session
+    from trustlog.storage import migrate
+
+    _, encrypted, identity = templates(cli, tmp_path_factory, monkeypatch)
+    copy_to(encrypted, home)
+    open_session(home, identity)
+    journal.use_keys(crypt.Keys.from_text(identity))
+    with journal.writing():
+        backup = migrate.back_up(journal, 1)
+    copies = snapshot(backup)
+    assert copies[crypt.IDENTITY_FILE] == (home / crypt.IDENTITY_FILE).read_bytes()
+    assert len(copies) > 10
+    assert not_encrypted(home) == []
+    assert plain_left(home) == []
+
+
+EDIT_AND_DIE = """
+import os, sys, signal
+path = sys.argv[1]
+text = open(path).read()
+open(path, "w").write(text.replace("marmalade", "blackcurrant"))
+os.kill(os.getppid(), signal.SIGKILL)  # trustlog dies while its editor is open
+"""
+
+
+def test_an_edit_killed_in_the_editor_is_picked_up_by_the_next_edit(
+    cli, home, tmp_path, tmp_path_factory, monkeypatch
+):
+    from tests.encrypted import open_session
+
+    _, encrypted, identity = templates(cli, tmp_path_factory, monkeypatch)
+    copy_to(encrypted, home)
+    open_session(home, identity)
+    checkin = cli("entries", "--contains", "marmalade", "--json").json()[0]["id"]
+    script = tmp_path / "die.py"
+    script.write_text(EDIT_AND_DIE)
+    env = {**os.environ, "EDITOR": f"{sys.executable} {script}"}
+    subprocess.run([sys.executable, "-m", "trustlog", "edit", checkin], env=env, check=False)
+    (left,) = home.glob("*/*/.edit-*.md.plain")
+    assert left.stat().st_mode & 0o777 == 0o700
+
+    monkeypatch.setenv("EDITOR", "true")  # the person only saves what is there
+    result = cli("edit", checkin)
+    assert result.exit_code == 0, result.stderr
+    assert "blackcurrant" in cli("show", checkin).stdout
+    assert not left.exists()
+    assert plain_left(home) == []

@@ -41,7 +41,11 @@ def ask_secret(message: str) -> str:
     so a `--json` run can ask it too. The standard library's getpass does exactly this."""
     import getpass
 
-    return getpass.getpass(f"{message} ", stream=sys.stderr)
+    try:
+        return getpass.getpass(f"{message} ", stream=sys.stderr)
+    except (KeyboardInterrupt, EOFError):
+        sys.stderr.write("\n")  # getpass leaves the line open: the message starts afresh
+        raise KeyboardInterrupt from None
 
 
 class Ask(Protocol):
