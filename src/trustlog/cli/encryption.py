@@ -74,7 +74,8 @@ def lock(
 ) -> None:
     """Lock the journal at once, ending the session `trustlog unlock` opened."""
     state = get_state(ctx)
-    render.locked(state.output, domain.lock(state.journal), json=json)
+    journal = state.journal
+    render.locked(state.output, domain.lock(journal), journal.encrypted, json=json)
 
 
 __all__ = ["decrypt", "encrypt", "lock", "unlock"]

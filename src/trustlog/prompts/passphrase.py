@@ -20,9 +20,9 @@ def passphrase(no_input: bool, twice: bool = False) -> str:
     if given:
         return given
     if not can_prompt(no_input):
+        where = "in a terminal without --no-input" if no_input else "in a terminal"
         raise InputError(
-            f"This journal is encrypted: please set {ENV} to its passphrase, or run this "
-            "in a terminal.",
+            f"This journal is encrypted: please set {ENV} to its passphrase, or run this {where}.",
             hint="`trustlog unlock` in a terminal opens it for a while, so commands need "
             "no passphrase until then. Nothing was changed.",
         )

@@ -44,8 +44,13 @@ def unlocked(output: Output, session: Unlocked, json: bool = False) -> None:
     )
 
 
-def locked(output: Output, was_open: bool, json: bool = False) -> None:
+def locked(output: Output, was_open: bool, encrypted: bool, json: bool = False) -> None:
     if json:
-        output.json({"locked": was_open})
+        output.json({"ended": was_open})
         return
-    output.say("Locked." if was_open else "No session was open; the journal is locked.")
+    if was_open:
+        output.say("Locked. The next command asks for the passphrase.")
+    elif encrypted:
+        output.say("No session was open; the journal is locked.")
+    else:
+        output.say("Your journal is not encrypted, so there is nothing to lock.")
