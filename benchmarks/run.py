@@ -286,9 +286,18 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
 def encrypted_cases(cli: list[str], plain: Path, work: Path, runs: int, label: str) -> list[Timing]:
     """The everyday reads on the same journal encrypted, in an open session, taking turns
     with the plain one; and once with the passphrase instead of a session."""
+    # The session's memory-only folder (storage/session.py), the benchmark's own.
+    runtime = Path(tempfile.mkdtemp(dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
+    try:
+        return _encrypted_cases(cli, plain, work, runs, label, runtime)
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
+def _encrypted_cases(
+    cli: list[str], plain: Path, work: Path, runs: int, label: str, runtime: Path
+) -> list[Timing]:
     secret = {"TRUSTLOG_PASSPHRASE": "a benchmark passphrase"}
-    runtime = work / "runtime"  # the session's memory-only folder, the benchmark's own
-    runtime.mkdir(mode=0o700)
     session = {"XDG_RUNTIME_DIR": str(runtime)}
     locked = fresh_copy(plain, work, "e-big")
     print("  (encrypting a copy of the journal)", file=sys.stderr)

@@ -57,7 +57,9 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     for name in ("VISUAL", "EDITOR", "TRUSTLOG_PASSPHRASE"):
         monkeypatch.delenv(name, raising=False)
     # Where an unlocked session lives (storage/session.py): the test's own, 0700.
-    runtime = tempfile.mkdtemp(prefix="trustlog-run-")
+    # On a memory file system, as a real one is: /dev/shm where there is one.
+    memory = "/dev/shm" if os.path.isdir("/dev/shm") else None
+    runtime = tempfile.mkdtemp(prefix="trustlog-run-", dir=memory)
     monkeypatch.setenv("XDG_RUNTIME_DIR", runtime)
     time.tzset()
     yield home

@@ -284,3 +284,18 @@ def test_a_session_folder_open_to_others_is_not_trusted(plain_and_encrypted, cli
     assert kept is not None
     os.chmod(kept.parent, 0o755)
     assert cli("entries").exit_code == 2
+
+
+@pytest.mark.skipif(not Path("/proc/self/mounts").exists(), reason="Linux tells its mounts")
+def test_a_session_goes_only_on_a_memory_file_system():
+    assert session.in_memory(Path("/dev/shm"))
+    assert not session.in_memory(Path("/proc"))
+
+
+def test_without_a_memory_file_system_unlock_refuses(plain_and_encrypted, cli, home, monkeypatch):
+    session.end(home)
+    monkeypatch.setattr(session, "in_memory", lambda path: False)
+    monkeypatch.setenv("TRUSTLOG_PASSPHRASE", PASSPHRASE)
+    result = cli("unlock")
+    assert result.exit_code == 2
+    assert "never goes on a disk" in result.stderr

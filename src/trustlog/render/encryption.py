@@ -14,6 +14,12 @@ def encrypted(output: Output, done: Converted, json: bool = False) -> None:
     if done.resumed and not done.files:
         output.say("Your journal was already encrypted; nothing needed doing.")
         return
+    if not done.files:
+        output.say(
+            "Your journal is encrypted: everything it saves from now on is encrypted. "
+            "Each command asks for the passphrase, or `trustlog unlock` opens it for a while."
+        )
+        return
     finished = " (finishing the run that was interrupted)" if done.resumed else ""
     output.say(
         f"Encrypted {words.count(done.files, 'file')}{finished}. "

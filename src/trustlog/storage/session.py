@@ -42,11 +42,34 @@ class Session:
 def folder() -> Path | None:
     """The private folder sessions live in, on a memory file system; None if there is none."""
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    if runtime and Path(runtime).is_dir():
+    if runtime and Path(runtime).is_dir() and in_memory(Path(runtime)):
         return Path(runtime) / "trustlog"
-    if SHM.is_dir():
+    if SHM.is_dir() and in_memory(SHM):
         return SHM / f"trustlog-{os.getuid()}"
     return None
+
+
+def in_memory(path: Path) -> bool:
+    """Whether `path` is on a file system kept in memory (tmpfs, ramfs), never on a disk.
+
+    Linux says so in /proc/self/mounts (the longest mount point holding the path).
+    Where there is no such file (macOS), a runtime folder is taken at its word.
+    """
+    try:
+        mounts = Path("/proc/self/mounts").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    target = str(path.resolve())
+    longest, kind = "", ""
+    for line in mounts.splitlines():
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        mount = fields[1].replace("\\040", " ")
+        inside = target == mount or target.startswith(mount.rstrip("/") + "/")
+        if inside and len(mount) > len(longest):
+            longest, kind = mount, fields[2]
+    return kind in ("tmpfs", "ramfs")
 
 
 def path_of(root: Path) -> Path | None:
@@ -84,7 +107,7 @@ def open_for(root: Path, identity: str, expires: datetime) -> None:
     if path is None:
         raise InputError(
             "This computer has no memory-only folder to keep a session in "
-            "($XDG_RUNTIME_DIR or /dev/shm).",
+            "($XDG_RUNTIME_DIR or /dev/shm, on tmpfs), and a key never goes on a disk.",
             hint="Each command asks for the passphrase instead, or reads TRUSTLOG_PASSPHRASE.",
         )
     if not path.parent.is_dir():
