@@ -52,6 +52,21 @@ def test_encrypt_then_decrypt_gives_back_every_file_byte_for_byte(cli, home, mon
     assert not (home / crypt.IDENTITY_FILE).exists()
 
 
+def test_encrypt_in_a_terminal_asks_twice_without_showing_it(cli, home):
+    from tests.pty import finish, spawn
+
+    assert cli("checkin", "--mood", "3", "--note", "lighthouse").exit_code == 0
+    child = spawn(home, "encrypt", timeout=30)
+    for question in ("Passphrase for your journal:", "The same passphrase again:"):
+        child.expect(question)
+        child.sendline(PASSPHRASE)
+    child.expect("Encrypted 2 files.")
+    assert finish(child) == 0
+    assert PASSPHRASE not in child.before
+    assert not_encrypted(home) == []
+    assert plain_left(home) == []
+
+
 def test_a_new_passphrase_is_asked_twice_in_a_terminal(home):
     from tests.pty import finish, spawn
 
@@ -159,6 +174,7 @@ def test_every_write_keeps_the_journal_encrypted(args, plain_and_encrypted, cli,
     assert result.exit_code == 0, result.stderr
     assert not_encrypted(home) == []
     assert plain_left(home) == []
+    assert (home / ".lock").read_bytes() == b""
     assert cli("entries", "--json").exit_code == 0
     assert cli("report", "--json").exit_code == 0
 

@@ -28,10 +28,6 @@ class Unlocked:
     minutes: int
 
 
-def is_encrypted(journal: Journal) -> bool:
-    return journal.encrypted
-
-
 def open_keys(journal: Journal, passphrase: Passphrase, now: datetime) -> crypt.Keys:
     """The keys of an encrypted journal: from its open session, else from the passphrase."""
     found = session.read(journal.root, now)
