@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from trustlog.domain import kinds
+from trustlog.domain import folders, kinds
 from trustlog.domain.apology.model import ApologyParts
 from trustlog.domain.checkin.model import CheckinAnswers
 from trustlog.domain.core.fields import Answers, declared
@@ -31,6 +31,7 @@ def test_the_registry_lists_each_kind_once_and_says_where_it_lives():
     dated = [kind.kind for kind in kinds.KINDS if kind.folder is None]
     assert dated == ["checkin", "trigger", "apology", "mark", "ritual"]
     assert kinds.UNDATED_FOLDERS == ("promises", "contracts", "agreements", "support", "plans")
+    assert set(kinds.UNDATED_FOLDERS) == set(folders.UNDATED_FOLDERS)  # what every command opens
 
 
 @pytest.mark.parametrize("answers", [CheckinAnswers, TriggerAnswers, ApologyParts, RitualAnswers])

@@ -29,12 +29,16 @@ try:
     runpy.run_module("trustlog", run_name="__main__")
 except SystemExit:
     pass
-roots = sorted({name.split(".")[0] for name in sys.modules})
-print(json.dumps(roots), file=sys.stderr)
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
 def loaded_by(args: list[str], home) -> set[str]:
+    """The top-level packages a run of `trustlog *args` imported."""
+    return {name.split(".")[0] for name in modules_loaded_by(args, home)}
+
+
+def modules_loaded_by(args: list[str], home) -> set[str]:
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(args)],
         env={**os.environ, "TRUSTLOG_HOME": str(home)},
@@ -89,3 +93,11 @@ def test_only_an_encrypted_journal_loads_the_encryption_library(home, monkeypatc
     env = {**os.environ, "TRUSTLOG_HOME": str(home)}
     subprocess.run([sys.executable, "-m", "trustlog", "encrypt"], env=env, check=True)
     assert "pyrage" in loaded_by(["entries", "--json"], home)
+
+
+def test_a_checkin_leaves_the_other_kinds_alone(home):
+    # The registry imports every kind (the apology checker among them): a check-in
+    # names the journal's folders from domain/folders.py instead.
+    loaded = modules_loaded_by(["checkin", "--mood", "3", "--json"], home)
+    assert "trustlog.domain.kinds" not in loaded
+    assert "trustlog.domain.apology.checker" not in loaded

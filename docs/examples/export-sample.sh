@@ -27,3 +27,6 @@ t 2026-11-23T21:00:00+00:00 checkin --mood 5 --trust 8 --affection 2 --feeling "
 for d in 10-29 10-30 11-01 11-03 11-04 11-05 11-06 11-08 11-09 11-10 11-11 11-12 11-13 11-15 11-16 11-17 11-18 11-19 11-20 11-22 11-23; do t 2026-${d}T21:00:00+00:00 promise kept $P; done
 t 2026-11-21T21:00:00+00:00 promise broken $P
 t 2026-11-24T20:00:00+00:00 apology draft --did "I stopped texting when I was running late." --impact "You were left guessing, and old fears came back." --responsibility "That was my choice, and it is mine to fix." --amends "I text before I leave, every time."
+t 2026-11-08T21:00:00+00:00 ritual log repair --minutes 30 --facts "Two late evenings this week" --helped "Texting before leaving"
+t 2026-11-13T23:00:00+00:00 ritual log date --minutes 120 --note "Dinner and a film, no heavy topics"
+t 2026-11-22T21:00:00+00:00 ritual log repair --minutes 25

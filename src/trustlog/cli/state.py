@@ -26,7 +26,7 @@ class State:
 
     @property
     def journal(self) -> Journal:
-        from trustlog.domain.kinds import UNDATED_FOLDERS
+        from trustlog.domain.folders import UNDATED_FOLDERS
         from trustlog.paths import journal_dir
         from trustlog.storage.journal import Journal  # not needed for --help
 
@@ -50,7 +50,7 @@ class State:
         if self._unlocked is None:
             from trustlog import clock
             from trustlog.domain.encryption import open_keys
-            from trustlog.domain.kinds import UNDATED_FOLDERS
+            from trustlog.domain.folders import UNDATED_FOLDERS
             from trustlog.prompts.passphrase import passphrase
             from trustlog.storage.journal import Journal
 

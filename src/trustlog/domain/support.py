@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
 
+from trustlog.domain import folders
 from trustlog.domain.core import fields, values
 from trustlog.domain.core.entry import Fit, Record, entry_file_of, first_line, path_of, whole
 from trustlog.errors import InputError
@@ -25,7 +26,7 @@ EXAMPLE = 'trustlog support add "Sam (my sister): 0612 345 678"'
 @dataclass
 class Support(Record):
     kind: ClassVar[str] = KIND
-    folder: ClassVar[str] = "support"
+    folder: ClassVar[str] = folders.SUPPORT
     id: str
     text: str = fields.text(required=True)
     created: datetime = fields.moment(required=True)

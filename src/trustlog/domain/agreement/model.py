@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
 
+from trustlog.domain import folders
 from trustlog.domain.core import fields
 from trustlog.domain.core.entry import Fit, Record, first_line, whole
 
@@ -30,7 +31,7 @@ AREAS_WORDS = ", ".join(AREAS[:-1]) + " or " + AREAS[-1]
 @dataclass
 class Agreement(Record):
     kind: ClassVar[str] = KIND
-    folder: ClassVar[str] = "agreements"
+    folder: ClassVar[str] = folders.AGREEMENTS
     id: str
     text: str = fields.text(required=True)
     area: str = fields.text(

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
+from trustlog.domain import folders
 from trustlog.domain.core import fields
 from trustlog.domain.core.entry import Fit, Record, whole
 
@@ -26,7 +27,7 @@ class Contract(Record):
     """`mine` and `theirs`: up to three commitments each; `revisit`: when to look at it again."""
 
     kind: ClassVar[str] = KIND
-    folder: ClassVar[str] = "contracts"
+    folder: ClassVar[str] = folders.CONTRACTS
     # CONTRACT.md publishes the revision first and the revisit last.
     json_order: ClassVar[tuple[str, ...] | None] = (
         "revision",

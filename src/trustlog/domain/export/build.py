@@ -11,8 +11,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from trustlog.domain import kinds
+from trustlog.domain.agreement.model import Agreement
 from trustlog.domain.apology.model import Apology
 from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.core.period import SPAN, Period
 from trustlog.domain.entries.service import load_file
@@ -22,6 +24,7 @@ from trustlog.domain.export.redact import Redactor
 from trustlog.domain.promise.model import MARK, PROMISE, Mark, Promise
 from trustlog.domain.report import history
 from trustlog.domain.report.figures import measure
+from trustlog.domain.ritual.model import Ritual
 from trustlog.domain.trigger.model import Trigger
 from trustlog.errors import InputError
 from trustlog.storage.journal import Journal
@@ -77,10 +80,14 @@ def build_export(journal: Journal, options: Options, today: date, now: datetime)
     kept: list[Entry] = []
     left: dict[tuple[str, str], int] = {}
     read = [load_file(journal, f).entry for f in journal.files_between(first, period.end)]
-    promises = [
-        load_file(journal, f).entry for f in journal.undated_files(Promise.folder or "", PROMISE)
+    # Records kept in folders of their own: promises, and the frame the two people
+    # agreed (the contract's revisions, the agreements), shown on the day each was made.
+    undated = [
+        load_file(journal, f).entry
+        for cls in (Promise, Contract, Agreement)
+        for f in journal.undated_files(cls.folder or "", cls.kind)
     ]
-    for entry in [*read, *promises]:
+    for entry in [*read, *undated]:
         reason = _left_out_because(entry, options.include_private, only)
         if reason is None:
             kept.append(redactor.entry(entry))
@@ -170,6 +177,10 @@ def _days(entries: list[Entry], period: Period) -> list[Day]:
             slot.apologies.append(entry)
         elif isinstance(entry, Mark):
             slot.marks.append(entry)
+        elif isinstance(entry, Ritual):
+            slot.rituals.append(entry)
+        elif isinstance(entry, Contract | Agreement):
+            slot.frame.append(entry)
         else:
             slot.others.append(entry)
     for slot in by_date.values():
@@ -177,6 +188,8 @@ def _days(entries: list[Entry], period: Period) -> list[Day]:
         slot.triggers.sort(key=lambda t: (t.at, t.id))
         slot.apologies.sort(key=lambda a: (a.created, a.id))
         slot.marks = history.latest_marks(slot.marks)
+        slot.rituals.sort(key=lambda r: (r.created, r.id))
+        slot.frame.sort(key=lambda f: (f.created, f.id))
     return [by_date[day] for day in sorted(by_date)]
 
 
@@ -185,4 +198,5 @@ def _counts(export: Export) -> dict[str, int]:
     for entry in export.entries:
         kind = getattr(entry, "stored_kind", entry.kind)
         counts[kind] = counts.get(kind, 0) + 1
-    return counts
+    order = {name: n for n, name in enumerate(kinds.NAMES)}  # the registry's order
+    return dict(sorted(counts.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))

@@ -15,13 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from trustlog.domain.agreement.model import Agreement
 from trustlog.domain.apology.model import Apology
 from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.core.period import Period
 from trustlog.domain.promise.model import Mark, Promise
 from trustlog.domain.promise.standing import CalendarDay
-from trustlog.domain.report.model import Figures, PromiseFigures
+from trustlog.domain.report.model import Figures, PromiseFigures, RitualFigures
+from trustlog.domain.ritual.model import Ritual
 from trustlog.domain.trigger.model import Trigger
 
 # Why something was left out (`LeftOut.reason`).
@@ -78,12 +81,23 @@ class Day:
     triggers: list[Trigger] = field(default_factory=list)
     apologies: list[Apology] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
+    rituals: list[Ritual] = field(default_factory=list)
+    # The repair contract's revisions written that day, and the agreements made.
+    frame: list[Contract | Agreement] = field(default_factory=list)
     others: list[Entry] = field(default_factory=list)  # kinds this module does not know
 
     @property
     def entries(self) -> list[Entry]:
         """Every entry of the day, in the order above."""
-        return [*self.checkins, *self.triggers, *self.apologies, *self.marks, *self.others]
+        return [
+            *self.checkins,
+            *self.triggers,
+            *self.apologies,
+            *self.marks,
+            *self.rituals,
+            *self.frame,
+            *self.others,
+        ]
 
 
 @dataclass
@@ -167,6 +181,8 @@ class Summary:
     markers: list[Marker] = field(default_factory=list)
     key_days: list[KeyDay] = field(default_factory=list)
     promises: list[PromiseRecord] = field(default_factory=list)
+    # The weekly ritual over the window; None when the export leaves rituals out.
+    ritual: RitualFigures | None = None
     agenda: list[str] = field(default_factory=list)
 
 

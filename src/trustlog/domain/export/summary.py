@@ -32,7 +32,10 @@ from trustlog.domain.promise.model import BROKEN, KEPT, Mark, Promise
 from trustlog.domain.promise.schedule import describe_schedule, last_day, scheduled_days
 from trustlog.domain.promise.standing import REPAIRED, UNRECORDED, CalendarDay, day_status
 from trustlog.domain.report import progress
-from trustlog.domain.report.model import Figures, PromiseFigures
+from trustlog.domain.report.model import Figures, PromiseFigures, RitualFigures
+from trustlog.domain.ritual.model import DATE, REPAIR
+from trustlog.domain.ritual.model import KIND as RITUAL
+from trustlog.domain.ritual.service import care_days
 from trustlog.domain.trigger.model import Trigger
 
 MOST_KEY_DAYS = 6  # "a few key days": the lowest, the highest, and the busiest others
@@ -53,7 +56,20 @@ def summary(export: Export, previous: Figures, agenda: list[str]) -> Summary:
             [e for e in entries if isinstance(e, Trigger)],
         ),
         promises=export.promises,
+        ritual=ritual(export),
         agenda=[item.strip() for item in agenda if item.strip()],
+    )
+
+
+def ritual(export: Export) -> RitualFigures | None:
+    """The weekly ritual over the window, as the report counts it; None when left out."""
+    if export.options.only and RITUAL not in export.options.only:
+        return None
+    done = [r.what for day in export.days for r in day.rituals]
+    return RitualFigures(
+        repair=done.count(REPAIR),
+        date=done.count(DATE),
+        care_days=care_days([c for day in export.days for c in day.checkins]),
     )
 
 

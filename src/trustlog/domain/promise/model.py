@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
 
+from trustlog.domain import folders
 from trustlog.domain.core import fields
 from trustlog.domain.core.entry import Fit, Record, first_line, whole
 
@@ -38,7 +39,7 @@ class Promise(Record):
     `once` is a single date instead (and then `every` is None). Both None means daily."""
 
     kind: ClassVar[str] = PROMISE
-    folder: ClassVar[str] = "promises"
+    folder: ClassVar[str] = folders.PROMISES
     # The JSON shows the schedule before the start, and not when it was created.
     json_order: ClassVar[tuple[str, ...] | None] = (
         "text",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
+from trustlog.domain import folders
 from trustlog.domain.core import fields
 from trustlog.domain.core.entry import Fit, Record, first_line, whole
 from trustlog.domain.promise.schedule import FULL_NAMES, WEEKDAYS
@@ -88,7 +89,7 @@ class Plan(Record):
     """The weekly times: each slot is `"<day> HH:MM"` (`"sun 19:00"`), local time."""
 
     kind: ClassVar[str] = PLAN
-    folder: ClassVar[str] = "plans"
+    folder: ClassVar[str] = folders.PLANS
     id: str
     since: dt.date = fields.day(required=True)  # the day it was last changed
     created: datetime = fields.moment(or_start_of="since")

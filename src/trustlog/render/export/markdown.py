@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from trustlog.domain.agreement.model import Agreement
 from trustlog.domain.apology.model import PART_TITLES, Apology
 from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.export.model import Day, Export, KeyDay, PromiseRecord, Summary
 from trustlog.domain.promise.model import KEPT, Mark
+from trustlog.domain.ritual.model import Ritual
 from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
 from trustlog.render.export import wording
@@ -105,6 +108,9 @@ def _summary(export: Export, summary: Summary) -> list[str]:
     if summary.promises:
         lines.append("")
 
+    if summary.ritual is not None:
+        lines += ["### Weekly ritual", "", wording.ritual_summary(summary.ritual, days), ""]
+
     lines += ["### What I want to talk about", ""]
     lines += [f"- {quote(item)}" for item in summary.agenda] or [wording.NO_AGENDA]
     lines.append("")
@@ -168,7 +174,8 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
     # A promise kept, with nothing said about it, is in its calendar: listed here it
     # would bury the days that hold something to read.
     marks = [mark for mark in day.marks if mark.outcome != KEPT or mark.note]
-    if not (day.checkins or day.triggers or day.apologies or marks or day.others):
+    shown = (marks, day.checkins, day.triggers, day.apologies, day.rituals, day.frame, day.others)
+    if not any(shown):
         return []
     lines = [f"### {words.full_date(day.date)}", ""]
     for checkin in day.checkins:
@@ -181,9 +188,49 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
         lines += ["**Promises**", ""]
         lines += [f"- {_mark_line(mark, names)}" for mark in marks]
         lines.append("")
+    for ritual in day.rituals:
+        lines += _ritual(ritual)
+    for made in day.frame:
+        lines += _contract(made) if isinstance(made, Contract) else _agreement(made)
     for other in day.others:
         lines += [f"**{text(getattr(other, 'stored_kind', other.kind))}**", ""]
-        lines += labelled("", other.summary())
+        lines += [*labelled("", other.summary()), ""]
+    return lines
+
+
+def _ritual(ritual: Ritual) -> list[str]:
+    head = [f"**{wording.RITUAL_PARTS.get(ritual.what, ritual.what)}**"]
+    if ritual.minutes:
+        head.append(words.minutes(ritual.minutes))
+    lines = [" · ".join(head), ""]
+    lines += labelled("Facts", ritual.facts)
+    lines += labelled("Feelings", ritual.feelings)
+    lines += labelled("Progress", ritual.progress)
+    lines += labelled("What helped", ritual.helped)
+    lines += labelled("Note", ritual.note)
+    lines.append("")
+    return lines
+
+
+def _contract(contract: Contract) -> list[str]:
+    lines = [f"**Repair contract, revision {contract.number}**", ""]
+    lines += [item for each in contract.mine for item in labelled("I commit to", each)]
+    lines += [item for each in contract.theirs for item in labelled("They commit to", each)]
+    lines += labelled("What support looks like", contract.support)
+    lines += labelled("What would break it", contract.breaks)
+    lines.append(f"- Revisit on {words.short_date(contract.revisit, year=True)}")
+    lines.append("")
+    return lines
+
+
+def _agreement(agreement: Agreement) -> list[str]:
+    lines = [f"**Agreement** · {wording.agreement_area(agreement.area)}", ""]
+    lines += labelled("", agreement.text)
+    if agreement.review is not None:
+        lines.append(f"- To review on {words.short_date(agreement.review, year=True)}")
+    if agreement.retired is not None:
+        lines.append(f"- Retired on {words.short_date(agreement.retired, year=True)}")
+    lines.append("")
     return lines
 
 

@@ -24,6 +24,7 @@ from trustlog.domain.export.model import (
 )
 from trustlog.domain.promise.model import BROKEN, KEPT
 from trustlog.domain.promise.standing import REPAIRED, UNRECORDED
+from trustlog.domain.report.model import RitualFigures
 from trustlog.render import words
 
 NOT_THERAPY = (
@@ -58,7 +59,26 @@ KIND_WORDS = {
     "apology": ("apology draft", "apology drafts"),
     "promise": ("promise", "promises"),
     "mark": ("promise day recorded", "promise days recorded"),
+    "ritual": ("part of the weekly ritual", "parts of the weekly ritual"),
+    "contract": ("repair contract revision", "repair contract revisions"),
+    "agreement": ("agreement", "agreements"),
 }
+RITUAL_PARTS = {"repair": "Weekly repair check-in", "date": "Date together"}
+AGREEMENT_AREAS = {"social-media": "social media"}
+
+
+def ritual_summary(figures: RitualFigures, days: int) -> str:
+    """The window's ritual in one sentence: "2 repair check-ins and 1 date; an act of
+    care noted on 12 of 28 days."""
+    parts = [
+        f"{words.count(figures.repair, 'repair check-in')} and {words.count(figures.date, 'date')}"
+    ]
+    parts.append(f"an act of care noted on {figures.care_days} of {words.count(days, 'day')}")
+    return "; ".join(parts) + "."
+
+
+def agreement_area(area: str) -> str:
+    return AGREEMENT_AREAS.get(area, area)
 
 
 def kind_count(kind: str, number: int) -> str:
