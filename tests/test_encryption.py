@@ -315,3 +315,12 @@ def test_without_a_memory_file_system_unlock_refuses(plain_and_encrypted, cli, h
     result = cli("unlock")
     assert result.exit_code == 2
     assert "never goes on a disk" in result.stderr
+
+
+def test_an_encrypted_file_in_a_journal_without_its_identity_is_named(
+    plain_and_encrypted, cli, home
+):
+    (home / crypt.IDENTITY_FILE).unlink()
+    result = cli("entries")
+    assert result.exit_code == 1
+    assert "is encrypted, but the journal has no identity.age to open it." in result.stderr

@@ -115,6 +115,13 @@ def open_sealed(sealed: bytes, passphrase: str, path: Path) -> Keys:
         ) from None
 
 
+def no_identity(path: Path, identity: Path) -> JournalError:
+    return JournalError(
+        f"{path} is encrypted, but the journal has no {identity.name} to open it.",
+        hint=f"Put {identity} back from a backup, then run the command again. Nothing was changed.",
+    )
+
+
 # Supplies the keys when a file needs them: from an open session, the
 # passphrase in the environment, or a question in a terminal (cli/state.py).
 KeySource = Callable[[], Keys]

@@ -51,6 +51,8 @@ class Files:
         if data is None:
             data = path.read_bytes()
         if crypt.is_encrypted(data) and path.name != crypt.IDENTITY_FILE:
+            if not self.encrypted:
+                raise crypt.no_identity(path, self.identity_path)
             return self.keys().decrypt(data, path)
         return data
 
