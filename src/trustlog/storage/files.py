@@ -113,7 +113,7 @@ class Files:
         return self._keys
 
     def use_keys(self, keys: crypt.Keys | None) -> None:
-        """Keys already unlocked (by `trustlog encrypt`, `unlock`); None forgets them."""
+        """Keys already unlocked (by `trustlog encrypt` and `decrypt`); None forgets them."""
         self._keys = keys
 
     @contextmanager
