@@ -7,6 +7,7 @@ than wait for input that cannot come.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 import typer
@@ -33,7 +34,9 @@ def encrypt(
     """
     state = get_state(ctx)
     journal = state.journal
-    done = domain.encrypt_journal(journal, passphrase(state.no_input, twice=not journal.encrypted))
+    given = passphrase(state.no_input, twice=not journal.encrypted)
+    begin = None if json else partial(render.encrypting, state.output)
+    done = domain.encrypt_journal(journal, given, begin)
     render.encrypted(state.output, done, json=json)
 
 
@@ -48,7 +51,8 @@ def decrypt(
         raise InputError(
             f"The journal at {journal.root} is not encrypted, so there is nothing to decrypt."
         )
-    done = domain.decrypt_journal(journal, passphrase(state.no_input))
+    begin = None if json else partial(render.decrypting, state.output)
+    done = domain.decrypt_journal(journal, passphrase(state.no_input), begin)
     render.decrypted(state.output, done, json=json)
 
 

@@ -7,6 +7,16 @@ from trustlog.render import words
 from trustlog.render.output import Output
 
 
+def encrypting(output: Output, files: int) -> None:
+    if files:
+        output.tell(f"Encrypting {words.count(files, 'file')}, one at a time...")
+
+
+def decrypting(output: Output, files: int) -> None:
+    if files:
+        output.tell(f"Decrypting {words.count(files, 'file')}, one at a time...")
+
+
 def encrypted(output: Output, done: Converted, json: bool = False) -> None:
     if json:
         output.json({"encrypted": done.files, "already": done.already, "resumed": done.resumed})

@@ -16,7 +16,7 @@ interrupted (its record may hold plain bytes of the files it writes).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 _LEFT_AS_THEY_ARE = (LOCK_FILE, crypt.IDENTITY_FILE)
 
 
+# Told how many files there are once the passphrase opened the journal, before the work.
+Begin = Callable[[int], None] | None
+
+
 @dataclass(frozen=True)
 class Converted:
     files: int  # files converted by this run
@@ -39,7 +43,7 @@ class Converted:
     resumed: bool
 
 
-def encrypt(journal: Journal, passphrase: str) -> Converted:
+def encrypt(journal: Journal, passphrase: str, begin: Begin = None) -> Converted:
     """Encrypt every file of the journal with a new identity (or the one a run left)."""
     journal.ensure_root()
     with journal.locked():
@@ -53,10 +57,10 @@ def encrypt(journal: Journal, passphrase: str) -> Converted:
             keys = crypt.Keys.generate()
             atomic.write_atomic(journal.identity_path, crypt.seal(keys, passphrase))
         journal.use_keys(keys)
-        return _convert(journal, keys, encrypting=True, resumed=resumed)
+        return _convert(journal, keys, encrypting=True, resumed=resumed, begin=begin)
 
 
-def decrypt(journal: Journal, passphrase: str) -> Converted:
+def decrypt(journal: Journal, passphrase: str, begin: Begin = None) -> Converted:
     """Put every file back in plain text, then remove the identity and any session."""
     path = journal.identity_path
     if not path.exists():
@@ -67,7 +71,7 @@ def decrypt(journal: Journal, passphrase: str) -> Converted:
         change.recover(journal.root)
         keys = crypt.open_sealed(path.read_bytes(), passphrase, path)
         journal.use_keys(keys)
-        opened = _convert(journal, keys, encrypting=False, resumed=False)
+        opened = _convert(journal, keys, encrypting=False, resumed=False, begin=begin)
         atomic.remove(path)
         journal.use_keys(None)
     session.end(journal.root)
@@ -92,10 +96,15 @@ def files_of(root: Path) -> Iterator[Path]:
                 yield path
 
 
-def _convert(journal: Journal, keys: crypt.Keys, encrypting: bool, resumed: bool) -> Converted:
+def _convert(
+    journal: Journal, keys: crypt.Keys, encrypting: bool, resumed: bool, begin: Begin
+) -> Converted:
     done = already = 0
     swept: set[Path] = set()
-    for path in list(files_of(journal.root)):
+    files = list(files_of(journal.root))
+    if begin is not None:
+        begin(len(files))
+    for path in files:
         if path.parent not in swept:
             swept.add(path.parent)
             change.sweep(path.parent)
