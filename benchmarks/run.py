@@ -1,6 +1,6 @@
 """Time the real `trustlog` command on an empty journal and on a 10-year one.
 
-    python benchmarks/run.py [--runs 10] [--journal DIR] [--years 10]
+    python benchmarks/run.py [--runs 10] [--journal DIR] [--years 10] [--only TEXT]
 
 Each case spawns the installed console script (`trustlog` beside this Python)
 as a person would, several times, and reports the median and the fastest wall
@@ -103,6 +103,8 @@ def time_case(
     the machine falls on all of them alike. Each variant first has one untimed
     run to warm the caches, unless `warm` is False (a run that creates must not
     be repeated)."""
+    if not wanted(case):
+        return []
     print(f"  {case}", file=sys.stderr)
     if warm:
         for variant in variants:
@@ -115,6 +117,13 @@ def time_case(
                     variant.before()
                 timing.runs.append(run_once(variant.argvs[index], variant.home, **env))
     return timings
+
+
+ONLY: list[str] = []  # --only: time just the cases whose name holds one of these
+
+
+def wanted(case: str) -> bool:
+    return not ONLY or any(part in case for part in ONLY)
 
 
 def fresh_copy(source: Path, into: Path, name: str) -> Path:
@@ -279,6 +288,25 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
     export_csv = [*cli, "export", "--format", "csv", "--output", "-"]
     whole = [Variant(label, big, [export_csv] * min(runs, 3))]
     timings += time_case("export --format csv --output - (every day)", whole)
+    # Safe keeping: every entry with its file's text, then all of it into an empty journal.
+    export_json = [*cli, "export", "--format", "json", "--include-private", "--output", "-"]
+    every = [Variant(label, readers[label], [export_json] * min(runs, 3))]
+    timings += time_case("export --format json --output - (every entry)", every)
+    if wanted("import trustlog FILE"):
+        backup = work / "backup.json"
+        run_once([*export_json[:-1], str(backup)], readers[label])
+        restored = work / "restored"
+
+        def start_empty() -> None:
+            shutil.rmtree(restored, ignore_errors=True)
+            os.sync()  # the last run's files flushed, so they do not slow this one
+
+        into_empty = [[*cli, "import", "trustlog", str(backup), "--json"]] * min(runs, 3)
+        timings += time_case(
+            "import trustlog FILE (into an empty journal)",
+            [Variant(label, restored, into_empty, before=start_empty)],
+            warm=False,
+        )
     timings += encrypted_cases(cli, readers[label], work, runs, label)
     return timings, notes
 
@@ -286,6 +314,15 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
 def encrypted_cases(cli: list[str], plain: Path, work: Path, runs: int, label: str) -> list[Timing]:
     """The everyday reads on the same journal encrypted, in an open session, taking turns
     with the plain one; and once with the passphrase instead of a session."""
+    names = [
+        f"report --month {MONTH} --json: plain, then encrypted",
+        f"entries --from {MONTH_FROM} --to {MONTH_TO} --json: plain, then encrypted",
+        "trustlog --json (dashboard): plain, then encrypted",
+        "checkin (updates): plain, then encrypted",
+        f"report --month {MONTH} --json (TRUSTLOG_PASSPHRASE, no session)",
+    ]
+    if not any(wanted(name) for name in names):
+        return []  # encrypting a copy of ten years takes a while: only when wanted
     # The session's memory-only folder (storage/session.py), the benchmark's own.
     runtime = Path(tempfile.mkdtemp(dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
     try:
@@ -423,7 +460,15 @@ def main(argv: list[str] | None = None) -> int:
         help="years to generate without --journal",
     )
     parser.add_argument("--top", type=int, default=12, help="how many imports to list (default 12)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="time only the cases whose name holds TEXT (repeatable)",
+    )
     args = parser.parse_args(argv)
+    ONLY[:] = args.only
     if args.runs < 1 or args.runs > 25:
         parser.error("--runs: from 1 to 25, please (each check-in run needs its own day)")
     with tempfile.TemporaryDirectory(prefix="trustlog-bench-") as scratch:

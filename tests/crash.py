@@ -2,10 +2,11 @@
 
     python tests/crash.py K ARGS...
 
-The K-th call of `os.replace` or `os.unlink` ends the process at once with
-`os._exit`, skipping every `finally` and `except` as `kill -9` would (K = 0:
-never). Ids come from a seeded random source, so two runs from the same
-journal write the same bytes and "after" can be compared exactly.
+The K-th call of `os.replace`, `os.unlink` or `atomic.write_new` (a bulk
+change's new file) ends the process at once with `os._exit`, skipping every
+`finally` and `except` as `kill -9` would (K = 0: never). Ids come from a
+seeded random source, so two runs from the same journal write the same bytes
+and "after" can be compared exactly.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ def main() -> None:
 
     os.replace = killing(os.replace)  # type: ignore[assignment]
     os.unlink = killing(os.unlink)  # type: ignore[assignment]
+    from trustlog.storage import atomic
+
+    atomic.write_new = killing(atomic.write_new)  # type: ignore[assignment]
     from trustlog.cli.app import app
 
     app(args=sys.argv[2:], prog_name="trustlog")

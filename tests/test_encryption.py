@@ -116,6 +116,7 @@ READS = [
     ["calendar", "--output", "-"],
     ["export", "--format", "md", "--output", "-"],
     ["export", "--format", "csv", "--output", "-", "--include-private"],
+    ["export", "--format", "json", "--output", "-", "--include-private"],
 ]
 
 
@@ -324,3 +325,20 @@ def test_an_encrypted_file_in_a_journal_without_its_identity_is_named(
     result = cli("entries")
     assert result.exit_code == 1
     assert "is encrypted, but the journal has no identity.age to open it." in result.stderr
+
+
+def test_import_into_an_encrypted_journal_lands_encrypted(plain_and_encrypted, cli, home, tmp_path):
+    backup = tmp_path / "backup.json"
+    result = cli("export", "--format", "json", "--include-private", "--output", str(backup))
+    assert result.exit_code == 0, result.stderr
+    before = cli("entries", "--json").json()
+    for entry in home.glob("20*/*/*.md"):
+        entry.unlink()  # the dated entries gone: the backup brings them back
+    assert len(cli("entries", "--json").json()) < len(before)
+
+    result = cli("import", "trustlog", str(backup), "--json")
+
+    assert result.exit_code == 0, result.stderr
+    assert cli("entries", "--json").json() == before
+    assert not_encrypted(home) == []
+    assert plain_left(home) == []

@@ -27,9 +27,10 @@ def test_the_registry_lists_each_kind_once_and_says_where_it_lives():
         "support",
         "ritual",
         "plan",
+        "jrnl",
     )
     dated = [kind.kind for kind in kinds.KINDS if kind.folder is None]
-    assert dated == ["checkin", "trigger", "apology", "mark", "ritual"]
+    assert dated == ["checkin", "trigger", "apology", "mark", "ritual", "jrnl"]
     assert kinds.UNDATED_FOLDERS == ("promises", "contracts", "agreements", "support", "plans")
     assert set(kinds.UNDATED_FOLDERS) == set(folders.UNDATED_FOLDERS)  # what every command opens
 

@@ -36,7 +36,10 @@ Your journal is plain text in one folder on this machine, readable only by you
 An entry you mark private (`--private`) says so in `trustlog entries`, and
 `trustlog export` leaves it out, figures too, unless you add --include-private.
 An export holds only what you choose (--only, --redact WORD, the dates), is shown
-to you before it is written, and is written readable only by you (0600).
+to you before it is written in a terminal, and is written readable only by you (0600).
+`trustlog export --format json --include-private` holds everything, private entries
+too: keep it as carefully as the journal. `trustlog import` reads only the file you
+give it, and nothing leaves the machine.
 Back the folder up like any other precious files; it is yours to read, edit and move.
 
 On a shared computer, `trustlog encrypt` encrypts every file with a passphrase (the

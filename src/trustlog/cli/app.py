@@ -136,7 +136,12 @@ COMMANDS = {
     "export": Lazy(
         "trustlog.cli.export",
         "export",
-        "Export your journal for a therapist, or for a spreadsheet.",
+        "Export your journal for a therapist, a spreadsheet, or safe keeping.",
+    ),
+    "import": Lazy(
+        "trustlog.cli.imports",
+        "app",
+        "Bring entries in: a trustlog export (json), or jrnl's --export json.",
     ),
     "entries": Lazy("trustlog.cli.entries", "entries", "List entries, oldest first."),
     "show": Lazy("trustlog.cli.entries", "show", "Show one entry."),

@@ -82,12 +82,14 @@ def export(
         bool, typer.Option("--force", help="Replace the file if it is already there.")
     ] = False,
 ) -> None:
-    """Export your journal for a therapist, or for a spreadsheet.
+    """Export your journal for a therapist, a spreadsheet, or safe keeping.
 
     Markdown (the default) starts with a one-page summary of the last four
-    weeks, then the entries day by day; CSV has one row per check-in day, for
-    the whole journal. Private entries stay out unless --include-private. In
-    a terminal it shows what will be in the file and asks before writing.
+    weeks, then the entries day by day; CSV has one row per check-in day, and
+    JSON every entry as its file holds it (`trustlog import trustlog` reads it
+    back), both for the whole journal. Private entries stay out unless
+    --include-private. In a terminal it shows what will be in the file and
+    asks before writing.
     """
     from trustlog.domain.export.build import build_export, check_kinds
     from trustlog.domain.export.model import Options
@@ -124,7 +126,10 @@ def export(
         agenda=tuple(topics),
         summary=chosen.summary,
         whole_journal=chosen.window == WHOLE,
+        complete=chosen.complete,
     )
+    if chosen.complete:
+        from trustlog.domain.export.complete import build_complete as build_export
     made = build_export(state.journal, options, today, clock.now())
     shown = STDOUT if target is None else output_path or target.name
     replace = force

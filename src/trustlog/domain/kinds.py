@@ -14,6 +14,7 @@ from trustlog.domain.apology.model import Apology
 from trustlog.domain.checkin.model import Checkin
 from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry, OtherEntry, Record
+from trustlog.domain.imports.model import JrnlEntry
 from trustlog.domain.promise.model import Mark, Promise
 from trustlog.domain.ritual.model import Plan, Ritual
 from trustlog.domain.support import Support
@@ -21,7 +22,8 @@ from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.document import Document
 
 # In this order in `trustlog entries --kind`'s help. All are dated but the promise,
-# the contract, the agreement, the support contact and the ritual's plan.
+# the contract, the agreement, the support contact and the ritual's plan. `jrnl`
+# holds the entries imported from jrnl (`trustlog import jrnl`).
 KINDS: tuple[type[Record], ...] = (
     Checkin,
     Trigger,
@@ -33,6 +35,7 @@ KINDS: tuple[type[Record], ...] = (
     Support,
     Ritual,
     Plan,
+    JrnlEntry,
 )
 
 BY_NAME = {kind.kind: kind for kind in KINDS}

@@ -19,6 +19,7 @@ KIND_WORDS = {
     "trigger": "trigger",
     "apology": "apology",
     "promise": "promise",
+    "jrnl": "jrnl entry",
 }
 
 

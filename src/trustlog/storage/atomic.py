@@ -63,11 +63,13 @@ def fsync_folder(path: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """Replace `path` with `data` so that it is either wholly old or wholly new.
 
     The new file is 0600 whatever the old one was: a replaced file only ever
     loses permissions. A read-only file or folder is refused, not replaced.
+    `durable=False` leaves the syncing to the caller: a change of thousands of
+    files syncs once at its end (change.py), its record standing in until then.
     """
     require_writable(path.parent)
     require_writable(path)
@@ -77,7 +79,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException as error:
         with contextlib.suppress(FileNotFoundError):
@@ -87,7 +90,26 @@ def write_atomic(path: Path, data: bytes) -> None:
             # the file the person would look for.
             raise OSError(error.errno, error.strerror, str(path)) from error
         raise
-    fsync_folder(path.parent)
+    if durable:
+        fsync_folder(path.parent)
+
+
+def write_new(path: Path, data: bytes) -> bool:
+    """Create `path` with `data`, unsynced, if no file is there (False if one is).
+
+    Only for a change whose synced record can write the file again: a crash
+    halfway leaves a piece of a file that the record's next run replaces
+    (change.py). One file made instead of two (a temporary one, then a rename)
+    is most of what writing ten years of entries costs.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "wb") as handle:
+        os.fchmod(handle.fileno(), FILE_MODE)  # whatever the umask
+        handle.write(data)
+    return True
 
 
 def remove(path: Path) -> None:

@@ -12,6 +12,15 @@ kept in one plain file.
 
 A change of one file needs no record: `atomic.write_atomic` is already whole
 or nothing.
+
+A large change (an import: thousands of files) does not sync each file as it
+goes, which would cost two disk flushes a file (13 s for ten years of entries
+on a shared 2-core machine). Its record is synced first, as always; then each
+file is written (a new one straight into place, `atomic.write_new`; one that
+is there the safe way, renamed over it), the disk is flushed once
+(`os.sync`), and only then is the record removed. Until that flush the record
+can rebuild every file, so a crash at any point still leaves the journal
+before or after the change.
 """
 
 from __future__ import annotations
@@ -31,6 +40,8 @@ from trustlog.storage import atomic, lock
 
 RECORD_FILE = ".change.json"
 RECORD_FORMAT = 1
+# From this many files, a change flushes the disk once at its end instead of once a file.
+BULK = 64
 # What `atomic.write_atomic` leaves behind when it is killed before its rename:
 # ".<target name>.<8 random characters>.tmp" (tempfile.mkstemp's names).
 _TEMP_NAME = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp$")
@@ -75,8 +86,11 @@ class Change:
             _apply(self.root, self.writes, self.removes)
             return
         atomic.write_atomic(self.root / RECORD_FILE, _record(self.root, self))
+        bulk = len(self.writes) + len(self.removes) >= BULK
         try:
-            _apply(self.root, self.writes, self.removes)
+            _apply(self.root, self.writes, self.removes, durable=not bulk)
+            if bulk:
+                os.sync()  # every file of the change is on disk before its record goes
         except OSError as error:
             raise Unfinished(error.errno, error.strerror, error.filename) from error
         _remove_record(self.root)
@@ -125,13 +139,20 @@ def sweep(folder: Path) -> None:
 # -- internals ------------------------------------------------------------------------
 
 
-def _apply(root: Path, writes: dict[Path, bytes], removes: list[Path]) -> None:
+def _apply(
+    root: Path, writes: dict[Path, bytes], removes: list[Path], durable: bool = True
+) -> None:
+    made: set[Path] = set()  # folders known to be there: a bulk change writes many to each
     for path, data in writes.items():
-        folder = root
-        for part in path.relative_to(root).parts[:-1]:
-            folder = folder / part
-            atomic.ensure_folder(folder)
-        atomic.write_atomic(path, data)
+        if path.parent not in made:
+            folder = root
+            for part in path.relative_to(root).parts[:-1]:
+                folder = folder / part
+                atomic.ensure_folder(folder)
+            atomic.require_writable(path.parent)
+            made.add(path.parent)
+        if durable or not atomic.write_new(path, data):
+            atomic.write_atomic(path, data, durable)
     for path in removes:
         with contextlib.suppress(FileNotFoundError):  # done before a crash
             atomic.remove(path)

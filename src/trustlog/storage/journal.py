@@ -198,6 +198,20 @@ class Journal(Files):
             if f"-{candidate}.md\n" not in names:
                 return candidate
 
+    def new_ids(self, count: int, taken: set[str]) -> list[str]:
+        """`count` ids no entry has, none in `taken` (every id of the journal, which the
+        caller has listed): an import's thousands of ids for one walk, not one each."""
+        import secrets
+
+        made: list[str] = []
+        seen = set(taken)
+        while len(made) < count:
+            candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+            if candidate not in seen:
+                seen.add(candidate)
+                made.append(candidate)
+        return made
+
     # -- writing ------------------------------------------------------------------
 
     @contextmanager

@@ -1,4 +1,4 @@
-"""Files the person asked for outside the journal: an export, written whole and private.
+"""Files the person names outside the journal: an export written, an import read.
 
 Like the journal's own files, a file is written to a temporary file beside
 it, fsynced, and put in place in one step, readable by its owner alone
@@ -17,6 +17,18 @@ from pathlib import Path
 
 from trustlog.errors import InputError
 from trustlog.storage import atomic
+
+
+def read(path: Path) -> bytes:
+    """The bytes of a file given to import; one that cannot be read is bad input."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: there is no such file.") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a folder; please give the file to import.") from None
+    except OSError as error:
+        raise InputError(f"{path}: could not read it: {error.strerror}.") from None
 
 
 def exists(path: Path) -> bool:

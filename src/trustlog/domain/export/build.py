@@ -88,7 +88,7 @@ def build_export(journal: Journal, options: Options, today: date, now: datetime)
         for f in journal.undated_files(cls.folder or "", cls.kind)
     ]
     for entry in [*read, *undated]:
-        reason = _left_out_because(entry, options.include_private, only)
+        reason = left_out_because(entry, options.include_private, only)
         if reason is None:
             kept.append(redactor.entry(entry))
         elif _counts_in(entry, period, options.whole_journal):
@@ -138,7 +138,7 @@ def build_export(journal: Journal, options: Options, today: date, now: datetime)
     return export
 
 
-def _left_out_because(entry: Entry, include_private: bool, only: tuple[str, ...]) -> str | None:
+def left_out_because(entry: Entry, include_private: bool, only: tuple[str, ...]) -> str | None:
     kind = getattr(entry, "stored_kind", entry.kind)
     if only and kind not in only:
         return NOT_CHOSEN

@@ -61,6 +61,7 @@ class Options:
     agenda: tuple[str, ...] = ()
     summary: bool = True
     whole_journal: bool = False  # the default window: everything, not the last four weeks
+    complete: bool = False  # every entry with its file's text, for safe keeping (complete.py)
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,16 @@ class Summary:
     agenda: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Carried:
+    """One entry of a complete export: where it lives in the journal (`YYYY/MM/...md`,
+    with forward slashes), its file's text, and the entry read from it."""
+
+    path: str
+    text: str
+    entry: Entry
+
+
 @dataclass
 class Export:
     """Everything one export holds, already filtered and redacted.
@@ -198,7 +209,9 @@ class Export:
     whole journal, all of them), with their calendars. `counts` is how many
     entries of each kind are included (promises too); `left_out` what was
     not, and why; `redactions` how many words were replaced (never the words).
-    `summary` is None for formats that show none (CSV, JSON).
+    `summary` is None for formats that show none (CSV, JSON). A complete
+    export (JSON) has no `days` nor `promises`: every entry is in `carried`,
+    in the journal's order, and `profile` holds the settings of `trustlog init`.
     """
 
     period: Period
@@ -211,10 +224,14 @@ class Export:
     left_out: list[LeftOut] = field(default_factory=list)
     redactions: int = 0
     summary: Summary | None = None
+    carried: list[Carried] = field(default_factory=list)
+    profile: dict[str, str] = field(default_factory=dict)
 
     @property
     def entries(self) -> list[Entry]:
         """Every included entry: the days' entries in date order, then the promises."""
+        if self.carried:
+            return [c.entry for c in self.carried]
         return [entry for day in self.days for entry in day.entries] + [
             record.promise for record in self.promises
         ]

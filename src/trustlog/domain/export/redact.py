@@ -14,6 +14,7 @@ import re
 from dataclasses import fields, is_dataclass
 from typing import Any, TypeVar
 
+from trustlog.domain.core.fields import TextSpec
 from trustlog.errors import InputError
 
 # A neutral mark with no letters in it: a word like "Ted" or "act" must not come
@@ -71,6 +72,13 @@ class Redactor:
         made = copy.copy(entry)
         if is_dataclass(made):
             for spec in fields(made):
-                if spec.name not in NOT_TEXT:
+                if spec.name not in NOT_TEXT and not _set_word(spec.metadata):
                     setattr(made, spec.name, self.value(getattr(made, spec.name)))
         return made
+
+
+def _set_word(metadata: Any) -> bool:
+    """A field that holds one of a few set words ("repair", "sun 19:00"), not a person's:
+    hiding part of it would leave a value the kind cannot read back (an import refuses it)."""
+    declared = next((v for v in metadata.values() if isinstance(v, TextSpec)), None)
+    return declared is not None and declared.valid is not None

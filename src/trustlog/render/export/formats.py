@@ -34,6 +34,8 @@ class Format:
     `summary`: whether it shows the one-page summary (worked out only then).
     `window`: RECENT or WHOLE, its default window. `suffix`: the file name's
     ending, without the dot. `about`: a few words for `--help` and docs.
+    `complete`: every entry with its file's text (domain/export/complete.py),
+    for safe keeping and `trustlog import trustlog`.
     """
 
     module: str
@@ -42,6 +44,7 @@ class Format:
     window: str
     suffix: str
     about: str
+    complete: bool = False
 
     def renderer(self) -> Callable[[Export], bytes]:
         module = importlib.import_module(self.module)
@@ -54,6 +57,15 @@ FORMATS: dict[str, Format] = {
     ),
     "csv": Format(
         "trustlog.render.export.table", "render", False, WHOLE, "csv", "one row per check-in day"
+    ),
+    "json": Format(
+        "trustlog.render.export.complete",
+        "render",
+        False,
+        WHOLE,
+        "json",
+        "everything, for safe keeping and import",
+        complete=True,
     ),
 }
 DEFAULT = "md"

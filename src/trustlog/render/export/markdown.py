@@ -16,6 +16,7 @@ from trustlog.domain.checkin.model import Checkin
 from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.export.model import Day, Export, KeyDay, PromiseRecord, Summary
+from trustlog.domain.imports.model import JrnlEntry
 from trustlog.domain.promise.model import KEPT, Mark
 from trustlog.domain.ritual.model import Ritual
 from trustlog.domain.trigger.model import Trigger
@@ -193,6 +194,9 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
     for made in day.frame:
         lines += _contract(made) if isinstance(made, Contract) else _agreement(made)
     for other in day.others:
+        if isinstance(other, JrnlEntry):
+            lines += _jrnl(other)
+            continue
         lines += [f"**{text(getattr(other, 'stored_kind', other.kind))}**", ""]
         lines += [*labelled("", other.summary()), ""]
     return lines
@@ -295,6 +299,19 @@ def _apology(apology: Apology) -> list[str]:
     for part, title in PART_TITLES.items():
         lines += labelled(title, apology.parts.get(part))
     lines += labelled("Note", apology.note)
+    lines.append("")
+    return lines
+
+
+def _jrnl(entry: JrnlEntry) -> list[str]:
+    """An entry brought over from jrnl: its words as text, with its tags and star."""
+    head = [f"**From jrnl at {entry.created:%H:%M}**"]
+    if entry.starred:
+        head.append("starred")
+    lines = [" · ".join(head), ""]
+    lines += labelled("Title", entry.title)
+    lines += labelled("Tags", ", ".join(entry.tags))
+    lines += labelled("Text", entry.note)
     lines.append("")
     return lines
 

@@ -62,6 +62,9 @@ KIND_WORDS = {
     "ritual": ("part of the weekly ritual", "parts of the weekly ritual"),
     "contract": ("repair contract revision", "repair contract revisions"),
     "agreement": ("agreement", "agreements"),
+    "support": ("support contact", "support contacts"),
+    "plan": ("weekly plan", "weekly plans"),
+    "jrnl": ("jrnl entry", "jrnl entries"),
 }
 RITUAL_PARTS = {"repair": "Weekly repair check-in", "date": "Date together"}
 AGREEMENT_AREAS = {"social-media": "social media"}

@@ -1,0 +1,183 @@
+"""Landing an import: every entry checked first, then all of them in one change, or none.
+
+The readers (trustlog.py, jrnl.py) turn a file into `Incoming` entries, each
+already read back through its kind's own checks, so a file with one bad entry
+is refused whole before the journal is touched. `land` then decides, under
+the journal's lock, what each entry is to this journal:
+
+- new: written;
+- already there, byte for byte (the same file imported twice): skipped;
+- its id there with other contents (or, for a check-in, its day already has
+  another one): the journal's own is kept, unchanged, and the entry is named
+  in the result. Nothing is ever overwritten by an import.
+
+Everything written lands in one change (storage/change.py): all or nothing,
+even if the machine stops halfway.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from trustlog.domain.core.entry import Entry, Record
+from trustlog.domain.imports.model import Conflict, Imported
+from trustlog.domain.profile import Profile, load_profile
+from trustlog.errors import InputError, TrustlogError
+from trustlog.storage.journal import EntryFile, Journal
+
+Progress = Callable[[int, int], None]
+"""Told (entries checked, entries in all) as an import goes; the last call is (n, n)."""
+
+CHECKIN = "checkin"
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One entry to import: where it goes in the journal, its file's text, and the entry."""
+
+    path: Path
+    text: str
+    entry: Entry
+
+    @property
+    def kind(self) -> str:
+        return str(getattr(self.entry, "stored_kind", self.entry.kind))
+
+
+def parse_json(raw: bytes, source: str) -> Any:
+    """The JSON of a file to import; a damaged or truncated one names where it breaks."""
+    try:
+        text = raw.decode("utf-8-sig")  # a byte order mark, as some editors write, is fine
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise refused(source, f"line {line} is not UTF-8 text") from None
+    if not text.strip():
+        raise refused(source, "the file is empty")
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise refused(source, "it is nested too deeply to read") from None
+    except json.JSONDecodeError as error:
+        # A string left open can only be the end of the file: JSON strings hold no
+        # raw newline, so one open mid-file fails at that newline instead.
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+            end = text.rstrip()
+            line = end.count("\n") + 1
+            raise refused(source, f"line {line}: it ends too soon (was it cut off?)") from None
+        where = f"line {error.lineno}, column {error.colno}"
+        raise refused(source, f"{where}: it is not JSON ({error.msg.lower()})") from None
+
+
+WHOLE_FILE = "Nothing was imported. Check that it is the whole file, as exported."
+
+
+def refused(source: str, reason: str, hint: str = WHOLE_FILE) -> InputError:
+    return InputError(f"{source}: {reason}.", hint=hint)
+
+
+def entry_refused(source: str, number: int, reason: str) -> InputError:
+    """An entry of the file that cannot be imported: the file is refused whole."""
+    return InputError(
+        f"{source}, entry {number}: {reason}.",
+        hint="Nothing was imported: a file is imported whole or not at all.",
+    )
+
+
+def checked(source: str, number: int, make: Callable[[], Entry], target: Path, shown: str) -> Entry:
+    """The entry `make` reads with its kind's own checks, a failure naming the file's entry.
+
+    The kind's messages name the entry's place in the journal (`target`); here
+    they name it as the file does (`shown`), for the file is what is wrong.
+    """
+    try:
+        return make()
+    except TrustlogError as error:
+        reason = error.message.replace(str(target), shown, 1).rstrip(".")
+        raise entry_refused(source, number, reason) from None
+
+
+def land(
+    journal: Journal,
+    incoming: list[Incoming],
+    result: Imported,
+    profile: Profile | None = None,
+) -> Imported:
+    """Write what is new of `incoming` in one change; see the module's docstring.
+
+    An entry is already there when a file of the journal has its id, in the
+    same place, with the same bytes. `profile`: the settings of `trustlog
+    init` the file gives; only the ones the journal lacks are set.
+    """
+    with journal.writing(), journal.change():
+        files = list(journal.all_files())
+        by_id = {f.id: f for f in files}
+        checkin_days: dict[date, str] = {
+            f.date: f.id for f in files if f.kind == CHECKIN and f.date is not None
+        }
+        for item in incoming:
+            entry = item.entry
+            there = by_id.get(entry.id)
+            if there is not None:
+                if _same_bytes(journal, item, there):
+                    result.skipped += 1
+                else:
+                    result.conflicts.append(_conflict(item, there.id))
+                continue
+            if _one_a_day(entry) and entry.day in checkin_days:
+                assert entry.day is not None
+                result.conflicts.append(_conflict(item, checkin_days[entry.day]))
+                continue
+            journal.write_text(item.path, item.text)
+            by_id[entry.id] = EntryFile(item.path, entry.kind, entry.id, entry.day)
+            if _one_a_day(entry) and entry.day is not None:
+                checkin_days[entry.day] = entry.id
+            result.imported += 1
+            result.by_kind[item.kind] = result.by_kind.get(item.kind, 0) + 1
+        if profile is not None:
+            _fill_profile(journal, profile, result)
+    return result
+
+
+def _same_bytes(journal: Journal, item: Incoming, there: EntryFile) -> bool:
+    if there.path != item.path:
+        return False
+    try:
+        return journal.read_bytes(there.path) == item.text.encode("utf-8")
+    except OSError:
+        return False
+
+
+def _one_a_day(entry: Entry) -> bool:
+    return isinstance(entry, Record) and entry.one_a_day
+
+
+def _conflict(item: Incoming, yours: str) -> Conflict:
+    day = item.entry.day
+    return Conflict(item.entry.id, item.kind, day.isoformat() if day else None, yours)
+
+
+def _fill_profile(journal: Journal, given: Profile, result: Imported) -> None:
+    from dataclasses import asdict
+
+    current = load_profile(journal)
+    wanted = asdict(given)
+    mine = asdict(current)
+    changed = False
+    for name, value in wanted.items():
+        if value is None:
+            continue
+        if mine.get(name) is None:
+            mine[name] = value
+            result.profile_set.append(name)
+            changed = True
+        elif mine[name] != value:
+            result.profile_kept.append(name)
+    if changed:
+        settings = journal.settings()
+        settings["profile"] = {k: v for k, v in mine.items() if v is not None}
+        journal.save_settings(settings)

@@ -1,0 +1,110 @@
+"""What `trustlog import` shows: a progress bar in a terminal, then what was imported."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from trustlog.domain.imports.model import Imported
+from trustlog.render import layout, words
+from trustlog.render.export.wording import kind_count
+from trustlog.render.output import Output
+
+# Below this many entries an import is over before a bar could be read.
+BAR_FROM = 500
+
+
+@contextmanager
+def progress(output: Output) -> Iterator[Callable[[int, int], None] | None]:
+    """A callback that moves a rich bar on stderr, in a terminal only (else None)."""
+    if not layout.is_terminal(sys.stderr):
+        yield None
+        return
+    bar: dict[str, Any] = {}
+
+    def told(done: int, total: int) -> None:
+        if total < BAR_FROM:
+            return
+        if not bar:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            shown = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=output.err,
+                transient=True,
+            )
+            shown.start()
+            bar["shown"] = shown
+            bar["task"] = shown.add_task("Checking entries", total=total)
+        if done == total or done % 100 == 0:
+            bar["shown"].update(bar["task"], completed=done)
+        if done == total:
+            bar["shown"].update(bar["task"], description="Saving them   ")
+
+    try:
+        yield told
+    finally:
+        if bar:
+            bar["shown"].stop()
+
+
+def imported(output: Output, result: Imported, json: bool = False) -> None:
+    if json:
+        output.json(
+            {
+                "imported": result.imported,
+                "skipped": result.skipped,
+                "by_kind": result.by_kind,
+                "conflicts": [
+                    {"id": c.id, "kind": c.kind, "date": c.date, "yours": c.yours}
+                    for c in result.conflicts
+                ],
+                "profile_set": result.profile_set,
+                "profile_kept": result.profile_kept,
+                "partial": result.partial,
+            }
+        )
+        return
+    counts = [kind_count(kind, n) for kind, n in sorted(result.by_kind.items())]
+    if result.imported:
+        output.say(f"Imported {', '.join(counts)}.")
+    else:
+        output.say("Nothing new to import.")
+    if result.skipped:
+        output.say(
+            f"Skipped {words.count(result.skipped, 'entry', 'entries')} your journal "
+            "already has, exactly as in the file."
+        )
+    if result.conflicts:
+        yours = ", ".join(c.yours for c in result.conflicts[:8])
+        more = ", ..." if len(result.conflicts) > 8 else ""
+        output.say(
+            f"Not imported: {words.count(len(result.conflicts), 'entry', 'entries')} whose "
+            f"place your journal already fills with something else. Yours were kept, "
+            f"unchanged: {yours}{more}."
+        )
+    if result.profile_kept:
+        kept = [PROFILE_WORDS.get(name, name) for name in result.profile_kept]
+        said = kept[0] if len(kept) == 1 else f"{', '.join(kept[:-1])} and {kept[-1]}"
+        it, other = ("it", "another") if len(kept) == 1 else ("them", "others")
+        output.say(f"Your {said} stayed as you set {it}; the file gives {other}.")
+    if result.partial:
+        output.say(_partial(result.partial))
+
+
+PROFILE_WORDS = {"partner": "partner's name", "stop_word": "stop word"}
+PARTIAL = {
+    "private": "without private entries",
+    "only": "with only some kinds (--only)",
+    "redacted": "with some words hidden (--redact)",
+    "dates": "for some dates only (--from, --to)",
+}
+
+
+def _partial(left: list[str]) -> str:
+    said = [PARTIAL.get(name, name) for name in left]
+    return f"That file was exported {', '.join(said)}: it is not the whole journal."
