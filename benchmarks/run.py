@@ -310,7 +310,80 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
             [Variant(label, restored, into_empty, before=start_empty)],
             warm=False,
         )
+    timings += encrypted_cases(cli, readers[label], work, runs, label)
     return timings, notes
+
+
+def encrypted_cases(cli: list[str], plain: Path, work: Path, runs: int, label: str) -> list[Timing]:
+    """The everyday reads on the same journal encrypted, in an open session, taking turns
+    with the plain one; and once with the passphrase instead of a session."""
+    names = [
+        f"report --month {MONTH} --json: plain, then encrypted",
+        f"entries --from {MONTH_FROM} --to {MONTH_TO} --json: plain, then encrypted",
+        "trustlog --json (dashboard): plain, then encrypted",
+        "checkin (updates): plain, then encrypted",
+        f"report --month {MONTH} --json (TRUSTLOG_PASSPHRASE, no session)",
+    ]
+    if not any(wanted(name) for name in names):
+        return []  # encrypting a copy of ten years takes a while: only when wanted
+    # The session's memory-only folder (storage/session.py), the benchmark's own.
+    runtime = Path(tempfile.mkdtemp(dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
+    try:
+        return _encrypted_cases(cli, plain, work, runs, label, runtime)
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
+def _encrypted_cases(
+    cli: list[str], plain: Path, work: Path, runs: int, label: str, runtime: Path
+) -> list[Timing]:
+    secret = {"TRUSTLOG_PASSPHRASE": "a benchmark passphrase"}
+    session = {"XDG_RUNTIME_DIR": str(runtime)}
+    locked = fresh_copy(plain, work, "e-big")
+    print("  (encrypting a copy of the journal)", file=sys.stderr)
+    run_once([*cli, "encrypt"], locked, **secret)
+    run_once([*cli, "unlock", "--for", "600"], locked, **secret, **session)
+    homes = {f"{label}, plain": plain, f"{label}, encrypted, unlocked": locked}
+
+    def on_each(argv: Sequence[str]) -> list[Variant]:
+        return [Variant(name, home, [argv] * runs) for name, home in homes.items()]
+
+    timings: list[Timing] = []
+    report = [*cli, "report", "--month", MONTH, "--json"]
+    timings += time_case(
+        f"report --month {MONTH} --json: plain, then encrypted", on_each(report), **session
+    )
+    month = [*cli, "entries", "--from", MONTH_FROM, "--to", MONTH_TO, "--json"]
+    timings += time_case(
+        f"entries --from {MONTH_FROM} --to {MONTH_TO} --json: plain, then encrypted",
+        on_each(month),
+        **session,
+    )
+    timings += time_case(
+        "trustlog --json (dashboard): plain, then encrypted", on_each([*cli, "--json"]), **session
+    )
+    update = [*cli, "checkin", "--mood", "4", "--note", "Slept well.", "--json"]
+    writers = {
+        name: fresh_copy(home, work, f"ew-{index}")
+        for index, (name, home) in enumerate(homes.items())
+    }
+    run_once(
+        [*cli, "unlock", "--for", "600"],
+        writers[f"{label}, encrypted, unlocked"],
+        **secret,
+        **session,
+    )
+    timings += time_case(
+        "checkin (updates): plain, then encrypted",
+        [Variant(name, home, [update] * runs) for name, home in writers.items()],
+        **session,
+    )
+    # Without a session every command derives the key from the passphrase (scrypt).
+    no_session = [Variant(f"{label}, encrypted", locked, [report] * min(runs, 3))]
+    timings += time_case(
+        f"report --month {MONTH} --json (TRUSTLOG_PASSPHRASE, no session)", no_session, **secret
+    )
+    return timings
 
 
 def import_profile(top: int, rounds: int = 3) -> tuple[list[tuple[str, str, float]], list[str]]:

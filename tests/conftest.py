@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -52,12 +54,18 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.setenv("TZ", "UTC")
-    for name in ("VISUAL", "EDITOR"):
+    for name in ("VISUAL", "EDITOR", "TRUSTLOG_PASSPHRASE"):
         monkeypatch.delenv(name, raising=False)
+    # Where an unlocked session lives (storage/session.py): the test's own, 0700.
+    # On a memory file system, as a real one is: /dev/shm where there is one.
+    memory = "/dev/shm" if os.path.isdir("/dev/shm") else None
+    runtime = tempfile.mkdtemp(prefix="trustlog-run-", dir=memory)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", runtime)
     time.tzset()
     yield home
     os.environ["TZ"] = "UTC"
     time.tzset()
+    shutil.rmtree(runtime, ignore_errors=True)
 
 
 @pytest.fixture

@@ -11,7 +11,16 @@ import pytest
 
 from tests.commands import every_command
 
-HEAVY = ("questionary", "prompt_toolkit", "rich", "pygments", "markdown_it", "filelock", "tomlkit")
+HEAVY = (
+    "questionary",
+    "prompt_toolkit",
+    "rich",
+    "pygments",
+    "markdown_it",
+    "filelock",
+    "tomlkit",
+    "pyrage",
+)
 
 PROBE = """
 import json, sys, runpy
@@ -75,6 +84,15 @@ def test_a_plain_checkin_tells_its_line_without_rich(home):
     # Its one line is written as rich would write it (tests/test_words.py holds them equal).
     assert "rich" not in loaded_by(["checkin", "--mood", "3"], home)
     assert "rich" not in loaded_by(["checkin", "--mood", "4", "--private"], home)
+
+
+def test_only_an_encrypted_journal_loads_the_encryption_library(home, monkeypatch):
+    for args in (["checkin", "--mood", "3"], ["entries", "--json"], ["report", "--json"], []):
+        assert "pyrage" not in loaded_by(args, home), args
+    monkeypatch.setenv("TRUSTLOG_PASSPHRASE", "a passphrase")
+    env = {**os.environ, "TRUSTLOG_HOME": str(home)}
+    subprocess.run([sys.executable, "-m", "trustlog", "encrypt"], env=env, check=True)
+    assert "pyrage" in loaded_by(["entries", "--json"], home)
 
 
 def test_a_checkin_leaves_the_other_kinds_alone(home):

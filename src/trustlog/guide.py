@@ -41,5 +41,10 @@ to you before it is written in a terminal, and is written readable only by you (
 too: keep it as carefully as the journal. `trustlog import` reads only the file you
 give it, and nothing leaves the machine.
 Back the folder up like any other precious files; it is yours to read, edit and move.
+
+On a shared computer, `trustlog encrypt` encrypts every file with a passphrase (the
+standard age format, so the `age` tool opens them too); `trustlog unlock` opens it for
+a while, `trustlog lock` closes it. File names still show dates and kinds of entries.
+docs/encryption.md says what it protects against and what it does not.
 """,
 }

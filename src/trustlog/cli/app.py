@@ -151,6 +151,26 @@ COMMANDS = {
         "Edit one entry in $VISUAL or $EDITOR; it is checked before it replaces anything.",
     ),
     "delete": Lazy("trustlog.cli.entries", "delete", "Delete one entry (asks first)."),
+    "encrypt": Lazy(
+        "trustlog.cli.encryption",
+        "encrypt",
+        "Encrypt the whole journal (age format); asks for a new passphrase twice.",
+    ),
+    "decrypt": Lazy(
+        "trustlog.cli.encryption",
+        "decrypt",
+        "Turn an encrypted journal back into plain text; asks for the passphrase.",
+    ),
+    "unlock": Lazy(
+        "trustlog.cli.encryption",
+        "unlock",
+        "Open an encrypted journal for a while, so commands need no passphrase.",
+    ),
+    "lock": Lazy(
+        "trustlog.cli.encryption",
+        "lock",
+        "Lock the journal at once, ending the session `trustlog unlock` opened.",
+    ),
     "init": Lazy(
         "trustlog.cli.profile",
         "init",

@@ -99,7 +99,8 @@ def edit(
                 "its place."
             )
         while True:
-            _run_editor(command, editing.draft)
+            with editing.journal.editor_file(editing.draft) as path:
+                _run_editor(command, path)
             try:
                 changed = editing.save()
             except EditConflict as conflict:

@@ -12,6 +12,7 @@ from trustlog.prompts.seam import can_prompt
 from trustlog.render.output import Output
 
 if TYPE_CHECKING:
+    from trustlog.storage import crypt
     from trustlog.storage.journal import Journal
 
 
@@ -21,6 +22,7 @@ class State:
     no_input: bool = False
     output: Output = field(default_factory=Output)
     warned: bool = False  # about a journal folder open to others: once per command
+    _unlocked: crypt.Keys | None = None
 
     @property
     def journal(self) -> Journal:
@@ -28,7 +30,8 @@ class State:
         from trustlog.paths import journal_dir
         from trustlog.storage.journal import Journal  # not needed for --help
 
-        journal = Journal(journal_dir(self.journal_dir), undated_folders=UNDATED_FOLDERS)
+        root = journal_dir(self.journal_dir)
+        journal = Journal(root, undated_folders=UNDATED_FOLDERS, keys=lambda: self._keys(root))
         if not self.warned:
             self.warned = True
             mode = journal.open_to_others()
@@ -40,6 +43,20 @@ class State:
                     f"chmod 700 '{journal.root}'"
                 )
         return journal
+
+    def _keys(self, root: Path) -> crypt.Keys:
+        """An encrypted journal's keys, the first time a file needs them: asked once per
+        command however often it opens the journal (prompts/passphrase.py)."""
+        if self._unlocked is None:
+            from trustlog import clock
+            from trustlog.domain.encryption import open_keys
+            from trustlog.domain.folders import UNDATED_FOLDERS
+            from trustlog.prompts.passphrase import passphrase
+            from trustlog.storage.journal import Journal
+
+            plain = Journal(root, undated_folders=UNDATED_FOLDERS)
+            self._unlocked = open_keys(plain, lambda: passphrase(self.no_input), clock.now())
+        return self._unlocked
 
     def may_prompt(self, json: bool = False) -> bool:
         """Prompts write to stdout, so `--json` runs never prompt."""

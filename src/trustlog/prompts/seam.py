@@ -36,6 +36,18 @@ def can_prompt(no_input: bool = False) -> bool:
     return not no_input and sys.stdin.isatty() and sys.stdout.isatty()
 
 
+def ask_secret(message: str) -> str:
+    """A passphrase, typed without being shown; asked on the terminal itself, not stdout,
+    so a `--json` run can ask it too. The standard library's getpass does exactly this."""
+    import getpass
+
+    try:
+        return getpass.getpass(f"{message} ", stream=sys.stderr)
+    except (KeyboardInterrupt, EOFError):
+        sys.stderr.write("\n")  # getpass leaves the line open: the message starts afresh
+        raise KeyboardInterrupt from None
+
+
 class Ask(Protocol):
     def text(self, message: str, default: str | None = None, hint: str | None = None) -> str | None:
         """Free text; None when skipped."""

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from trustlog.storage import atomic, change, lock
+from trustlog.storage import atomic, change, crypt, lock
 from trustlog.storage.names import month_folders
 
 LOCK_FILE = ".lock"
@@ -23,9 +23,17 @@ LOCK_TIMEOUT_SECONDS = 30
 class Files:
     """The byte seam and the lock of one journal folder."""
 
-    def __init__(self, root: Path, *, undated_folders: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        undated_folders: tuple[str, ...],
+        keys: crypt.KeySource | None = None,
+    ) -> None:
         self.root = root
         self.undated_folders = undated_folders
+        self._key_source = keys  # asked only when an encrypted file is read or written
+        self._keys: crypt.Keys | None = None
         self._locked = False
         self._change: change.Change | None = None
         self._settled = False  # a change a crash left unfinished has been looked for
@@ -37,11 +45,16 @@ class Files:
         Inside a change, a file it writes or removes reads as it will be.
         """
         self._settle()
+        data = None
         if self._change is not None:
-            pending = self._change.pending(path)
-            if pending is not None:
-                return pending
-        return path.read_bytes()
+            data = self._change.pending(path)
+        if data is None:
+            data = path.read_bytes()
+        if crypt.is_encrypted(data) and path.name != crypt.IDENTITY_FILE:
+            if not self.encrypted:
+                raise crypt.no_identity(path, self.identity_path)
+            return self.keys().decrypt(data, path)
+        return data
 
     def write_bytes(self, path: Path, data: bytes) -> None:
         """Replace a file in the journal, whole or not at all, creating private folders.
@@ -51,6 +64,8 @@ class Files:
         write of it, and they land together (`change()`).
         """
         self._require_lock()
+        if self.encrypted and path.name != crypt.IDENTITY_FILE:
+            data = self.keys().encrypt(data)
         if self._change is not None:
             self._change.write(path, data)
             return
@@ -77,6 +92,29 @@ class Files:
             except FileNotFoundError:
                 return False
         return path.exists()
+
+    # -- encryption at rest (storage/crypt.py) ------------------------------------
+
+    @property
+    def identity_path(self) -> Path:
+        return self.root / crypt.IDENTITY_FILE
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether new bytes are encrypted: the journal has an identity file (one stat)."""
+        return self._keys is not None or self.identity_path.exists()
+
+    def keys(self) -> crypt.Keys:
+        """The journal's unlocked keys, from the key source the first time they are needed."""
+        if self._keys is None:
+            if self._key_source is None:
+                raise RuntimeError("an encrypted journal opened without a key source")
+            self._keys = self._key_source()
+        return self._keys
+
+    def use_keys(self, keys: crypt.Keys | None) -> None:
+        """Keys already unlocked (by `trustlog encrypt` and `decrypt`); None forgets them."""
+        self._keys = keys
 
     @contextmanager
     def change(self) -> Iterator[change.Change]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
@@ -269,6 +270,29 @@ class Journal(Files):
         """Held while `entry` is open in an editor, so a second edit is told (lock.Claimed)."""
         return lock.claim(self.draft_path(entry).with_suffix(".open"), atomic.FILE_MODE)
 
+    @contextmanager
+    def editor_file(self, draft: Path) -> Iterator[Path]:
+        """The file an editor opens for `draft`: the draft itself, or in an encrypted journal
+        a plain copy in a private folder beside it (`.edit-<id>.md.plain/`), read back into
+        the draft and removed, folder and editor's swap files alike, when the editor is done.
+
+        A copy an edit killed halfway left there is newer than the draft: it is taken up.
+        """
+        if not self.encrypted:
+            yield draft
+            return
+        folder = draft.parent / f"{draft.name}.plain"
+        plain = folder / draft.name.removeprefix(DRAFT_PREFIX)
+        data = self.read_bytes(plain if plain.exists() else draft)
+        atomic.ensure_folder(folder)
+        atomic.write_atomic(plain, data)
+        try:
+            yield plain
+        finally:
+            with self.writing():
+                self.write_bytes(draft, self.read_bytes(plain))
+            shutil.rmtree(folder)
+
     def write(self, path: Path, fields: dict[str, Any], body: str | None) -> None:
         """Write one entry file atomically (creating its private folders)."""
         self.write_text(path, document.dumps(fields, body))
@@ -286,6 +310,10 @@ class Journal(Files):
         self.remove(entry.path)
 
     # -- internals ----------------------------------------------------------------
+
+    def ensure_root(self) -> None:
+        """Create the journal's private folder if it is not there yet."""
+        self._ensure_root()
 
     def _ensure_root(self) -> list[Path]:
         """Create the journal's folder (and any missing above it); the folders created."""

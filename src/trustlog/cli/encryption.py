@@ -1,0 +1,85 @@
+"""`trustlog encrypt`, `decrypt`, `unlock` and `lock`: the journal encrypted at rest.
+
+The passphrase comes from `TRUSTLOG_PASSPHRASE`, or is asked in a terminal
+(hidden, prompts/seam.py); without either a command refuses at once rather
+than wait for input that cannot come.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Annotated
+
+import typer
+
+from trustlog import clock
+from trustlog.cli.state import get_state
+from trustlog.domain import encryption as domain
+from trustlog.errors import InputError
+from trustlog.prompts.passphrase import passphrase
+from trustlog.render import encryption as render
+
+JSON_HELP = "Print what was done as JSON."
+
+
+def encrypt(
+    ctx: typer.Context,
+    json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Encrypt the whole journal (age format); asks for a new passphrase twice.
+
+    Every file is encrypted where it is, one at a time; if this is stopped,
+    running it again finishes the job. The files open with the standard `age`
+    tool too (docs/encryption.md).
+    """
+    state = get_state(ctx)
+    journal = state.journal
+    given = passphrase(state.no_input, twice=not journal.encrypted)
+    begin = None if json else partial(render.encrypting, state.output)
+    done = domain.encrypt_journal(journal, given, begin)
+    render.encrypted(state.output, done, json=json)
+
+
+def decrypt(
+    ctx: typer.Context,
+    json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Turn an encrypted journal back into plain text; asks for the passphrase."""
+    state = get_state(ctx)
+    journal = state.journal
+    if not journal.encrypted:
+        raise InputError(
+            f"The journal at {journal.root} is not encrypted, so there is nothing to decrypt."
+        )
+    begin = None if json else partial(render.decrypting, state.output)
+    done = domain.decrypt_journal(journal, passphrase(state.no_input), begin)
+    render.decrypted(state.output, done, json=json)
+
+
+def unlock(
+    ctx: typer.Context,
+    minutes: Annotated[
+        int,
+        typer.Option(
+            "--for", metavar="MINUTES", help="How long it stays open, in minutes (default 15)."
+        ),
+    ] = domain.DEFAULT_MINUTES,
+    json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Open an encrypted journal for a while, so commands need no passphrase."""
+    state = get_state(ctx)
+    opened = domain.unlock(state.journal, lambda: passphrase(state.no_input), minutes, clock.now())
+    render.unlocked(state.output, opened, json=json)
+
+
+def lock(
+    ctx: typer.Context,
+    json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+) -> None:
+    """Lock the journal at once, ending the session `trustlog unlock` opened."""
+    state = get_state(ctx)
+    journal = state.journal
+    render.locked(state.output, domain.lock(journal), journal.encrypted, json=json)
+
+
+__all__ = ["decrypt", "encrypt", "lock", "unlock"]

@@ -1,0 +1,72 @@
+"""What `trustlog encrypt`, `decrypt`, `unlock` and `lock` say, and their JSON."""
+
+from __future__ import annotations
+
+from trustlog.domain.encryption import Converted, Unlocked
+from trustlog.render import words
+from trustlog.render.output import Output
+
+
+def encrypting(output: Output, files: int) -> None:
+    if files:
+        output.tell(f"Encrypting {words.count(files, 'file')}, one at a time...")
+
+
+def decrypting(output: Output, files: int) -> None:
+    if files:
+        output.tell(f"Decrypting {words.count(files, 'file')}, one at a time...")
+
+
+def encrypted(output: Output, done: Converted, json: bool = False) -> None:
+    if json:
+        output.json({"encrypted": done.files, "already": done.already, "resumed": done.resumed})
+        return
+    if done.resumed and not done.files:
+        output.say("Your journal was already encrypted; nothing needed doing.")
+        return
+    if not done.files:
+        output.say(
+            "Your journal is encrypted: everything it saves from now on is encrypted. "
+            "Each command asks for the passphrase, or `trustlog unlock` opens it for a while."
+        )
+        return
+    finished = " (finishing the run that was interrupted)" if done.resumed else ""
+    output.say(
+        f"Encrypted {words.count(done.files, 'file')}{finished}. "
+        "Each command now asks for the passphrase, or "
+        "`trustlog unlock` opens it for a while. Keep the passphrase safe: without it, "
+        "nobody can read these files, not even you."
+    )
+
+
+def decrypted(output: Output, done: Converted, json: bool = False) -> None:
+    if json:
+        output.json({"decrypted": done.files, "already": done.already, "resumed": done.resumed})
+        return
+    finished = " (finishing the run that was interrupted)" if done.resumed else ""
+    output.say(
+        f"Decrypted {words.count(done.files, 'file')}{finished}. Your journal is plain text "
+        "again, readable by anyone who can open its folder."
+    )
+
+
+def unlocked(output: Output, session: Unlocked, json: bool = False) -> None:
+    if json:
+        output.json({"expires": session.expires.isoformat(), "minutes": session.minutes})
+        return
+    output.say(
+        f"Unlocked until {session.expires.astimezone():%H:%M} "
+        f"({words.minutes(session.minutes)}). `trustlog lock` locks it sooner."
+    )
+
+
+def locked(output: Output, was_open: bool, encrypted: bool, json: bool = False) -> None:
+    if json:
+        output.json({"ended": was_open})
+        return
+    if was_open:
+        output.say("Locked. The next command asks for the passphrase.")
+    elif encrypted:
+        output.say("No session was open; the journal is locked.")
+    else:
+        output.say("Your journal is not encrypted, so there is nothing to lock.")
