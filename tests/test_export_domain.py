@@ -244,7 +244,12 @@ def test_an_empty_journal_exports_an_empty_document(journal):
     assert export.empty and export.days == [] and export.summary.key_days == []
 
 
-@given(text=st.text(), word=st.text(min_size=1).filter(lambda w: w.strip()))
+def test_the_mark_itself_cannot_be_redacted():
+    with pytest.raises(InputError, match="--redact: '██' is the mark"):
+        Redactor(("██",))
+
+
+@given(text=st.text(), word=st.text(min_size=1).filter(lambda w: w.strip().strip("█")))
 def test_no_redacted_word_survives_any_text(text, word):
     hidden = Redactor((word,)).text(text)
     assert re.search(re.escape(word.strip()), hidden, re.IGNORECASE) is None

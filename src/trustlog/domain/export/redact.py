@@ -36,6 +36,9 @@ class Redactor:
         for word in words:
             if not word.strip():
                 raise InputError("--redact: please give a word or a name to hide.")
+            if not word.strip().strip(REDACTED[0]):
+                # Only marks: the words it stands for would read as hidden ones.
+                raise InputError(f"--redact: '{word}' is the mark hidden words are shown with.")
             cleaned.append(word.strip())
         # Longest first, so "Sam Smith" goes whole before "Sam" is looked for.
         cleaned.sort(key=len, reverse=True)
