@@ -46,7 +46,7 @@ def decrypted(output: Output, done: Converted, json: bool = False) -> None:
     finished = " (finishing the run that was interrupted)" if done.resumed else ""
     output.say(
         f"Decrypted {words.count(done.files, 'file')}{finished}. Your journal is plain text "
-        "again, readable by anyone who can open its folder."
+        "again: its folder is still yours alone, but anyone using this account can read it."
     )
 
 
