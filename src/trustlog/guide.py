@@ -29,22 +29,25 @@ If you are in danger, contact your local emergency number or a domestic abuse he
 
 Your journal stays on this machine; trustlog sends nothing anywhere.
 """,
-    "privacy": """\
-Your journal is plain text in one folder on this machine, readable only by you
-(folder 0700, files 0600). trustlog never uses the network.
-
-An entry you mark private (`--private`) says so in `trustlog entries`, and
-`trustlog export` leaves it out, figures too, unless you add --include-private.
-An export holds only what you choose (--only, --redact WORD, the dates), is shown
-to you before it is written in a terminal, and is written readable only by you (0600).
-`trustlog export --format json --include-private` holds everything, private entries
-too: keep it as carefully as the journal. `trustlog import` reads only the file you
-give it, and nothing leaves the machine.
-Back the folder up like any other precious files; it is yours to read, edit and move.
-
-On a shared computer, `trustlog encrypt` encrypts every file with a passphrase (the
-standard age format, so the `age` tool opens them too); `trustlog unlock` opens it for
-a while, `trustlog lock` closes it. File names still show dates and kinds of entries.
-docs/encryption.md says what it protects against and what it does not.
-""",
+    # One line a paragraph: `trustlog help` wraps them to the terminal's width.
+    "privacy": "\n\n".join(
+        (
+            "Your journal is plain text in one folder on this machine, readable only by you "
+            "(folder 0700, files 0600). trustlog never uses the network.",
+            "An entry you mark private (`--private`) says so in `trustlog entries`, and "
+            "`trustlog export` leaves it out, figures too, unless you add --include-private. "
+            "An export holds only what you choose (--only, --redact WORD, the dates), is shown "
+            "to you before it is written in a terminal, and is written readable only by you "
+            "(0600). `trustlog export --format json --include-private` holds everything, "
+            "private entries too: keep it as carefully as the journal. `trustlog import` reads "
+            "only the file you give it, and nothing leaves the machine.",
+            "Back the folder up like any other precious files; it is yours to read, edit and move.",
+            "On a shared computer, `trustlog encrypt` encrypts every file with a passphrase "
+            "(the standard age format, so the `age` tool opens them too); `trustlog unlock` "
+            "opens it for a while, `trustlog lock` closes it. File names still show dates and "
+            "kinds of entries. docs/encryption.md says what it protects against and what it "
+            "does not.",
+        )
+    )
+    + "\n",
 }
