@@ -22,6 +22,12 @@ VAGUE = [
     ("Stay transparent about money", "ideal", "transparent"),
     ("Share passwords if possible", "ideal", "if possible"),
     ("Drink appropriately at parties", "ideal", "appropriately"),
+    ("Check in regularly", "how-often", "regularly"),
+    ("Call me if needed", "how-often", "if needed"),
+    ("Keep each other informed", "no-when", "informed"),
+    ("Talk about things", "no-when", "things"),
+    ("No secrets", "no-when", "secrets"),
+    ("Be there for each other", "no-when", "there for each other"),
 ]
 
 SPECIFIC = [
@@ -39,6 +45,10 @@ SPECIFIC = [
     "Respect the stop word: pause the talk straight away",
     "Ask before posting photos of each other",
     "Tell me the whole story of a night out the same day",
+    "No contact with Alex",  # who and what are named, and it holds always
+    "Check in regularly: every evening at 21:00",
+    "Tell each other any secrets from before the affair by Sunday",
+    "Keep each other informed when plans change",
 ]
 
 

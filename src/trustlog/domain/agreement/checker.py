@@ -102,6 +102,33 @@ RULES: tuple[Rule, ...] = (
         suggestion=SUGGESTION,
         unless_sentence=CONCRETE_OR_BE_MORE,
     ),
+    Rule(
+        name="how-often",
+        category="vague",
+        parts=PARTS,
+        pattern=LazyPattern(
+            r"\b(?:regularly|often|frequently|sometimes|occasionally|from\s+time\s+to\s+time"
+            r"|now\s+and\s+then|(?:as|if)\s+(?:needed|necessary)|as\s+soon\s+as\s+possible)\b"
+        ),
+        why="How often is that? Each of you may picture something quite different.",
+        suggestion="Name the times: “Check in by text at lunch and when leaving work.”",
+        unless_sentence=CONCRETE,
+    ),
+    Rule(
+        name="no-when",
+        category="vague",
+        parts=PARTS,
+        # What to share or do, left open: which things, told when?
+        pattern=LazyPattern(
+            r"\b(?:things|stuff|everything|informed|in\s+the\s+loop|secrets?"
+            r"|there\s+for\s+(?:each\s+other|one\s+another|me|you|us)"
+            r"|on\s+the\s+same\s+page|make\s+an\s+effort|work\s+on\s+(?:it|us|this|things))\b"
+        ),
+        why="It is not yet clear what this covers, or when: there is no who, what or when "
+        "to check it by.",
+        suggestion=SUGGESTION,
+        unless_sentence=CONCRETE,
+    ),
 )
 
 
