@@ -52,6 +52,19 @@ def test_encrypt_then_decrypt_gives_back_every_file_byte_for_byte(cli, home, mon
     assert not (home / crypt.IDENTITY_FILE).exists()
 
 
+def test_encrypting_again_counts_only_what_is_left_to_do(cli, home, monkeypatch):
+    assert cli("checkin", "--mood", "3", "--note", "lighthouse").exit_code == 0
+    monkeypatch.setenv("TRUSTLOG_PASSPHRASE", PASSPHRASE)
+    first = cli("encrypt")
+    assert first.exit_code == 0 and "Encrypting 2 files, one at a time" in first.stderr
+
+    again = cli("encrypt")
+
+    assert again.exit_code == 0, again.stderr
+    assert "Encrypting" not in again.stderr
+    assert "already encrypted" in again.stderr
+
+
 def test_encrypt_in_a_terminal_asks_twice_without_showing_it(cli, home):
     from tests.pty import finish, spawn
 

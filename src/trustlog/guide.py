@@ -32,8 +32,9 @@ Your journal stays on this machine; trustlog sends nothing anywhere.
     # One line a paragraph: `trustlog help` wraps them to the terminal's width.
     "privacy": "\n\n".join(
         (
-            "Your journal is plain text in one folder on this machine, readable only by you "
-            "(folder 0700, files 0600). trustlog never uses the network.",
+            "Your journal is plain text, unless you encrypt it (below), in one folder on this "
+            "machine, readable only by you (folder 0700, files 0600). trustlog never uses the "
+            "network.",
             "An entry you mark private (`--private`) says so in `trustlog entries`, and "
             "`trustlog export` leaves it out, figures too, unless you add --include-private. "
             "An export holds only what you choose (--only, --redact WORD, the dates), is shown "

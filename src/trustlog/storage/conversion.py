@@ -99,19 +99,22 @@ def files_of(root: Path) -> Iterator[Path]:
 def _convert(
     journal: Journal, keys: crypt.Keys, encrypting: bool, resumed: bool, begin: Begin
 ) -> Converted:
-    done = already = 0
-    swept: set[Path] = set()
     files = list(files_of(journal.root))
+    for folder in dict.fromkeys(path.parent for path in files):
+        change.sweep(folder)  # temp files of killed writes may hold plain text
+    # Only the files still to do are counted, so a second run says what is left.
+    pending = [path for path in files if _encrypted(path) != encrypting]
     if begin is not None:
-        begin(len(files))
-    for path in files:
-        if path.parent not in swept:
-            swept.add(path.parent)
-            change.sweep(path.parent)
+        begin(len(pending))
+    done = 0
+    for path in pending:
         data = path.read_bytes()
-        if crypt.is_encrypted(data) == encrypting:
-            already += 1
-            continue
         atomic.write_atomic(path, keys.encrypt(data) if encrypting else keys.decrypt(data, path))
         done += 1
+    already = len(files) - done
     return Converted(done, already, resumed or already > 0)
+
+
+def _encrypted(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return crypt.is_encrypted(handle.read(len(crypt.HEADER)))
