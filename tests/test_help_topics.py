@@ -29,7 +29,7 @@ def test_help_privacy_says_where_the_words_live(cli):
     run = cli("help", "privacy")
     assert (run.exit_code, run.stderr) == (0, "")
     for words in (
-        "plain text in one folder on this machine, readable only by you",
+        "in one folder on this machine, readable only by you",
         "(folder 0700, files 0600)",
         "trustlog never uses the network.",
         "`trustlog export` leaves it out, figures too, unless you add --include-private.",
