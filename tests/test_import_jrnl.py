@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,36 @@ def test_a_damaged_file_is_refused_whole(cli, home, tmp_path, content, words):
         assert word in run.stderr
     assert "Nothing was imported" in run.stderr
     assert not home.exists()
+
+
+def _many(path, count: int) -> None:
+    start = date(2024, 1, 1)
+    entries = [
+        {
+            "title": f"Day {n}.",
+            "body": "A quiet evening.",
+            "date": (start + timedelta(days=n)).isoformat(),
+            "time": "21:00",
+            "tags": [],
+            "starred": False,
+        }
+        for n in range(count)
+    ]
+    path.write_text(json.dumps({"tags": {}, "entries": entries}), encoding="utf-8")
+
+
+@pytest.mark.e2e
+def test_a_long_import_shows_a_bar_in_a_terminal_and_none_when_piped(cli, home, tmp_path):
+    from tests.pty import finish, spawn
+
+    big = tmp_path / "big.json"
+    _many(big, 600)
+    child = spawn(home, "import", "jrnl", str(big), timeout=60)
+    child.expect("Checking entries")
+    child.expect("Imported 600 jrnl entries")
+    assert finish(child) == 0
+
+    piped = cli("import", "jrnl", str(big))  # the runner is no terminal: just the words
+    assert piped.exit_code == 0, piped.stderr
+    assert "Checking entries" not in piped.stderr
+    assert "600" in piped.stderr  # all 600 are already there
