@@ -62,6 +62,8 @@ def test_entries_show_and_contains_find_them(cli, home):
     shown = cli("show", found[0]["id"])
     assert "title:" in shown.stdout and "@sam" in shown.stdout
     assert "Zoë said thank you 💛 for the note." in shown.stdout
+    assert shown.stdout.startswith("jrnl entry, Sunday 22 November 2026")  # jrnl's own case
+    assert "starred" not in shown.stdout  # not starred goes without saying
 
 
 def test_the_markdown_export_shows_them_as_text_and_json_carries_them(cli, home, tmp_path):

@@ -21,6 +21,7 @@ KIND_WORDS = {
     "promise": "promise",
     "jrnl": "jrnl entry",
 }
+NAMES_KEPT = {"jrnl"}
 
 
 def entry_table(
@@ -76,7 +77,9 @@ def entry_detail(
 
     data = entry.to_json()
     kind = str(data.get("kind"))
-    title = Text(KIND_WORDS.get(kind, kind).capitalize(), style="title")
+    word = KIND_WORDS.get(kind, kind)
+    # A program's own name keeps its case ("jrnl entry"); our words start a sentence.
+    title = Text(word if kind in NAMES_KEPT else word.capitalize(), style="title")
     if entry.day is not None:
         title.append(f", {words.full_date(entry.day)}", style="title")
     title.append(f"  id {entry.id}", style="muted")
@@ -134,7 +137,9 @@ def _fields(
 ) -> list[tuple[str, list[str]]]:
     shown: list[tuple[str, list[str]]] = []
     for key, stored in data.items():
-        if key in NOT_LISTED or stored in (None, [], "") or key in SCHEDULE[1:]:
+        if key in NOT_LISTED or stored in (None, [], "") or stored is False:
+            continue  # what is not there, or not so ("starred: no"), goes without saying
+        if key in SCHEDULE[1:]:
             continue
         value = getattr(entry, key, stored)  # the typed value: a datetime, not its ISO text
         label = LABELS.get(key, key.replace("_", " "))
