@@ -1,6 +1,7 @@
 """Run trustlog as a crash would stop it: killed at the K-th rename or file removal.
 
     python tests/crash.py K ARGS...
+    python tests/crash.py --interrupt K ARGS...   (Ctrl-C there instead)
 
 The K-th call of `os.replace`, `os.unlink` or `atomic.write_new` (a bulk
 change's new file) ends the process at once with `os._exit`, skipping every
@@ -22,6 +23,9 @@ KILLED = 137
 
 
 def main() -> None:
+    interrupt = sys.argv[1] == "--interrupt"
+    if interrupt:
+        del sys.argv[1]
     limit = int(sys.argv[1])
     secrets.choice = random.Random(7).choice  # type: ignore[assignment]
     calls = 0
@@ -31,6 +35,8 @@ def main() -> None:
             nonlocal calls
             calls += 1
             if calls == limit:
+                if interrupt:
+                    raise KeyboardInterrupt
                 os._exit(KILLED)
             return real(*args, **kwargs)
 

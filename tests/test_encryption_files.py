@@ -212,3 +212,26 @@ def test_an_edit_killed_in_the_editor_is_picked_up_by_the_next_edit(
     assert "blackcurrant" in cli("show", checkin).stdout
     assert not left.exists()
     assert plain_left(home) == []
+
+
+def test_ctrl_c_partway_says_what_is_done_and_how_to_finish(
+    cli, home, tmp_path_factory, monkeypatch
+):
+    plain, _, _ = templates(cli, tmp_path_factory, monkeypatch)
+    copy_to(plain, home)
+    monkeypatch.setenv("TRUSTLOG_PASSPHRASE", PASSPHRASE)
+
+    # The first replace is identity.age, then one per file: Ctrl-C at the fifth file.
+    stopped = subprocess.run(
+        [sys.executable, str(CRASH), "--interrupt", "6", "encrypt"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+
+    assert stopped.returncode == 130
+    assert "Stopped after 4 of " in stopped.stderr
+    assert "Run `trustlog encrypt` again to finish." in stopped.stderr
+    assert "Nothing was saved" not in stopped.stderr
+    assert cli("encrypt").exit_code == 0
+    assert not_encrypted(home) == []

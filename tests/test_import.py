@@ -205,3 +205,33 @@ def test_a_kill_at_any_step_imports_all_or_nothing(cli, home, tmp_path, monkeypa
 
             shutil.rmtree(target)
     assert cli("import", "trustlog", str(source), "--json").json()["imported"] == count
+
+
+def test_ctrl_c_while_an_import_lands_says_the_next_command_completes_it(
+    cli, home, tmp_path, monkeypatch
+):
+    subprocess.run(
+        [sys.executable, str(BENCHMARKS / "generate.py"), str(tmp_path / "lived"), "--days", "30"],
+        check=True,
+        capture_output=True,
+    )
+    monkeypatch.setenv("TRUSTLOG_HOME", str(tmp_path / "lived"))
+    source = tmp_path / "backup.json"
+    source.write_text(everything(cli))
+    count = len(json.loads(source.read_text())["entries"])
+    monkeypatch.setenv("TRUSTLOG_HOME", str(home))
+
+    # The first replace is the change's record: Ctrl-C at the tenth file after it.
+    stopped = subprocess.run(
+        [sys.executable, str(CRASH), "--interrupt", "12", "import", "trustlog", str(source)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+
+    assert stopped.returncode == 130
+    assert "Part of this change is saved; the next trustlog command completes it." in (
+        stopped.stderr
+    )
+    assert len(cli("entries", "--json").json()) > 0  # completed on the next command
+    assert cli("import", "trustlog", str(source), "--json").json()["skipped"] == count

@@ -25,3 +25,12 @@ class InputError(TrustlogError):
     """Bad input: a flag or value that cannot be used (exit 2)."""
 
     exit_code = 2
+
+
+class Stopped(KeyboardInterrupt):
+    """Ctrl-C after part of the work was saved: `message` says what is on disk and what
+    finishes it (the plain Ctrl-C message says nothing was saved)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -15,7 +15,7 @@ from typer.core import TyperGroup
 
 from trustlog import __version__
 from trustlog.cli.state import get_state
-from trustlog.errors import InputError, TrustlogError
+from trustlog.errors import InputError, Stopped, TrustlogError
 from trustlog.render.safe import visible
 
 HELP = """A private companion for rebuilding trust, one small reliable day at a time.
@@ -222,6 +222,9 @@ class TrustlogGroup(TyperGroup):
         except TrustlogError as error:
             _report(error.message, error.hint)
             raise typer.Exit(error.exit_code) from None
+        except Stopped as stopped:  # Ctrl-C with part of the work on disk
+            _report(stopped.message, None)
+            raise typer.Exit(130) from None
         except KeyboardInterrupt:
             _report("Stopped. Nothing was saved.", None)
             raise typer.Exit(130) from None

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from trustlog.errors import JournalError
+from trustlog.errors import JournalError, Stopped
 from trustlog.storage import atomic, lock
 
 RECORD_FILE = ".change.json"
@@ -93,6 +93,10 @@ class Change:
                 os.sync()  # every file of the change is on disk before its record goes
         except OSError as error:
             raise Unfinished(error.errno, error.strerror, error.filename) from error
+        except KeyboardInterrupt:
+            raise Stopped(
+                "Stopped. Part of this change is saved; the next trustlog command completes it."
+            ) from None
         _remove_record(self.root)
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trustlog.errors import InputError
+from trustlog.errors import InputError, Stopped
 from trustlog.storage import atomic, change, crypt, session
 from trustlog.storage.files import LOCK_FILE
 
@@ -107,10 +107,21 @@ def _convert(
     if begin is not None:
         begin(len(pending))
     done = 0
-    for path in pending:
-        data = path.read_bytes()
-        atomic.write_atomic(path, keys.encrypt(data) if encrypting else keys.decrypt(data, path))
-        done += 1
+    try:
+        for path in pending:
+            data = path.read_bytes()
+            atomic.write_atomic(
+                path, keys.encrypt(data) if encrypting else keys.decrypt(data, path)
+            )
+            done += 1
+    except KeyboardInterrupt:
+        if not done:
+            raise
+        command = "encrypt" if encrypting else "decrypt"
+        raise Stopped(
+            f"Stopped after {done} of {len(pending)} files: the journal is part encrypted, "
+            f"part plain. Run `trustlog {command}` again to finish."
+        ) from None
     already = len(files) - done
     return Converted(done, already, resumed or already > 0)
 
