@@ -355,3 +355,33 @@ def test_import_into_an_encrypted_journal_lands_encrypted(plain_and_encrypted, c
     assert cli("entries", "--json").json() == before
     assert not_encrypted(home) == []
     assert plain_left(home) == []
+
+
+@pytest.mark.parametrize("damage", ["cut", "garbage"])
+def test_a_damaged_identity_is_named_not_blamed_on_the_passphrase(
+    damage, plain_and_encrypted, cli, home, monkeypatch
+):
+    session.end(home)
+    identity = home / crypt.IDENTITY_FILE
+    data = identity.read_bytes()
+    identity.write_bytes(data[:150] if damage == "cut" else b"garbage\n")
+    before = snapshot(home)
+    monkeypatch.setenv("TRUSTLOG_PASSPHRASE", PASSPHRASE)
+
+    result = cli("entries")
+
+    assert result.exit_code == 1, result.stderr
+    assert f"{identity} is damaged" in " ".join(result.stderr.split())
+    assert "passphrase does not open" not in result.stderr
+    assert snapshot(home) == before
+
+
+def test_encrypt_without_a_way_to_give_a_passphrase_asks_for_a_new_one(cli, home):
+    assert cli("checkin", "--mood", "3").exit_code == 0
+
+    result = cli("encrypt")
+
+    assert result.exit_code == 2
+    assert "To encrypt your journal, please set TRUSTLOG_PASSPHRASE" in result.stderr
+    assert "is encrypted" not in result.stderr
+    assert not (home / crypt.IDENTITY_FILE).exists()

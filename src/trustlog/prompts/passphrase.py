@@ -21,6 +21,11 @@ def passphrase(no_input: bool, twice: bool = False) -> str:
         return given
     if not can_prompt(no_input):
         where = "in a terminal without --no-input" if no_input else "in a terminal"
+        if twice:  # a new passphrase, for `trustlog encrypt`
+            raise InputError(
+                f"To encrypt your journal, please set {ENV} to a new passphrase, "
+                f"or run this {where} to be asked for one. Nothing was changed."
+            )
         raise InputError(
             f"This journal is encrypted: please set {ENV} to its passphrase, or run this {where}.",
             hint="`trustlog unlock` in a terminal opens it for a while, so commands need "

@@ -101,7 +101,15 @@ def open_sealed(sealed: bytes, passphrase: str, path: Path) -> Keys:
 
     try:
         text = pyrage.passphrase.decrypt(sealed, passphrase)
-    except pyrage.DecryptError:
+    except pyrage.DecryptError as error:
+        # age says "Decryption failed" when the passphrase does not unwrap the key; a
+        # cut or garbled file fails otherwise ("failed to fill whole buffer", ...).
+        if not (_looks_sealed(sealed) and "decryption failed" in str(error).lower()):
+            raise JournalError(
+                f"{path} is damaged: age could not read it ({error}).",
+                hint="Nothing was changed. Put identity.age back from a backup; without it "
+                "the journal's files cannot be opened.",
+            ) from None
         raise InputError(
             "That passphrase does not open this journal.",
             hint="Please try again; nothing was changed.",
@@ -113,6 +121,11 @@ def open_sealed(sealed: bytes, passphrase: str, path: Path) -> Keys:
             f"{path} opened, but holds no age identity.",
             hint="Nothing was changed. If you have a copy of identity.age, put it back.",
         ) from None
+
+
+def _looks_sealed(data: bytes) -> bool:
+    """An age file for a passphrase: the header, a scrypt stanza, the header's end."""
+    return data.startswith(HEADER) and b"\n-> scrypt " in data and b"\n--- " in data
 
 
 def no_identity(path: Path, identity: Path) -> JournalError:
