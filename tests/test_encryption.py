@@ -385,3 +385,18 @@ def test_encrypt_without_a_way_to_give_a_passphrase_asks_for_a_new_one(cli, home
     assert "To encrypt your journal, please set TRUSTLOG_PASSPHRASE" in result.stderr
     assert "is encrypted" not in result.stderr
     assert not (home / crypt.IDENTITY_FILE).exists()
+
+
+@pytest.mark.e2e
+def test_a_locked_journal_asks_the_passphrase_before_any_other_question(plain_and_encrypted, home):
+    from tests.pty import finish, spawn
+
+    session.end(home)
+    before = snapshot(home)
+    child = spawn(home, "contract", "write", timeout=30)
+    child.expect("Passphrase for your journal:")
+    assert "commitment" not in child.before.lower()  # nothing asked before it
+    child.sendline("not it")
+    child.expect("That passphrase does not open this journal.")
+    assert finish(child) == 2
+    assert snapshot(home) == before

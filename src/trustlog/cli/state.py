@@ -59,8 +59,20 @@ class State:
         return self._unlocked
 
     def may_prompt(self, json: bool = False) -> bool:
-        """Prompts write to stdout, so `--json` runs never prompt."""
-        return not json and can_prompt(self.no_input)
+        """Prompts write to stdout, so `--json` runs never prompt.
+
+        In an encrypted journal with no session open, the passphrase is asked now,
+        before any other question, so a mistyped one never costs the answers given.
+        """
+        allowed = not json and can_prompt(self.no_input)
+        if allowed:
+            from trustlog.paths import journal_dir
+            from trustlog.storage.crypt import IDENTITY_FILE
+
+            root = journal_dir(self.journal_dir)
+            if (root / IDENTITY_FILE).exists():
+                self._keys(root)
+        return allowed
 
 
 def get_state(ctx: typer.Context) -> State:
