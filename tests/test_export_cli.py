@@ -221,3 +221,21 @@ def test_every_csv_column_is_documented():
     docs = (Path(__file__).resolve().parent.parent / "docs" / "export.md").read_text()
     for name, _ in COLUMNS:
         assert f"`{name}`" in docs, name
+
+
+@pytest.mark.parametrize(
+    ("flags", "named"),
+    [
+        (["--from", "2026-11-30", "--to", "2026-11-01"], "--from 2026-11-30 is after --to"),
+        (["--redact", " "], "--redact: please give a word"),
+    ],
+)
+def test_bad_flags_are_named_before_a_file_already_there(cli, journal, folder, flags, named):
+    (folder / DEFAULT_NAME).write_text("mine")
+
+    run = cli("export", *flags)
+
+    assert run.exit_code == 2
+    assert named in run.stderr
+    assert "already there" not in run.stderr
+    assert (folder / DEFAULT_NAME).read_text() == "mine"

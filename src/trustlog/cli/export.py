@@ -92,7 +92,7 @@ def export(
     whole journal. Private entries stay out unless --include-private. In a
     terminal it shows what will be in the file and asks before writing.
     """
-    from trustlog.domain.export.build import build_export, check_kinds
+    from trustlog.domain.export.build import build_export, check_flags, check_kinds
     from trustlog.domain.export.model import Options
     from trustlog.render.export import screen
     from trustlog.storage import outside
@@ -103,6 +103,7 @@ def export(
     first = values.parse_date(start, "--from") if start is not None else None
     last = values.parse_date(end, "--to") if end is not None else None
     kinds_chosen = check_kinds(tuple(only or ()))
+    check_flags(first, last, tuple(redact or ()))  # bad input is named before a file is
     today = clock.today()
     to_stdout = output_path == STDOUT
     target = None if to_stdout else _target(output_path, chosen, today.isoformat())

@@ -46,6 +46,13 @@ def check_kinds(only: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(chosen))
 
 
+def check_flags(start: date | None, end: date | None, redact: tuple[str, ...]) -> None:
+    """The dates and words a person gave, checked before any file is looked at."""
+    if start is not None and end is not None and start > end:
+        raise InputError(f"--from {start} is after --to {end}: please swap them.")
+    Redactor(redact)  # refuses an empty word, or the mark itself
+
+
 def window(journal: Journal, options: Options, today: date) -> Period:
     """The days the export covers: --from/--to, else the format's default.
 
@@ -54,8 +61,7 @@ def window(journal: Journal, options: Options, today: date) -> Period:
     its last entry, if one is dated later).
     """
     start, end = options.start, options.end
-    if start is not None and end is not None and start > end:
-        raise InputError(f"--from {start} is after --to {end}: please swap them.")
+    check_flags(start, end, ())
     if options.whole_journal and (start is None or end is None):
         dates = [f.date for f in journal.files_between(None, None) if f.date is not None]
         if start is None:
