@@ -71,3 +71,48 @@ def test_a_held_lock_is_busy_for_others(tmp_path: Path):
     path = tmp_path / LOCK_FILE
     with lock.hold(path, timeout=0), pytest.raises(lock.Busy), lock.hold(path, timeout=0):
         pass
+
+
+def test_a_long_wait_is_told_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(lock, "NOTICE_SECONDS", 0.05)
+    path = tmp_path / LOCK_FILE
+    told: list[str] = []
+    with lock.hold(path, timeout=0):
+        release = threading.Event()
+
+        def other() -> None:
+            with lock.hold(path, timeout=5, waiting=lambda: told.append("waiting")):
+                release.set()
+
+        waiter = threading.Thread(target=other)
+        waiter.start()
+        assert not release.wait(0.3)  # still waiting, and told so
+    waiter.join(5)
+    assert release.is_set() and told == ["waiting"]
+
+
+def test_a_short_wait_says_nothing(tmp_path: Path):
+    told: list[str] = []
+    with lock.hold(tmp_path / LOCK_FILE, timeout=0, waiting=lambda: told.append("waiting")):
+        pass
+    assert told == []
+
+
+def test_a_command_waiting_for_another_says_so(home: Path):
+    import os
+    import subprocess
+    import sys
+
+    journal = Journal(home, undated_folders=UNDATED_FOLDERS)
+    with journal.writing():
+        waiting = subprocess.Popen(
+            [sys.executable, "-m", "trustlog", "checkin", "--mood", "3"],
+            env={**os.environ, "TRUSTLOG_HOME": str(home)},
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        threading.Event().wait(lock.NOTICE_SECONDS + 1)
+    _, said = waiting.communicate(timeout=30)
+    assert waiting.returncode == 0, said
+    assert said.startswith("Waiting for another trustlog command to finish…\n")
+    assert "Saved today's check-in" in said

@@ -31,7 +31,12 @@ class State:
         from trustlog.storage.journal import Journal  # not needed for --help
 
         root = journal_dir(self.journal_dir)
-        journal = Journal(root, undated_folders=UNDATED_FOLDERS, keys=lambda: self._keys(root))
+        journal = Journal(
+            root,
+            undated_folders=UNDATED_FOLDERS,
+            keys=lambda: self._keys(root),
+            waiting=lambda: self.output.tell("Waiting for another trustlog command to finish…"),
+        )
         if not self.warned:
             self.warned = True
             mode = journal.open_to_others()

@@ -9,7 +9,7 @@ exactly one place to change. `Journal` (storage/journal.py) builds on it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,8 +29,10 @@ class Files:
         *,
         undated_folders: tuple[str, ...],
         keys: crypt.KeySource | None = None,
+        waiting: Callable[[], None] | None = None,
     ) -> None:
         self.root = root
+        self.waiting = waiting  # told once when another command holds the lock a while
         self.undated_folders = undated_folders
         self._key_source = keys  # asked only when an encrypted file is read or written
         self._keys: crypt.Keys | None = None
@@ -151,7 +153,7 @@ class Files:
             yield
             return
         timeout = LOCK_TIMEOUT_SECONDS if wait is None else wait
-        with lock.hold(self.root / LOCK_FILE, timeout, atomic.FILE_MODE):
+        with lock.hold(self.root / LOCK_FILE, timeout, atomic.FILE_MODE, self.waiting):
             self._locked = True
             try:
                 yield

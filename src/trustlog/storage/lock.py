@@ -10,11 +10,13 @@ from __future__ import annotations
 import fcntl
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 
 POLL_SECONDS = 0.02
+# After this long a waiting command says why it is quiet (`hold`'s `waiting`).
+NOTICE_SECONDS = 1.0
 
 
 class Busy(Exception):
@@ -22,8 +24,13 @@ class Busy(Exception):
 
 
 @contextmanager
-def hold(path: Path, timeout: float, mode: int = 0o600) -> Iterator[None]:
+def hold(
+    path: Path, timeout: float, mode: int = 0o600, waiting: Callable[[], None] | None = None
+) -> Iterator[None]:
     """Hold the lock file at `path`, waiting up to `timeout` seconds (0: try once).
+
+    `waiting` is called once if the wait passes NOTICE_SECONDS, so the person
+    can be told why nothing seems to happen.
 
     A holder may remove the lock file (a failed first command takes away the
     journal it created). Whoever waited on that file then holds a lock nobody
@@ -31,10 +38,11 @@ def hold(path: Path, timeout: float, mode: int = 0o600) -> Iterator[None]:
     locks the one there now; FileNotFoundError when the folder itself is gone.
     """
     deadline = time.monotonic() + timeout
+    notice = _Notice(waiting)
     while True:
         fd = _open(path, mode)
         try:
-            _acquire(fd, path, deadline)
+            _acquire(fd, path, deadline, notice)
         except BaseException:
             os.close(fd)
             raise
@@ -58,14 +66,29 @@ def _open(path: Path, mode: int) -> int:
         return os.open(path, os.O_RDONLY)
 
 
-def _acquire(fd: int, path: Path, deadline: float) -> None:
+class _Notice:
+    """Tells `waiting` once, when a wait has lasted NOTICE_SECONDS."""
+
+    def __init__(self, waiting: Callable[[], None] | None) -> None:
+        self.at = time.monotonic() + NOTICE_SECONDS
+        self.waiting = waiting
+
+    def check(self, now: float) -> None:
+        if self.waiting is not None and now >= self.at:
+            waiting, self.waiting = self.waiting, None
+            waiting()
+
+
+def _acquire(fd: int, path: Path, deadline: float, notice: _Notice) -> None:
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             return
         except BlockingIOError:
-            if time.monotonic() >= deadline:
+            now = time.monotonic()
+            if now >= deadline:
                 raise Busy(str(path)) from None
+            notice.check(now)
             time.sleep(POLL_SECONDS)
 
 
