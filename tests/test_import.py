@@ -172,8 +172,10 @@ def test_stdin_is_read_for_a_dash(cli, backup):
     assert run.json()["imported"] == 13
 
 
-def test_a_kill_at_any_step_imports_all_or_nothing(cli, home, tmp_path, monkeypatch):
-    """A journal of 30 days (over a hundred files: the bulk path), killed as it lands."""
+@pytest.fixture
+def lived(cli, tmp_path, monkeypatch) -> tuple[Path, int, dict]:
+    """A backup of 30 generated days (over a hundred files: the bulk path), its entry count
+    and the journal's files."""
     subprocess.run(
         [sys.executable, str(BENCHMARKS / "generate.py"), str(tmp_path / "lived"), "--days", "30"],
         check=True,
@@ -182,9 +184,14 @@ def test_a_kill_at_any_step_imports_all_or_nothing(cli, home, tmp_path, monkeypa
     monkeypatch.setenv("TRUSTLOG_HOME", str(tmp_path / "lived"))
     source = tmp_path / "backup.json"
     source.write_text(everything(cli))
-    whole = journal_files(tmp_path / "lived")
     count = len(json.loads(source.read_text())["entries"])
     assert count >= 64  # change.BULK
+    return source, count, journal_files(tmp_path / "lived")
+
+
+def test_a_kill_at_any_step_imports_all_or_nothing(cli, tmp_path, monkeypatch, lived):
+    """Killed as it lands, at every kind of step."""
+    source, count, whole = lived
     target = tmp_path / "restored"
     monkeypatch.setenv("TRUSTLOG_HOME", str(target))
     steps = [1, 2, 3, count // 2, count, count + 1, count + 2]
@@ -208,17 +215,9 @@ def test_a_kill_at_any_step_imports_all_or_nothing(cli, home, tmp_path, monkeypa
 
 
 def test_ctrl_c_while_an_import_lands_says_the_next_command_completes_it(
-    cli, home, tmp_path, monkeypatch
+    cli, home, monkeypatch, lived
 ):
-    subprocess.run(
-        [sys.executable, str(BENCHMARKS / "generate.py"), str(tmp_path / "lived"), "--days", "30"],
-        check=True,
-        capture_output=True,
-    )
-    monkeypatch.setenv("TRUSTLOG_HOME", str(tmp_path / "lived"))
-    source = tmp_path / "backup.json"
-    source.write_text(everything(cli))
-    count = len(json.loads(source.read_text())["entries"])
+    source, count, _ = lived
     monkeypatch.setenv("TRUSTLOG_HOME", str(home))
 
     # The first replace is the change's record: Ctrl-C at the tenth file after it.
