@@ -71,3 +71,24 @@ def test_a_contact_is_never_sent_raw_to_the_terminal(cli):
     cli("support", "add", "Sam \x1b[31m 0612")
     assert "\x1b" not in cli("help", "safety").stdout
     assert "\x1b" not in cli("support", "list").stdout
+
+
+def test_a_locked_journal_still_shows_the_safety_page(cli, home, monkeypatch):
+    from tests.encrypted import PASSPHRASE
+    from trustlog.storage import session
+
+    cli("support", "add", "Sam, my sister: 555-0101")
+    monkeypatch.setenv("TRUSTLOG_PASSPHRASE", PASSPHRASE)
+    assert cli("encrypt").exit_code == 0
+    session.end(home)
+    monkeypatch.delenv("TRUSTLOG_PASSPHRASE")
+
+    locked = cli("help", "safety")
+
+    assert locked.exit_code == 0, locked.stderr
+    assert "support contacts are in your encrypted journal" in flowing(locked.stdout)
+    assert "trustlog is a journal, not therapy" in locked.stdout
+    assert "555-0101" not in locked.stdout
+
+    monkeypatch.setenv("TRUSTLOG_PASSPHRASE", PASSPHRASE)
+    assert "555-0101" in cli("help", "safety").stdout

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from trustlog.errors import InputError
+from trustlog.errors import InputError, TrustlogError
 from trustlog.guide import TOPICS
 from trustlog.render import layout
 
@@ -35,7 +35,15 @@ def help_topic(
         from trustlog.domain.support import list_contacts
         from trustlog.render.support import safety_page
 
-        contacts = list_contacts(get_state(ctx).journal)
+        state = get_state(ctx)
+        # Help must never wait on a passphrase: a locked journal shows the page without them.
+        state.no_input = True
+        try:
+            contacts = list_contacts(state.journal)
+        except TrustlogError:  # no passphrase to be had, or a damaged identity
+            if not state.journal.encrypted:
+                raise
+            contacts = None
         sys.stdout.write(safety_page(contacts, text, layout.width(sys.stdout)))
         return
     sys.stdout.write(layout.wrap(text, layout.width(sys.stdout)))

@@ -42,9 +42,18 @@ def contact_removed(output: Output, contact: Contact, json: bool = False) -> Non
     output.err.print(Text(f"Removed contact {contact.number}: {contact.support.text}"))
 
 
-def safety_page(contacts: list[Contact], guide: str, columns: int | None) -> str:
-    """`trustlog help safety`: the person's contacts first, then the guide's words."""
-    if contacts:
+def safety_page(contacts: list[Contact] | None, guide: str, columns: int | None) -> str:
+    """`trustlog help safety`: the person's contacts first, then the guide's words.
+
+    `contacts` is None when a locked journal keeps them out of reach: the page is
+    shown all the same, and says how to see them.
+    """
+    if contacts is None:
+        lines = [
+            "Your support contacts are in your encrypted journal: "
+            "`trustlog unlock` shows them here."
+        ]
+    elif contacts:
         lines = ["Your support contacts:"]
         lines += [f"  {contact.number}. {visible(contact.support.text)}" for contact in contacts]
         lines.append("(trustlog support add TEXT adds another; support list shows them.)")
