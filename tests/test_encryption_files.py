@@ -235,3 +235,18 @@ def test_ctrl_c_partway_says_what_is_done_and_how_to_finish(
     assert "Nothing was saved" not in stopped.stderr
     assert cli("encrypt").exit_code == 0
     assert not_encrypted(home) == []
+
+
+@pytest.mark.e2e
+def test_encrypt_in_a_terminal_shows_how_far_it_has_got(home, tmp_path, monkeypatch):
+    generate = Path(__file__).parents[1] / "benchmarks" / "generate.py"
+    subprocess.run(
+        [sys.executable, str(generate), str(home), "--days", "30"], check=True, capture_output=True
+    )
+    monkeypatch.setenv("TRUSTLOG_PASSPHRASE", PASSPHRASE)
+    child = spawn(home, "encrypt", timeout=60)
+    child.expect(r"Encrypting .* \d+/(\d+)")
+    total = int(child.match.group(1))
+    child.expect(f"Encrypted {total} files")
+    assert finish(child) == 0
+    assert not_encrypted(home) == []

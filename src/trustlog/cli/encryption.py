@@ -7,7 +7,6 @@ than wait for input that cannot come.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Annotated
 
 import typer
@@ -35,8 +34,8 @@ def encrypt(
     state = get_state(ctx)
     journal = state.journal
     given = passphrase(state.no_input, twice=not journal.encrypted)
-    begin = None if json else partial(render.encrypting, state.output)
-    done = domain.encrypt_journal(journal, given, begin)
+    with render.converting(state.output, "Encrypting") as told:
+        done = domain.encrypt_journal(journal, given, None if json else told)
     render.encrypted(state.output, done, json=json)
 
 
@@ -51,8 +50,9 @@ def decrypt(
         raise InputError(
             f"The journal at {journal.root} is not encrypted, so there is nothing to decrypt."
         )
-    begin = None if json else partial(render.decrypting, state.output)
-    done = domain.decrypt_journal(journal, passphrase(state.no_input), begin)
+    given = passphrase(state.no_input)
+    with render.converting(state.output, "Decrypting") as told:
+        done = domain.decrypt_journal(journal, given, None if json else told)
     render.decrypted(state.output, done, json=json)
 
 

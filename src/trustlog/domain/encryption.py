@@ -39,12 +39,16 @@ def open_keys(journal: Journal, passphrase: Passphrase, now: datetime) -> crypt.
     return _unseal(journal, passphrase())
 
 
-def encrypt_journal(journal: Journal, passphrase: str, begin: conversion.Begin = None) -> Converted:
-    return conversion.encrypt(journal, _given(passphrase), begin)
+def encrypt_journal(
+    journal: Journal, passphrase: str, told: conversion.Progress = None
+) -> Converted:
+    return conversion.encrypt(journal, _given(passphrase), told)
 
 
-def decrypt_journal(journal: Journal, passphrase: str, begin: conversion.Begin = None) -> Converted:
-    return conversion.decrypt(journal, _given(passphrase), begin)
+def decrypt_journal(
+    journal: Journal, passphrase: str, told: conversion.Progress = None
+) -> Converted:
+    return conversion.decrypt(journal, _given(passphrase), told)
 
 
 def unlock(journal: Journal, passphrase: Passphrase, minutes: int, now: datetime) -> Unlocked:

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from trustlog.domain.encryption import Converted, Unlocked
 from trustlog.render import words
 from trustlog.render.output import Output
+from trustlog.render.progress import Told, bar
 
 
-def encrypting(output: Output, files: int) -> None:
-    if files:
-        output.tell(f"Encrypting {words.count(files, 'file')}, one at a time...")
+@contextmanager
+def converting(output: Output, doing: str) -> Iterator[Told]:
+    """How far `encrypt` or `decrypt` has got (`doing`: "Encrypting"): a bar in a
+    terminal, else one line saying how many files there are to do."""
+    with bar(output, doing) as shown:
+        if shown is not None:
+            yield shown
+            return
 
+        def said(done: int, total: int) -> None:
+            if done == 0 and total:
+                output.tell(f"{doing} {words.count(total, 'file')}, one at a time...")
 
-def decrypting(output: Output, files: int) -> None:
-    if files:
-        output.tell(f"Decrypting {words.count(files, 'file')}, one at a time...")
+        yield said
 
 
 def encrypted(output: Output, done: Converted, json: bool = False) -> None:

@@ -2,54 +2,21 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any
+from contextlib import AbstractContextManager
 
 from trustlog.domain.imports.model import Imported
-from trustlog.render import layout, words
+from trustlog.render import words
 from trustlog.render.export.wording import kind_count
 from trustlog.render.output import Output
+from trustlog.render.progress import Told, bar
 
 # Below this many entries an import is over before a bar could be read.
 BAR_FROM = 500
 
 
-@contextmanager
-def progress(output: Output) -> Iterator[Callable[[int, int], None] | None]:
-    """A callback that moves a rich bar on stderr, in a terminal only (else None)."""
-    if not layout.is_terminal(sys.stderr):
-        yield None
-        return
-    bar: dict[str, Any] = {}
-
-    def told(done: int, total: int) -> None:
-        if total < BAR_FROM:
-            return
-        if not bar:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-            shown = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                console=output.err,
-                transient=True,
-            )
-            shown.start()
-            bar["shown"] = shown
-            bar["task"] = shown.add_task("Checking entries", total=total)
-        if done == total or done % 100 == 0:
-            bar["shown"].update(bar["task"], completed=done)
-        if done == total:
-            bar["shown"].update(bar["task"], description="Saving them   ")
-
-    try:
-        yield told
-    finally:
-        if bar:
-            bar["shown"].stop()
+def progress(output: Output) -> AbstractContextManager[Told | None]:
+    """A bar on stderr while an import checks, then saves, its entries (a terminal only)."""
+    return bar(output, "Checking entries", then="Saving them", least=BAR_FROM)
 
 
 def imported(output: Output, result: Imported, json: bool = False) -> None:

@@ -33,7 +33,8 @@ _LEFT_AS_THEY_ARE = (LOCK_FILE, crypt.IDENTITY_FILE)
 
 
 # Told how many files there are once the passphrase opened the journal, before the work.
-Begin = Callable[[int], None] | None
+Progress = Callable[[int, int], None] | None
+"""Told (files done, files to do): first with 0 done, then after each file."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Converted:
     resumed: bool
 
 
-def encrypt(journal: Journal, passphrase: str, begin: Begin = None) -> Converted:
+def encrypt(journal: Journal, passphrase: str, told: Progress = None) -> Converted:
     """Encrypt every file of the journal with a new identity (or the one a run left)."""
     journal.ensure_root()
     with journal.locked():
@@ -57,10 +58,10 @@ def encrypt(journal: Journal, passphrase: str, begin: Begin = None) -> Converted
             keys = crypt.Keys.generate()
             atomic.write_atomic(journal.identity_path, crypt.seal(keys, passphrase))
         journal.use_keys(keys)
-        return _convert(journal, keys, encrypting=True, resumed=resumed, begin=begin)
+        return _convert(journal, keys, encrypting=True, resumed=resumed, told=told)
 
 
-def decrypt(journal: Journal, passphrase: str, begin: Begin = None) -> Converted:
+def decrypt(journal: Journal, passphrase: str, told: Progress = None) -> Converted:
     """Put every file back in plain text, then remove the identity and any session."""
     path = journal.identity_path
     if not path.exists():
@@ -71,7 +72,7 @@ def decrypt(journal: Journal, passphrase: str, begin: Begin = None) -> Converted
         change.recover(journal.root)
         keys = crypt.open_sealed(path.read_bytes(), passphrase, path)
         journal.use_keys(keys)
-        opened = _convert(journal, keys, encrypting=False, resumed=False, begin=begin)
+        opened = _convert(journal, keys, encrypting=False, resumed=False, told=told)
         atomic.remove(path)
         journal.use_keys(None)
     session.end(journal.root)
@@ -97,15 +98,15 @@ def files_of(root: Path) -> Iterator[Path]:
 
 
 def _convert(
-    journal: Journal, keys: crypt.Keys, encrypting: bool, resumed: bool, begin: Begin
+    journal: Journal, keys: crypt.Keys, encrypting: bool, resumed: bool, told: Progress
 ) -> Converted:
     files = list(files_of(journal.root))
     for folder in dict.fromkeys(path.parent for path in files):
         change.sweep(folder)  # temp files of killed writes may hold plain text
     # Only the files still to do are counted, so a second run says what is left.
     pending = [path for path in files if _encrypted(path) != encrypting]
-    if begin is not None:
-        begin(len(pending))
+    if told is not None:
+        told(0, len(pending))
     done = 0
     try:
         for path in pending:
@@ -114,6 +115,8 @@ def _convert(
                 path, keys.encrypt(data) if encrypting else keys.decrypt(data, path)
             )
             done += 1
+            if told is not None:
+                told(done, len(pending))
     except KeyboardInterrupt:
         if not done:
             raise
