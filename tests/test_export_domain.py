@@ -253,3 +253,10 @@ def test_the_mark_itself_cannot_be_redacted():
 def test_no_redacted_word_survives_any_text(text, word):
     hidden = Redactor((word,)).text(text)
     assert re.search(re.escape(word.strip()), hidden, re.IGNORECASE) is None
+
+
+def test_a_one_day_window_is_titled_by_its_day():
+    assert Period(SPAN, date(2026, 11, 15), date(2026, 11, 15)).title == "15 November 2026"
+    assert Period(SPAN, date(2026, 12, 30), date(2027, 1, 2)).title == (
+        "30 December 2026 to 2 January 2027"
+    )

@@ -33,10 +33,12 @@ class Period:
 
     @property
     def title(self) -> str:
-        """November 2026, Week 48 of 2026, or 29 October to 25 November 2026."""
+        """November 2026, Week 48 of 2026, 29 October to 25 November 2026, or 15 November 2026."""
         if self.kind == MONTH:
             return f"{self.start:%B %Y}"
         if self.kind == SPAN:
+            if self.start == self.end:
+                return f"{self.start.day} {self.start:%B %Y}"
             first = f"{self.start.day} {self.start:%B}"
             if self.start.year != self.end.year:
                 first += f" {self.start.year}"
