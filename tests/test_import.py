@@ -58,7 +58,7 @@ def test_an_id_the_journal_holds_otherwise_is_never_overwritten(cli, backup, tmp
     ]  # fmt: skip
     assert mine.read_bytes() == mine_before
     plain = cli("import", "trustlog", str(backup))
-    assert f"Yours were kept, unchanged: {changed['entry']['id']}." in plain.stderr
+    assert f"Yours was kept, unchanged: {changed['entry']['id']}." in plain.stderr
 
 
 def test_a_checkin_for_a_day_that_has_one_is_not_a_second_one(cli, backup):

@@ -49,10 +49,11 @@ def imported(output: Output, result: Imported, json: bool = False) -> None:
     if result.conflicts:
         yours = ", ".join(c.yours for c in result.conflicts[:8])
         more = ", ..." if len(result.conflicts) > 8 else ""
+        one = len(result.conflicts) == 1
         output.say(
             f"Not imported: {words.count(len(result.conflicts), 'entry', 'entries')} whose "
-            f"place your journal already fills with something else. Yours were kept, "
-            f"unchanged: {yours}{more}."
+            f"place your journal already fills with something else. "
+            f"{'Yours was' if one else 'Yours were'} kept, unchanged: {yours}{more}."
         )
     if result.profile_kept:
         kept = [PROFILE_WORDS.get(name, name) for name in result.profile_kept]
