@@ -203,7 +203,7 @@ def test_an_edit_killed_in_the_editor_is_picked_up_by_the_next_edit(
     script.write_text(EDIT_AND_DIE)
     env = {**os.environ, "EDITOR": f"{sys.executable} {script}"}
     subprocess.run([sys.executable, "-m", "trustlog", "edit", checkin], env=env, check=False)
-    (left,) = home.glob("*/*/.edit-*.md.plain")
+    (left,) = (home / ".editing").iterdir()
     assert left.stat().st_mode & 0o777 == 0o700
 
     monkeypatch.setenv("EDITOR", "true")  # the person only saves what is there
@@ -250,3 +250,51 @@ def test_encrypt_in_a_terminal_shows_how_far_it_has_got(home, tmp_path, monkeypa
     child.expect(f"Encrypted {total} files")
     assert finish(child) == 0
     assert not_encrypted(home) == []
+
+
+def _edit_and(signal_name: str, cli, home, tmp_path, tmp_path_factory, monkeypatch) -> tuple:
+    from tests.encrypted import open_session
+
+    _, encrypted, identity = templates(cli, tmp_path_factory, monkeypatch)
+    copy_to(encrypted, home)
+    open_session(home, identity)
+    checkin = cli("entries", "--contains", "marmalade", "--json").json()[0]["id"]
+    script = tmp_path / "die.py"
+    script.write_text(EDIT_AND_DIE.replace("SIGKILL", signal_name))
+    env = {**os.environ, "EDITOR": f"{sys.executable} {script}"}
+    done = subprocess.run(
+        [sys.executable, "-m", "trustlog", "edit", checkin],
+        env=env,
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    return checkin, done
+
+
+def test_a_killed_edits_plain_copy_goes_with_the_next_command_that_writes(
+    cli, home, tmp_path, tmp_path_factory, monkeypatch
+):
+    checkin, _ = _edit_and("SIGKILL", cli, home, tmp_path, tmp_path_factory, monkeypatch)
+    assert list((home / ".editing").iterdir())
+
+    assert cli("checkin", "--date", "2026-11-01", "--mood", "3").exit_code == 0
+
+    assert list((home / ".editing").iterdir()) == []
+    assert plain_left(home) == []
+    monkeypatch.setenv("EDITOR", "true")  # the next edit still has the words typed
+    assert cli("edit", checkin).exit_code == 0
+    assert "blackcurrant" in cli("show", checkin).stdout
+
+
+def test_closing_the_terminal_mid_edit_leaves_no_plain_copy(
+    cli, home, tmp_path, tmp_path_factory, monkeypatch
+):
+    checkin, done = _edit_and("SIGHUP", cli, home, tmp_path, tmp_path_factory, monkeypatch)
+
+    assert done.returncode == 130, done.stderr
+    assert list((home / ".editing").iterdir()) == []
+    assert plain_left(home) == []
+    monkeypatch.setenv("EDITOR", "true")
+    assert cli("edit", checkin).exit_code == 0
+    assert "blackcurrant" in cli("show", checkin).stdout

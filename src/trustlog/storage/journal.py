@@ -51,6 +51,10 @@ ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 ID_LENGTH = 5
 # An edit in progress, beside the entry it edits, so an interrupted edit is picked up again.
 DRAFT_PREFIX = ".edit-"
+# An encrypted journal's plain copies for the editor, a private folder each, named by the
+# draft's place with its folders joined by PLAIN_SEPARATOR (no entry's name holds one).
+EDITING = ".editing"
+PLAIN_SEPARATOR = "~"
 
 
 class Journal(Files):
@@ -240,6 +244,8 @@ class Journal(Files):
                     change.recover(self.root)
                     self._settled = True
                     self._sweep_recent()
+                    if self.encrypted:
+                        self._fold_left_edits()
                     migrate.upgrade(self, FORMAT_VERSION)
                     with self.change():  # the block's writes land together, or none
                         if not self.exists(self.settings_path):
@@ -273,7 +279,7 @@ class Journal(Files):
     @contextmanager
     def editor_file(self, draft: Path) -> Iterator[Path]:
         """The file an editor opens for `draft`: the draft itself, or in an encrypted journal
-        a plain copy in a private folder beside it (`.edit-<id>.md.plain/`), read back into
+        a plain copy in a private folder of `.editing/` (`_plain_folder`), read back into
         the draft and removed, folder and editor's swap files alike, when the editor is done.
 
         A copy an edit killed halfway left there is newer than the draft: it is taken up.
@@ -281,17 +287,44 @@ class Journal(Files):
         if not self.encrypted:
             yield draft
             return
-        folder = draft.parent / f"{draft.name}.plain"
+        folder = self._plain_folder(draft)
         plain = folder / draft.name.removeprefix(DRAFT_PREFIX)
         data = self.read_bytes(plain if plain.exists() else draft)
+        atomic.ensure_folder(folder.parent)
         atomic.ensure_folder(folder)
         atomic.write_atomic(plain, data)
         try:
-            yield plain
+            with _closing_terminal_stops():
+                yield plain
         finally:
             with self.writing():
                 self.write_bytes(draft, self.read_bytes(plain))
             shutil.rmtree(folder)
+
+    def _plain_folder(self, draft: Path) -> Path:
+        """`.editing/2026~11~.edit-k3m9x.md/`: one folder for every plain copy, so the
+        copies an edit killed outright left behind are found with one listing."""
+        return self.root / EDITING / PLAIN_SEPARATOR.join(draft.relative_to(self.root).parts)
+
+    def _fold_left_edits(self) -> None:
+        """Put the plain copies of edits killed outright back into their encrypted drafts.
+
+        An edit still open (its claim held) is left alone; the next `edit` of an
+        entry picks its draft up as before. Under the lock, before a change begins.
+        """
+        base = self.root / EDITING
+        if not base.is_dir():
+            return
+        for folder in sorted(base.iterdir()):
+            draft = self.root.joinpath(*folder.name.split(PLAIN_SEPARATOR))
+            try:
+                with lock.claim(draft.with_suffix(".open"), atomic.FILE_MODE):
+                    plain = folder / draft.name.removeprefix(DRAFT_PREFIX)
+                    if plain.is_file() and draft.parent.is_dir():
+                        self.write_bytes(draft, self.read_bytes(plain))
+                    shutil.rmtree(folder)
+            except lock.Claimed:
+                continue
 
     def write(self, path: Path, fields: dict[str, Any], body: str | None) -> None:
         """Write one entry file atomically (creating its private folders)."""
@@ -376,3 +409,20 @@ def _refuse_misplaced(entry: EntryFile) -> None:
 
 def _unreadable(path: Path, error: OSError) -> JournalError:
     return JournalError(f"Could not read {path}: {error.strerror}.")
+
+
+@contextmanager
+def _closing_terminal_stops() -> Iterator[None]:
+    """While an editor is open: a closed terminal (SIGHUP) or SIGTERM ends trustlog as
+    Ctrl-C does, so the plain copy is put back and removed rather than left behind."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    before = {sig: signal.signal(sig, stop) for sig in (signal.SIGHUP, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
