@@ -21,7 +21,7 @@ from trustlog.domain.checkin.model import Checkin
 from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.core.period import Period
-from trustlog.domain.promise.model import Mark, Promise
+from trustlog.domain.promise.model import KEPT, Mark, Promise
 from trustlog.domain.promise.standing import CalendarDay
 from trustlog.domain.report.model import Figures, PromiseFigures, RitualFigures
 from trustlog.domain.ritual.model import Ritual
@@ -99,6 +99,18 @@ class Day:
             *self.frame,
             *self.others,
         ]
+
+    @property
+    def marks_to_read(self) -> list[Mark]:
+        """The promise days worth listing among the day's entries: a day kept with nothing
+        said about it is in the promise's calendar, where it does not bury the others."""
+        return [mark for mark in self.marks if mark.outcome != KEPT or mark.note]
+
+    @property
+    def to_read(self) -> bool:
+        """Whether the day holds anything to list among the entries."""
+        shown = (self.checkins, self.triggers, self.apologies, self.rituals, self.frame)
+        return any(shown) or bool(self.others or self.marks_to_read)
 
 
 @dataclass

@@ -502,11 +502,9 @@ def _entries(export: Export) -> list[str]:
 
 
 def _day(day: Day, names: dict[str, str]) -> list[str]:
-    # As in Markdown: a promise kept with nothing said is in its calendar, not here.
-    marks = [mark for mark in day.marks if mark.outcome != KEPT or mark.note]
-    shown = (marks, day.checkins, day.triggers, day.apologies, day.rituals, day.frame, day.others)
-    if not any(shown):
+    if not day.to_read:
         return []
+    marks = day.marks_to_read
     parts = [f"<h3>{words.full_date(day.date)}</h3>"]
     parts += [_checkin(checkin) for checkin in day.checkins]
     parts += [_trigger(trigger) for trigger in day.triggers]

@@ -17,7 +17,6 @@ from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.export.model import Day, Export, KeyDay, PromiseRecord, Summary
 from trustlog.domain.imports.model import JrnlEntry
-from trustlog.domain.promise.model import KEPT
 from trustlog.domain.ritual.model import Ritual
 from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
@@ -146,12 +145,9 @@ def _entries(export: Export) -> list[str]:
 
 
 def _day(day: Day, names: dict[str, str]) -> list[str]:
-    # A promise kept, with nothing said about it, is in its calendar: listed here it
-    # would bury the days that hold something to read.
-    marks = [mark for mark in day.marks if mark.outcome != KEPT or mark.note]
-    shown = (marks, day.checkins, day.triggers, day.apologies, day.rituals, day.frame, day.others)
-    if not any(shown):
+    if not day.to_read:
         return []
+    marks = day.marks_to_read
     lines = [f"### {words.full_date(day.date)}", ""]
     for checkin in day.checkins:
         lines += _checkin(checkin)
