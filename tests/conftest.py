@@ -79,6 +79,15 @@ def journal(home: Path) -> Journal:
 
 
 @pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The current folder, where a file written under a dated default name goes."""
+    where = tmp_path / "out"
+    where.mkdir()
+    monkeypatch.chdir(where)
+    return where
+
+
+@pytest.fixture
 def at(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
     """Pin "now" to an ISO date-time with offset, e.g. at("2026-03-29T01:30:00+00:00")."""
 

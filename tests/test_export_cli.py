@@ -22,15 +22,6 @@ DEFAULT_NAME = "trustlog-2026-11-24.md"
 
 
 @pytest.fixture
-def folder(tmp_path, monkeypatch) -> Path:
-    """The current folder, where the dated default file goes."""
-    where = tmp_path / "out"
-    where.mkdir()
-    monkeypatch.chdir(where)
-    return where
-
-
-@pytest.fixture
 def lived(journal):
     checkin(
         journal,

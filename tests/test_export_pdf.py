@@ -63,14 +63,6 @@ def lived(journal):
 
 
 @pytest.fixture
-def folder(tmp_path, monkeypatch) -> Path:
-    where = tmp_path / "out"
-    where.mkdir()
-    monkeypatch.chdir(where)
-    return where
-
-
-@pytest.fixture
 def scratch(tmp_path, monkeypatch) -> Path:
     """The system's temporary folder, watched: the scratch folder must not stay behind."""
     where = tmp_path / "tmp"
