@@ -71,12 +71,9 @@ class State:
         """
         allowed = not json and can_prompt(self.no_input)
         if allowed:
-            from trustlog.paths import journal_dir
-            from trustlog.storage.crypt import IDENTITY_FILE
-
-            root = journal_dir(self.journal_dir)
-            if (root / IDENTITY_FILE).exists():
-                self._keys(root)
+            journal = self.journal
+            if journal.encrypted:
+                self._keys(journal.root)
         return allowed
 
 

@@ -274,7 +274,7 @@ class Journal(Files):
 
     def edit_claim(self, entry: EntryFile) -> AbstractContextManager[None]:
         """Held while `entry` is open in an editor, so a second edit is told (lock.Claimed)."""
-        return lock.claim(self.draft_path(entry).with_suffix(".open"), atomic.FILE_MODE)
+        return _draft_claim(self.draft_path(entry))
 
     @contextmanager
     def editor_file(self, draft: Path) -> Iterator[Path]:
@@ -318,7 +318,7 @@ class Journal(Files):
         for folder in sorted(base.iterdir()):
             draft = self.root.joinpath(*folder.name.split(PLAIN_SEPARATOR))
             try:
-                with lock.claim(draft.with_suffix(".open"), atomic.FILE_MODE):
+                with _draft_claim(draft):
                     plain = folder / draft.name.removeprefix(DRAFT_PREFIX)
                     if plain.is_file() and draft.parent.is_dir():
                         self.write_bytes(draft, self.read_bytes(plain))
@@ -409,6 +409,11 @@ def _refuse_misplaced(entry: EntryFile) -> None:
 
 def _unreadable(path: Path, error: OSError) -> JournalError:
     return JournalError(f"Could not read {path}: {error.strerror}.")
+
+
+def _draft_claim(draft: Path) -> AbstractContextManager[None]:
+    """The claim on an edit's draft, held while it is open in an editor."""
+    return lock.claim(draft.with_suffix(".open"), atomic.FILE_MODE)
 
 
 @contextmanager
