@@ -63,9 +63,8 @@ def _running(pid: int) -> bool:
 
 def write_new(path: Path, data: bytes) -> None:
     """Write `data` to a new file, 0600 from the moment it exists."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, atomic.FILE_MODE)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
+    if not atomic.write_new(path, data):
+        raise FileExistsError(17, "File exists", str(path))
 
 
 def read(path: Path) -> bytes | None:
