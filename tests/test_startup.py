@@ -101,3 +101,11 @@ def test_a_checkin_leaves_the_other_kinds_alone(home):
     loaded = modules_loaded_by(["checkin", "--mood", "3", "--json"], home)
     assert "trustlog.domain.kinds" not in loaded
     assert "trustlog.domain.apology.checker" not in loaded
+
+
+def test_completion_code_loads_only_when_the_shell_asks(home):
+    # Typer's --install-completion/--show-completion are on; what Tab offers
+    # (cli/complete.py) is imported by a completion run alone.
+    ours = {"trustlog.cli.complete", "trustlog.domain.completion"}
+    for args in (["--help"], ["promise", "kept", "--help"], ["checkin", "--mood", "3"]):
+        assert modules_loaded_by(args, home).isdisjoint(ours), args

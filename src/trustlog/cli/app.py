@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,10 @@ HELP = """A private companion for rebuilding trust, one small reliable day at a 
 
 Your journal stays on this machine, in plain text only you can read.
 trustlog is not therapy; `trustlog help safety` says when to reach for more help."""
+
+
+# click's protocol: the shell's completion script runs `trustlog` with this set.
+COMPLETE_VAR = "_TRUSTLOG_COMPLETE"
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,10 @@ class Lazy:
         command = typer.main.get_command(target)
         command.name = name
         _plain_usage(command)
+        if COMPLETE_VAR in os.environ:  # the shell asks what Tab may offer (cli/complete.py)
+            from trustlog.cli.complete import attach
+
+            attach(command)
         return command
 
 
@@ -199,6 +208,20 @@ class TrustlogGroup(TyperGroup):
         lazy = COMMANDS.get(name)
         return lazy.load(name) if lazy else None
 
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """Command names for Tab, described by their summaries: no command module is
+        imported to offer its name."""
+        from typer._click.core import Command
+        from typer._click.shell_completion import CompletionItem
+
+        found = [
+            CompletionItem(name, help=lazy.summary)
+            for name, lazy in COMMANDS.items()
+            if name.startswith(incomplete)
+        ]
+        # The root's own options (after `-`), as click offers them.
+        return found + Command.shell_complete(self, ctx, incomplete)
+
     def format_commands(self, ctx: Any, formatter: Any) -> None:
         with formatter.section("Commands"):
             formatter.write_dl([(name, lazy.summary) for name, lazy in COMMANDS.items()])
@@ -293,7 +316,9 @@ app = typer.Typer(
     help=HELP,
     invoke_without_command=True,
     no_args_is_help=False,
-    add_completion=False,
+    # typer's own `--install-completion` and `--show-completion` (CONTRACT.md,
+    # "Shell completion"); what Tab offers is cli/complete.py, loaded only then.
+    add_completion=True,
     pretty_exceptions_enable=False,
     # Plain help: typer's rich help imports rich, markdown-it and pygments, about
     # 45 ms, which alone would break the start-up budget of `trustlog --help`.
