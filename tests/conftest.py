@@ -54,8 +54,10 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.setenv("TZ", "UTC")
-    for name in ("VISUAL", "EDITOR", "TRUSTLOG_PASSPHRASE"):
+    for name in ("VISUAL", "EDITOR", "TRUSTLOG_PASSPHRASE", "TRUSTLOG_SCHEDULER"):
         monkeypatch.delenv(name, raising=False)
+    # The daily reminder's files go here, and no scheduler is ever started (docs/remind.md).
+    monkeypatch.setenv("TRUSTLOG_SCHEDULER_DIR", str(tmp_path / "scheduler"))
     # Where an unlocked session lives (storage/session.py): the test's own, 0700.
     # On a memory file system, as a real one is: /dev/shm where there is one.
     memory = "/dev/shm" if os.path.isdir("/dev/shm") else None

@@ -628,8 +628,11 @@ def still_world(home: Path) -> Iterator[None]:
         "COLUMNS": "80",
         "LINES": "25",
         "TERM": "dumb",
+        # No reminder: the calendar asks the scheduler, here an empty folder of its own.
+        "TRUSTLOG_SCHEDULER_DIR": str(home.parent / "scheduler"),
     }
     cleared = (
+        "TRUSTLOG_SCHEDULER",
         "TRUSTLOG_NOW",
         "TRUSTLOG_PASSPHRASE",
         "VISUAL",

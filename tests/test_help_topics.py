@@ -48,7 +48,7 @@ def test_an_unknown_topic_is_bad_input_naming_the_topics(cli, topic):
     assert run.exit_code == 2
     assert run.stdout == ""
     assert run.stderr == (
-        f"trustlog: There is no help topic '{topic}'. Try one of: safety, privacy.\n"
+        f"trustlog: There is no help topic '{topic}'. Try one of: safety, privacy, reminders.\n"
     )
 
 
@@ -63,3 +63,15 @@ def test_help_alone_lists_the_commands(cli):
 
 def test_the_main_help_points_to_the_safety_topic(cli):
     assert "`trustlog help safety` says when to reach for more help" in cli("--help").stdout
+
+
+def test_help_reminders_says_how_it_works_and_how_to_turn_it_off(cli):
+    run = cli("help", "reminders")
+    assert (run.exit_code, run.stderr) == (0, "")
+    for words in (
+        "`trustlog remind set 20:30` reminds you every day at 20:30",
+        "if today's check-in is there, it stays quiet",
+        "It never asks for a passphrase.",
+        "`trustlog remind off` turns it off, removing only what trustlog added.",
+    ):
+        assert words in flowing(run.stdout), words

@@ -51,4 +51,21 @@ Your journal stays on this machine; trustlog sends nothing anywhere.
         )
     )
     + "\n",
+    "reminders": "\n\n".join(
+        (
+            "`trustlog remind set 20:30` reminds you every day at 20:30 to check in, through "
+            "your system's own scheduler: a systemd user timer on Linux (a reminder missed "
+            "while the computer slept comes when it wakes), a launchd agent on macOS, else "
+            "your crontab. trustlog runs nothing in the background itself.",
+            "At that time it looks at the file names of your journal only: if today's check-in "
+            'is there, it stays quiet; otherwise a desktop notification says "A few minutes '
+            "for today's check-in\", and nothing from your journal. It never asks for a "
+            "passphrase. Where no notification can be shown (cron without a desktop session), "
+            "the words go to the scheduler's own log, or to your mail if cron sends mail.",
+            "`trustlog remind status` says what is set; setting it again moves it. "
+            "`trustlog remind off` turns it off, removing only what trustlog added. "
+            "`trustlog calendar` adds the daily check-in at the same time, with an alarm.",
+        )
+    )
+    + "\n",
 }

@@ -131,6 +131,11 @@ COMMANDS = {
         "calendar",
         "Reminders for your own calendar app: the ritual's times and promises due.",
     ),
+    "remind": Lazy(
+        "trustlog.cli.remind",
+        "app",
+        "A daily reminder to check in, through your system's own scheduler.",
+    ),
     "catchup": Lazy(
         "trustlog.cli.catchup",
         "catchup",

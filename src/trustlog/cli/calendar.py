@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 from typing import Annotated
 
@@ -36,7 +37,8 @@ def calendar(
 ) -> None:
     """Reminders for your own calendar app: the ritual's times and promises due.
 
-    An iCalendar file with the planned weekly ritual, the repair contract's
+    An iCalendar file with the daily check-in (at the time `trustlog remind
+    set` chose), the planned weekly ritual, the repair contract's
     next revisit, and each active promise with a due time, each with an
     alarm. Nothing is sent anywhere: import the file yourself. Titles are
     short, and never the words of your contract or agreements.
@@ -45,7 +47,7 @@ def calendar(
     from trustlog.storage import outside
 
     state = get_state(ctx)
-    found = reminders(state.journal, clock.today())
+    found = reminders(state.journal, clock.today(), _checkin_time())
     data = render.ics(found, clock.local_zone(), discreet, clock.now())
     if output == "-":
         if json:
@@ -67,3 +69,15 @@ def calendar(
         replace = True
     outside.save(path, data, replace=replace)
     render.written(state.output, found, path, json=json)
+
+
+def _checkin_time() -> time | None:
+    """The daily reminder's time, if one is set; a scheduler that cannot be asked
+    (no crontab program) leaves the check-in out rather than the whole file."""
+    from trustlog.domain import remind
+    from trustlog.errors import TrustlogError
+
+    try:
+        return remind.status().at
+    except TrustlogError:
+        return None

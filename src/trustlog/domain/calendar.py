@@ -1,6 +1,7 @@
 """What `trustlog calendar` puts in the person's own calendar: plain data, no file format.
 
-Each `Reminder` is one event, once or recurring on weekdays: the planned
+Each `Reminder` is one event, once or recurring on weekdays: the daily
+check-in at the time `trustlog remind set` chose (when one is set), the planned
 ritual's weekly times, the repair contract's next revisit when there is one (all
 day), and each active promise with a due time (on exactly the days its
 schedule names, from its first scheduled day to its last). render/calendar.py writes
@@ -26,6 +27,8 @@ from trustlog.storage.journal import Journal
 UID_DOMAIN = "trustlog"
 RITUAL_MINUTES = {REPAIR: 30, "date": 120, "processing": 30}
 PROMISE_MINUTES = 15
+CHECKIN_MINUTES = 10  # "10-minute daily check-ins"
+EVERY_DAY = frozenset(range(7))
 ALARM_BEFORE = 30  # minutes: time to get ready, or to keep the promise
 
 
@@ -33,7 +36,7 @@ ALARM_BEFORE = 30  # minutes: time to get ready, or to keep the promise
 class Reminder:
     uid: str
     what: str
-    """repair, date, processing, promise or revisit: the renderer words the title."""
+    """checkin, repair, date, processing, promise or revisit: the renderer words the title."""
     text: str | None
     """A promise's own words (the renderer shortens them); None for the others."""
     first: date
@@ -51,10 +54,12 @@ def uid(what: str, record_id: str) -> str:
     return f"{what}-{record_id}@{UID_DOMAIN}"
 
 
-def reminders(journal: Journal, today: date) -> list[Reminder]:
-    """Every reminder the journal holds today: the weekly plan, the contract's revisit,
-    then the promises."""
-    found = plan_reminders(load_plan(journal))
+def reminders(journal: Journal, today: date, checkin_at: time | None = None) -> list[Reminder]:
+    """Every reminder the journal holds today: the daily check-in at `checkin_at` (the
+    reminder's time, None: none), the weekly plan, the contract's revisit, then the
+    promises."""
+    found = checkin_reminder(checkin_at, today)
+    found += plan_reminders(load_plan(journal))
     found += revisit_reminder(load_revisions(journal))
     found += [
         reminder
@@ -62,6 +67,25 @@ def reminders(journal: Journal, today: date) -> list[Reminder]:
         if (reminder := promise_reminder(promise, today)) is not None
     ]
     return found
+
+
+def checkin_reminder(at: time | None, today: date) -> list[Reminder]:
+    """The daily check-in, from today, its alarm at the time itself. Its UID is the same
+    whatever the time, so moving the reminder moves the one event."""
+    if at is None:
+        return []
+    return [
+        Reminder(
+            uid=uid("checkin", "daily"),
+            what="checkin",
+            text=None,
+            first=today,
+            at=at,
+            minutes=CHECKIN_MINUTES,
+            weekdays=EVERY_DAY,
+            alarm_before=0,
+        )
+    ]
 
 
 def plan_reminders(plan: Plan | None) -> list[Reminder]:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 PRODID = "-//trustlog//calendar reminders//EN"
 NEUTRAL = "Reminder"
 TITLES = {
+    "checkin": "Check-in",
     "repair": "Repair check-in",
     "date": "Date together",
     "processing": "Time to talk",

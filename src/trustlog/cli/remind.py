@@ -1,0 +1,80 @@
+"""`trustlog remind set|off|status`: a daily reminder to check in, by the system's scheduler."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from trustlog import clock
+from trustlog.cli.state import get_state
+from trustlog.domain import remind as domain
+from trustlog.render import remind as render
+
+app = typer.Typer(
+    # Plain help, like the root's: rich help would cost ~45 ms of start-up.
+    rich_markup_mode=None,
+    add_completion=False,
+    help="A daily reminder to check in, through your system's own scheduler.",
+    invoke_without_command=True,
+)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the reminder as JSON.")]
+
+
+@app.callback()
+def remind_help(ctx: typer.Context) -> None:
+    """A daily reminder to check in, through your system's own scheduler.
+
+    A systemd user timer (a reminder missed while the computer slept comes on
+    waking), a launchd agent on macOS, else your crontab. It shows a desktop
+    notification with a few discreet words, never anything from your journal,
+    and stays quiet on a day you have checked in already.
+    """
+    if ctx.invoked_subcommand is None:  # `trustlog remind` alone: help, and no error
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
+
+
+@app.command("set")
+def set_(
+    ctx: typer.Context,
+    at: Annotated[str, typer.Argument(metavar="HH:MM", help="The time of day, such as 20:30.")],
+    json: JsonOption = False,
+) -> None:
+    """Remind you every day at HH:MM; setting it again moves it."""
+    state = get_state(ctx)
+    done = domain.set_reminder(state.journal, domain.parse_time(at))
+    render.installed(state.output, done, json)
+
+
+@app.command("off")
+def off(ctx: typer.Context) -> None:
+    """Turn the reminder off: remove its job, and nothing else."""
+    state = get_state(ctx)
+    render.turned_off(state.output, domain.turn_off())
+
+
+@app.command("status")
+def status(ctx: typer.Context, json: JsonOption = False) -> None:
+    """Whether a reminder is set, when, and through which scheduler."""
+    state = get_state(ctx)
+    render.status(state.output, domain.status(), json)
+
+
+@app.command("now", hidden=True)
+def now(
+    ctx: typer.Context,
+    json: Annotated[bool, typer.Option("--json", help="Print what was done as JSON.")] = False,
+) -> None:
+    """What the scheduler runs: a notification, unless today's check-in is done.
+
+    Decided from file names alone: it never reads an entry, and never asks for
+    a passphrase, even of an encrypted journal that is locked.
+    """
+    state = get_state(ctx)
+    state.no_input = True  # run by a scheduler: nobody is there to answer
+    journal = state.journal
+    today = domain.today(journal, clock.today())
+    shown = None if today.done else render.notify()
+    render.reminded(state.output, today, shown, json)
