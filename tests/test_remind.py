@@ -338,3 +338,107 @@ def test_remind_help_says_how_to_turn_it_off(cli):
     run = cli("remind", "--help")
     assert run.exit_code == 0 and "trustlog remind off" not in run.stderr
     assert "off" in run.stdout and "now" not in run.stdout.split("Commands:")[1]
+
+
+# -- the real schedulers' commands, played by fakes on PATH -----------------------------
+
+
+@pytest.fixture
+def live(tmp_path, monkeypatch) -> Path:
+    """No TRUSTLOG_SCHEDULER_DIR: the scheduler's programs run, but they are fakes that
+    write down how they were called, and every folder is the test's own."""
+    monkeypatch.delenv("TRUSTLOG_SCHEDULER_DIR")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "home" / ".config"))
+    bin_folder = tmp_path / "fakebin"
+    bin_folder.mkdir()
+    calls = tmp_path / "calls"
+    table = tmp_path / "user-crontab"
+    for program in ("systemctl", "launchctl"):
+        fake = bin_folder / program
+        fake.write_text(f'#!/bin/sh\necho "{program} $*" >> "{calls}"\n')
+        fake.chmod(0o755)
+    crontab = bin_folder / "crontab"
+    crontab.write_text(
+        "#!/bin/sh\n"
+        f'echo "crontab $*" >> "{calls}"\n'
+        f'if [ "$1" = "-l" ]; then [ -f "{table}" ] || {{ echo "no crontab" >&2; exit 1; }}; '
+        f'cat "{table}"; else cat > "{table}"; fi\n'
+    )
+    crontab.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_folder}{os.pathsep}{os.environ['PATH']}")
+    return tmp_path
+
+
+def calls_of(live: Path) -> list[str]:
+    path = live / "calls"
+    return path.read_text().splitlines() if path.exists() else []
+
+
+def test_systemd_is_reloaded_enabled_and_started(cli, live, monkeypatch):
+    monkeypatch.setenv("TRUSTLOG_SCHEDULER", "systemd")
+    assert cli("remind", "set", "20:30").exit_code == 0
+    units = live / "home" / ".config" / "systemd" / "user"
+    assert sorted(p.name for p in units.iterdir()) == FILES["systemd"]
+    assert calls_of(live) == [
+        "systemctl --user daemon-reload",
+        "systemctl --user enable --now trustlog-remind.timer",
+        "systemctl --user restart trustlog-remind.timer",
+    ]
+    (live / "calls").unlink()
+    assert cli("remind", "off").exit_code == 0
+    assert calls_of(live) == [
+        "systemctl --user disable --now trustlog-remind.timer",
+        "systemctl --user daemon-reload",
+    ]
+    assert list(units.iterdir()) == []
+
+
+def test_a_scheduler_that_refuses_leaves_the_reminder_as_it_was(cli, live, monkeypatch):
+    monkeypatch.setenv("TRUSTLOG_SCHEDULER", "systemd")
+    assert cli("remind", "set", "20:30").exit_code == 0
+    (live / "fakebin" / "systemctl").write_text(
+        "#!/bin/sh\necho 'Failed to connect to bus: No medium found' >&2\nexit 1\n"
+    )
+    run = cli("remind", "set", "07:00")
+    assert run.exit_code == 1
+    assert "Failed to connect to bus" in run.stderr and "Traceback" not in run.stderr
+    assert cli("remind", "status", "--json").json() == {"time": "20:30", "scheduler": "systemd"}
+    cli("remind", "off")
+    assert cli("remind", "set", "07:00").exit_code == 1
+    units = live / "home" / ".config" / "systemd" / "user"
+    assert list(units.iterdir()) == []  # nothing left half-installed
+
+
+def test_launchd_is_booted_in_and_out(cli, live, monkeypatch):
+    monkeypatch.setenv("TRUSTLOG_SCHEDULER", "launchd")
+    assert cli("remind", "set", "20:30").exit_code == 0
+    plist = live / "home" / "Library" / "LaunchAgents" / "org.trustlog.remind.plist"
+    uid = os.getuid()
+    assert calls_of(live) == [
+        f"launchctl bootout gui/{uid}/org.trustlog.remind",
+        f"launchctl bootstrap gui/{uid} {plist}",
+    ]
+    assert cli("remind", "off").exit_code == 0
+    assert calls_of(live)[-1] == f"launchctl bootout gui/{uid}/org.trustlog.remind"
+    assert not plist.exists()
+
+
+def test_cron_reads_and_writes_the_users_crontab(cli, live, monkeypatch):
+    monkeypatch.setenv("TRUSTLOG_SCHEDULER", "cron")
+    assert cli("remind", "status", "--json").json()["time"] is None  # no crontab yet
+    (live / "user-crontab").write_text("0 0 * * * mine\n")
+    assert cli("remind", "set", "20:30").exit_code == 0
+    text = (live / "user-crontab").read_text()
+    assert text.startswith("0 0 * * * mine\n30 20 * * * ") and text.endswith("# trustlog-remind\n")
+    assert cli("remind", "off").exit_code == 0
+    assert (live / "user-crontab").read_text() == "0 0 * * * mine\n"
+
+
+def test_no_scheduler_program_is_a_clear_error(cli, live, monkeypatch, tmp_path):
+    monkeypatch.setenv("TRUSTLOG_SCHEDULER", "cron")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    run = cli("remind", "set", "20:30")
+    assert run.exit_code == 1
+    assert "There is no `crontab` program here" in run.stderr
+    assert "TRUSTLOG_SCHEDULER=systemd|launchd" in run.stderr

@@ -19,12 +19,14 @@ the scheduler really holds.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import plistlib
 import re
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,14 +98,18 @@ class Systemd:
 
     def install(self, job: Job, command: list[str]) -> list[Path]:
         timer, service = self.paths()
+        live = test_dir() is None
+        if live:
+            _require("systemctl", "systemd")
         _folder(timer.parent)
-        atomic.write_atomic(service, service_unit(command).encode("utf-8"))
-        atomic.write_atomic(timer, timer_unit(job).encode("utf-8"))
-        if test_dir() is None:
-            _run(["systemctl", "--user", "daemon-reload"])
-            _run(["systemctl", "--user", "enable", "--now", timer.name])
-            # A timer already running keeps its old time until restarted.
-            _run(["systemctl", "--user", "restart", timer.name])
+        with _restored_on_failure(timer, service):
+            atomic.write_atomic(service, service_unit(command).encode("utf-8"))
+            atomic.write_atomic(timer, timer_unit(job).encode("utf-8"))
+            if live:
+                _run(["systemctl", "--user", "daemon-reload"])
+                _run(["systemctl", "--user", "enable", "--now", timer.name])
+                # A timer already running keeps its old time until restarted.
+                _run(["systemctl", "--user", "restart", timer.name])
         return [timer, service]
 
     def remove(self) -> bool:
@@ -161,14 +167,18 @@ class Launchd:
 
     def install(self, job: Job, command: list[str]) -> list[Path]:
         path = self.path()
+        live = test_dir() is None
+        if live:
+            _require("launchctl", "launchd")
         _folder(path.parent)
-        if test_dir() is None:
+        if live:
             self._unload(path)  # the old job, so the new time is the one loaded
-        atomic.write_atomic(path, agent_plist(job, command))
-        if test_dir() is None:
-            target = f"gui/{os.getuid()}"
-            if _run(["launchctl", "bootstrap", target, str(path)], check=False) != 0:
-                _run(["launchctl", "load", "-w", str(path)])  # before macOS 10.10's verbs
+        with _restored_on_failure(path):
+            atomic.write_atomic(path, agent_plist(job, command))
+            if live:
+                target = f"gui/{os.getuid()}"
+                if _run(["launchctl", "bootstrap", target, str(path)], check=False) != 0:
+                    _run(["launchctl", "load", "-w", str(path)])  # before macOS 10.10's verbs
         return [path]
 
     def remove(self) -> bool:
@@ -221,11 +231,7 @@ class Cron:
         path = self.test_file()
         if path is not None:
             return _read(path) or ""
-        if shutil.which("crontab") is None:
-            raise JournalError(
-                "There is no `crontab` program here, so no reminder can be scheduled.",
-                hint="Install cron (or choose another with TRUSTLOG_SCHEDULER=systemd|launchd).",
-            )
+        _require("crontab", "cron")
         done = _capture(["crontab", "-l"])
         # `crontab -l` fails when the person has no crontab yet: that is an empty one.
         return done.stdout if done.returncode == 0 else ""
@@ -286,6 +292,31 @@ _BACKENDS: dict[str, Systemd | Launchd | Cron] = {
 }
 
 
+def _require(program: str, name: str) -> None:
+    if shutil.which(program) is None:
+        others = "|".join(other for other in SCHEDULERS if other != name)
+        raise JournalError(
+            f"There is no `{program}` program here, so {name} cannot run a reminder.",
+            hint=f"Nothing was changed. TRUSTLOG_SCHEDULER={others} chooses another scheduler.",
+        )
+
+
+@contextmanager
+def _restored_on_failure(*paths: Path) -> Iterator[None]:
+    """If the scheduler refuses the new job, its files go back to what they were."""
+    before = {path: _read_bytes(path) for path in paths}
+    try:
+        yield
+    except BaseException:
+        for path, data in before.items():
+            with contextlib.suppress(OSError):
+                if data is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    atomic.write_atomic(path, data)
+        raise
+
+
 def _folder(path: Path) -> None:
     path.mkdir(parents=True, exist_ok=True, mode=atomic.FOLDER_MODE)
 
@@ -318,7 +349,7 @@ def _capture(args: list[str], given: str | None = None) -> subprocess.CompletedP
     except (OSError, subprocess.TimeoutExpired) as error:
         raise JournalError(
             f"Could not run `{' '.join(args)}`: {error}.",
-            hint="Nothing else was changed; `trustlog remind status` says what is set.",
+            hint="Nothing was changed; `trustlog remind status` says what is set.",
         ) from None
 
 
@@ -328,6 +359,6 @@ def _run(args: list[str], check: bool = True, given: str | None = None) -> int:
         said = done.stderr.strip().splitlines()
         raise JournalError(
             f"`{' '.join(args)}` failed" + (f": {said[-1]}" if said else "."),
-            hint="`trustlog remind status` says what is set; `trustlog remind off` removes it.",
+            hint="The reminder is as it was; `trustlog remind status` says what is set.",
         )
     return done.returncode
