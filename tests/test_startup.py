@@ -20,6 +20,7 @@ HEAVY = (
     "filelock",
     "tomlkit",
     "pyrage",
+    "nacl",
 )
 
 PROBE = """
@@ -109,3 +110,12 @@ def test_completion_code_loads_only_when_the_shell_asks(home):
     ours = {"trustlog.cli.complete", "trustlog.domain.completion"}
     for args in (["--help"], ["promise", "kept", "--help"], ["checkin", "--mood", "3"]):
         assert modules_loaded_by(args, home).isdisjoint(ours), args
+
+
+def test_only_the_partner_commands_load_the_signing_library(home, tmp_path):
+    everyday = (["checkin", "--mood", "3"], ["entries", "--json"], ["report", "--json"], [])
+    for args in (*everyday, ["contract", "--json"]):
+        assert loaded_by(args, home).isdisjoint({"nacl", "pyrage"}), args
+    assert "nacl" in loaded_by(["partner", "code", "--json"], home)
+    # With a partner and what they shared, the everyday commands still load neither.
+    assert loaded_by([], home).isdisjoint({"nacl", "pyrage"})
