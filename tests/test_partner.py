@@ -496,3 +496,29 @@ def test_remove_forgets_the_code_and_everything_received(cli, tmp_path):
     assert "trustlog partner add" in sam("partner").stderr
     # Their own code is theirs still.
     assert (sam.home / "sharing-keys.toml").exists()
+
+
+# -- beside your own -------------------------------------------------------------------
+
+
+def test_the_dashboard_and_report_show_what_was_shared_as_theirs(cli, tmp_path, at):
+    alex, sam = pair(cli, tmp_path)
+    _promises(alex)
+    alex.json("checkin", "--mood", "4", "--trust", "6")
+    assert sam.json()["partner_shared"] is None
+    assert sam.json("report")["partner"] is None
+    sam.json("receive", str(alex.share("s.age", "--what", "promises", "--what", "checkins")))
+    board = sam.json()
+    assert board["partner_shared"]["name"] == "Alex"
+    assert board["partner_shared"]["items"] == {"promises": 2, "checkins": 1}
+    assert "◆ Alex shared 4 weeks: 2 promises, 1 day of mood and trust" in sam().stdout
+    theirs = sam.json("report")["partner"]
+    assert theirs["covers"] == {"from": "2026-11-01", "to": "2026-11-24"}
+    assert theirs["promises"]["follow_through"] == 0.5
+    assert theirs["mood"] == {"average": 4.0}
+    words = sam("report").stdout
+    assert "Side by side" in words
+    # The period before is not covered by the share: no side by side there.
+    assert sam.json("report", "--month", "2026-09")["partner"] is None
+    at("2026-12-05T09:00:00+00:00")
+    assert sam.json()["partner_shared"] is None  # a week on, the dashboard lets it be

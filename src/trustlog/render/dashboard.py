@@ -89,6 +89,10 @@ def dashboard(output: Output, board: Dashboard, json: bool = False) -> None:
         out.print(Text("This week's ritual:"))
         for line in week_lines(week, indent="  "):
             out.print(line)
+    if board.partner_shared is not None:
+        from trustlog.render.partner import news_line
+
+        out.print(news_line(board.partner_shared))
     for hint in board.hints:
         out.print(f"[muted]Next:[/muted] {escape(hint)}")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from trustlog.domain.partner.figures import SharedNews
 from trustlog.domain.partner.service import (
     NEVER_GOES,
     Added,
@@ -213,6 +214,19 @@ def share_received(output: Output, received: Received, json: bool = False) -> No
         older = ", ".join(KIND_WORDS[kind][1] for kind in received.ignored)
         output.say(f"[muted]Its {older}: you already have newer ones; those were left.[/muted]")
     output.say("[muted]trustlog partner shows them beside your own.[/muted]")
+
+
+def news_line(news: SharedNews) -> Any:
+    """The dashboard's line: "Sam shared 4 weeks: 3 promises (Tue 24 Nov). trustlog partner"."""
+    from trustlog.render.console import Text
+
+    line = Text("◆ ")
+    line.append(
+        f"{news.name} shared {span_words(news.start, news.end)}: {items_words(news.items)} "
+        f"({words.short_date(news.received.date())})."
+    )
+    line.append("  trustlog partner shows them", style="muted")
+    return line
 
 
 # -- their side ---------------------------------------------------------------------

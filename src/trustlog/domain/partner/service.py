@@ -226,6 +226,7 @@ def receive(journal: Journal, data: bytes, now: datetime) -> Received:
         )
     opened = open_envelope(data, keys, parse(partner.code), partner.called)
     _check_shapes(opened.kinds)
+    opened.kinds = {kind: opened.kinds[kind] for kind in KINDS if kind in opened.kinds}
     items = {kind: count(kind, value) for kind, value in opened.kinds.items()}
     with journal.writing():
         partner = require_partner(journal)  # as it stands under the lock

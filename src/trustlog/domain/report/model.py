@@ -167,6 +167,8 @@ class Report:
     # one is written), and the ids of the agreements due for review.
     contract: dict[str, Any] | None = None
     reviews_due: list[str] = field(default_factory=list)
+    # What the partner shared over this period, as theirs (domain/partner/figures.py).
+    partner: Any = None
 
     @property
     def empty(self) -> bool:
