@@ -522,3 +522,21 @@ def test_the_dashboard_and_report_show_what_was_shared_as_theirs(cli, tmp_path, 
     assert sam.json("report", "--month", "2026-09")["partner"] is None
     at("2026-12-05T09:00:00+00:00")
     assert sam.json()["partner_shared"] is None  # a week on, the dashboard lets it be
+
+
+def test_an_export_holds_what_was_shared_only_when_asked_and_as_theirs(cli, tmp_path):
+    alex, sam = pair(cli, tmp_path)
+    _promises(alex)
+    sam.json("receive", str(alex.share("s.age")))
+    sam("checkin", "--mood", "3")
+    plain = sam("export", "--output", "-").stdout
+    assert "Alex" not in plain and "running late" not in plain
+    shared = sam("export", "--output", "-", "--include-partner").stdout
+    assert "## Shared by Alex (their figures, not yours)" in shared
+    assert "- Follow-through: 50%" in shared
+    assert "running late" in shared
+    page = sam("export", "--format", "html", "--output", "-", "--include-partner").stdout
+    assert "<h2>Shared by Alex (their figures, not yours)</h2>" in page
+    done = sam("export", "--format", "csv", "--output", "-", "--include-partner")
+    assert done.exit_code == 2
+    assert "--include-partner" in done.stderr

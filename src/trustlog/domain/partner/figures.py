@@ -121,3 +121,53 @@ def shared_lately(journal: Journal, today: date) -> SharedNews | None:
     if not 0 <= (today - last.received.date()).days < NEWS_DAYS:
         return None
     return SharedNews(partner.called, last.received, last.start, last.end, dict(last.items))
+
+
+@dataclass
+class SharedPromise:
+    text: str
+    schedule: str
+    kept: int
+    broken: int
+    repaired: int
+    unrecorded: int
+
+    @property
+    def follow_through(self) -> float | None:
+        recorded = self.kept + self.broken + self.repaired
+        return self.kept / recorded if recorded else None
+
+
+@dataclass
+class SharedSection:
+    """What the partner shared over an export's window, labelled as theirs."""
+
+    side: SideBySide
+    promises: list[SharedPromise]
+
+
+def shared_for_export(journal: Journal, period: Period, as_of: date) -> SharedSection | None:
+    """Their figures and promises over the days of `period` their share covers; None without."""
+    side = side_by_side(journal, period, as_of)
+    if side is None:
+        return None
+    held = store.load_kind(journal, store.PROMISES)
+    promises = []
+    for item in held.items if held is not None else []:
+        statuses = [
+            day.get("status")
+            for day in item.get("days", [])
+            if side.start.isoformat() <= str(day.get("date")) <= side.end.isoformat()
+        ]
+        if statuses:
+            promises.append(
+                SharedPromise(
+                    text=str(item.get("text", "")),
+                    schedule=str(item.get("schedule") or ""),
+                    kept=statuses.count("kept"),
+                    broken=statuses.count("broken"),
+                    repaired=statuses.count("repaired"),
+                    unrecorded=statuses.count("unrecorded"),
+                )
+            )
+    return SharedSection(side, promises)
