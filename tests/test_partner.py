@@ -540,3 +540,30 @@ def test_an_export_holds_what_was_shared_only_when_asked_and_as_theirs(cli, tmp_
     done = sam("export", "--format", "csv", "--output", "-", "--include-partner")
     assert done.exit_code == 2
     assert "--include-partner" in done.stderr
+
+
+def test_a_promise_marked_private_by_hand_never_goes(cli, tmp_path):
+    alex, sam = pair(cli, tmp_path)
+    _promises(alex)
+    secret = alex.json("promise", "add", "PRIVATEWORDS promise", "--start", "2026-11-20")["id"]
+    path = alex.home / "promises" / f"promise-{secret}.md"
+    path.write_text(path.read_text().replace('text = "', 'private = true\ntext = "', 1))
+    sam.json("receive", str(alex.share("s.age")))
+    assert [p["text"] for p in sam.json("partner")["promises"]] == [
+        "Text if I'm running late",
+        "Call at 7:00",
+    ]
+
+
+def test_in_an_encrypted_journal_the_keys_and_what_was_received_are_encrypted(
+    cli, tmp_path, monkeypatch
+):
+    alex, sam = pair(cli, tmp_path)
+    _promises(alex)
+    monkeypatch.setenv("TRUSTLOG_PASSPHRASE", "a long passphrase")
+    assert sam("encrypt").exit_code == 0
+    sam.json("receive", str(alex.share("s.age")))
+    for path in (sam.home / "sharing-keys.toml", *(sam.home / "partner").iterdir()):
+        assert path.read_bytes().startswith(b"age-encryption.org/v1\n"), path
+    assert len(sam.json("partner")["promises"]) == 2
+    assert sam.json("partner", "code")["fingerprint"] == sam.json("partner", "code")["fingerprint"]
