@@ -142,7 +142,7 @@ def share_preview(output: Output, plan: SharePlan, shown: str) -> None:
 
 def _detail(kind: str, items: Any) -> str:
     if kind == PROMISES:
-        return " (their days kept, broken or repaired, with repair notes)"
+        return " (each day kept, broken or repaired, with repair notes)"
     if kind == CHECKINS:
         return " (the numbers only, never words)"
     if kind == CONTRACT:
@@ -209,7 +209,8 @@ def share_received(output: Output, received: Received, json: bool = False) -> No
         )
         return
     kept = {k: n for k, n in received.items.items() if k not in received.ignored}
-    output.say(f"{name} shared {items_words(kept)} (made {made}).")
+    span = span_words(received.start, received.end)
+    output.say(f"{name} shared {span}: {items_words(kept)} (made {made}).")
     if received.ignored:
         older = ", ".join(KIND_WORDS[kind][1] for kind in received.ignored)
         output.say(f"[muted]Its {older}: you already have newer ones; those were left.[/muted]")
