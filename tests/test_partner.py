@@ -511,7 +511,9 @@ def test_the_dashboard_and_report_show_what_was_shared_as_theirs(cli, tmp_path, 
     board = sam.json()
     assert board["partner_shared"]["name"] == "Alex"
     assert board["partner_shared"]["items"] == {"promises": 2, "checkins": 1}
-    assert "◆ Alex shared 4 weeks: 2 promises, 1 day of mood and trust" in sam().stdout
+    assert (
+        "◆ Alex shared 4 weeks to Tue 24 Nov: 2 promises, 1 day of mood and trust" in sam().stdout
+    )
     theirs = sam.json("report")["partner"]
     assert theirs["covers"] == {"from": "2026-11-01", "to": "2026-11-24"}
     assert theirs["promises"]["follow_through"] == 0.5

@@ -36,7 +36,7 @@ RANGES = {"mood": (1, 5), "trust": (0, 10)}
 KIND_WORDS = {
     PROMISES: ("promise", "promises"),
     CHECKINS: ("day of mood and trust", "days of mood and trust"),
-    CONTRACT: ("repair contract", "repair contract"),
+    CONTRACT: ("the repair contract", "the repair contract"),
     AGREEMENTS: ("agreement", "agreements"),
     RITUAL: ("ritual week", "ritual weeks"),
     APOLOGY: ("apology", "apologies"),
@@ -52,6 +52,17 @@ def kind_words(kind: str, number: int) -> str:
 
 def items_words(items: dict[str, int]) -> str:
     return ", ".join(kind_words(kind, number) for kind, number in items.items()) or "nothing"
+
+
+WINDOWED = (PROMISES, CHECKINS, RITUAL)  # the kinds a share's dates are about
+
+
+def shared_words(items: dict[str, int], start: date, end: date) -> str:
+    """ "4 weeks: 3 promises, 20 days of mood and trust", or "the repair contract" alone."""
+    what = items_words(items)
+    if not any(kind in WINDOWED for kind in items):
+        return what
+    return f"{span_words(start, end)} to {words.short_date(end)}: {what}"
 
 
 def span_words(start: date, end: date) -> str:
@@ -123,10 +134,13 @@ def share_preview(output: Output, plan: SharePlan, shown: str) -> None:
 
     name = escape(plan.partner.called)
     say = output.say
-    say(
-        f"[title]A share for {name}[/title], {span_words(plan.start, plan.end)}: "
-        f"{words.full_date(plan.start)} to {words.full_date(plan.end)}."
-    )
+    if any(kind in WINDOWED for kind in plan.kinds):
+        say(
+            f"[title]A share for {name}[/title], {span_words(plan.start, plan.end)}: "
+            f"{words.full_date(plan.start)} to {words.full_date(plan.end)}."
+        )
+    else:
+        say(f"[title]A share for {name}[/title].")
     say("What goes, sealed so that only their journal can open it:")
     for kind, items in plan.kinds.items():
         say(f"  • {kind_words(kind, plan.counts[kind])}{_detail(kind, items)}")
@@ -174,8 +188,7 @@ def share_written(output: Output, plan: SharePlan, shown: str | None, json: bool
     name = escape(plan.partner.called)
     where = f"Wrote {escape(shown)}" if shown else "Wrote the share to stdout"
     output.say(
-        f"{where} for {name}: {items_words(plan.counts)}, "
-        f"{span_words(plan.start, plan.end)} to {words.short_date(plan.end)}.\n"
+        f"{where} for {name}: {shared_words(plan.counts, plan.start, plan.end)}.\n"
         f"[muted]Hand it over as you like; only {name}'s journal can open it "
         "(`trustlog receive FILE`).[/muted]"
     )
@@ -209,8 +222,7 @@ def share_received(output: Output, received: Received, json: bool = False) -> No
         )
         return
     kept = {k: n for k, n in received.items.items() if k not in received.ignored}
-    span = span_words(received.start, received.end)
-    output.say(f"{name} shared {span}: {items_words(kept)} (made {made}).")
+    output.say(f"{name} shared {shared_words(kept, received.start, received.end)} (made {made}).")
     if received.ignored:
         older = ", ".join(KIND_WORDS[kind][1] for kind in received.ignored)
         output.say(f"[muted]Its {older}: you already have newer ones; those were left.[/muted]")
@@ -223,7 +235,7 @@ def news_line(news: SharedNews) -> Any:
 
     line = Text("◆ ")
     line.append(
-        f"{news.name} shared {span_words(news.start, news.end)}: {items_words(news.items)} "
+        f"{news.name} shared {shared_words(news.items, news.start, news.end)} "
         f"({words.short_date(news.received.date())})."
     )
     line.append("  trustlog partner shows them", style="muted")
@@ -521,8 +533,8 @@ def contract_agreed(output: Output, agreed: Agreed, json: bool = False) -> None:
         output.say(f"Your contract already holds the words {name} shared; nothing was changed.")
     else:
         output.say(
-            f"Saved {name}'s contract as your revision {written.contract.number}, "
-            "seen from your side (their commitments are yours to see as theirs)."
+            f"Saved {name}'s contract as your revision {written.contract.number}, from your "
+            f"side: what {name} commits to is listed as theirs, what you commit to as yours."
         )
     if agreed.agreed_by_both is not None:
         output.say(
