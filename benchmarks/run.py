@@ -355,12 +355,9 @@ def partner_cases(cli: list[str], big: Path, work: Path, runs: int, label: str) 
     timings: list[Timing] = []
     files: dict[str, Path] = {}
     for name, window in windows.items():
-        share = [*cli, "share", "--yes", "--output", "-", *SHARED, *window]
-        timings += time_case(f"share ({name})", [Variant(label, sharer, [share] * runs)])
         files[name] = work / f"share-{name.replace(' ', '-')}.age"
-        files[name].write_bytes(
-            subprocess.run(share, env=environment(sharer), capture_output=True, check=True).stdout
-        )
+        share = [*cli, "share", "--yes", "--force", "--output", str(files[name]), *SHARED, *window]
+        timings += time_case(f"share ({name})", [Variant(label, sharer, [share] * runs)])
     receiver = work / "partner"
 
     def fresh_partner() -> None:
