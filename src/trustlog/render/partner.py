@@ -43,6 +43,11 @@ KIND_WORDS = {
 }
 
 
+def cap(text: str) -> str:
+    """A name at the start of a sentence: "your partner" becomes "Your partner"."""
+    return text[:1].upper() + text[1:]
+
+
 def kind_words(kind: str, number: int) -> str:
     one, many = KIND_WORDS[kind]
     if kind == CONTRACT:
@@ -213,12 +218,13 @@ def share_received(output: Output, received: Received, json: bool = False) -> No
         return
     from rich.markup import escape
 
-    name = escape(received.partner.called)
+    name = escape(cap(received.partner.called))
     made = words.short_date_time(received.made)
     if len(received.ignored) == len(received.items):
         output.say(
-            f"You already have everything in this share from {name} (made {made}), "
-            "or something newer: nothing was added."
+            f"You already have everything in this share from "
+            f"{escape(received.partner.called)} (made {made}), or something newer: "
+            "nothing was added."
         )
         return
     kept = {k: n for k, n in received.items.items() if k not in received.ignored}
@@ -235,7 +241,7 @@ def news_line(news: SharedNews) -> Any:
 
     line = Text("◆ ")
     line.append(
-        f"{news.name} shared {shared_words(news.items, news.start, news.end)} "
+        f"{cap(news.name)} shared {shared_words(news.items, news.start, news.end)} "
         f"({words.short_date(news.received.date())})."
     )
     line.append("  trustlog partner shows them", style="muted")
@@ -293,7 +299,7 @@ def partner_shown(output: Output, shown: Shown, json: bool = False) -> None:
     from trustlog.render.console import Text
 
     out = output.out
-    name = shown.partner.called
+    name = cap(shown.partner.called)
     out.print(Text(f"{name}'s side", style="title"))
     out.print(Text(f"code fingerprint: {shown.fingerprint}", style="muted"))
     if not shown.kinds:
