@@ -90,7 +90,7 @@ def remove(
     """Forget your partner's code and everything they shared with you (asks first)."""
     from trustlog.domain.partner import store
     from trustlog.domain.partner.service import remove_partner
-    from trustlog.render.partner import before_removing, not_written, partner_removed
+    from trustlog.render.partner import before_removing, nothing_changed, partner_removed
 
     state = get_state(ctx)
     if not yes:
@@ -106,7 +106,7 @@ def remove(
 
             before_removing(state.output, held.called)
             if not ask_remove(Asker()):
-                not_written(state.output)
+                nothing_changed(state.output)
                 return
     partner_removed(state.output, remove_partner(state.journal), json=json)
 

@@ -177,6 +177,10 @@ def not_written(output: Output) -> None:
     output.say("Nothing was written.")
 
 
+def nothing_changed(output: Output) -> None:
+    output.say("Nothing was changed.")
+
+
 def share_written(output: Output, plan: SharePlan, shown: str | None, json: bool) -> None:
     if json:
         output.json(
