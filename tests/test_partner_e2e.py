@@ -70,3 +70,18 @@ def test_an_existing_file_is_replaced_only_when_the_person_says_so(alex, tmp_pat
     child.expect("Nothing was written.")
     assert finish(child) == 0
     assert target.read_bytes() == b"kept"
+
+
+def test_remove_asks_first_and_no_keeps_the_partner(alex):
+    before = tree(alex)
+    child = spawn(alex, "partner", "remove")
+    child.expect("This forgets Sam's code and everything they shared with you.")
+    answer(child, "Forget them and everything they shared", "n")
+    child.expect("Nothing was changed.")
+    assert finish(child) == 0
+    assert tree(alex) == before
+    child = spawn(alex, "partner", "remove")
+    answer(child, "Forget them and everything they shared", "y")
+    child.expect("Forgot your partner's code")
+    assert finish(child) == 0
+    assert not (alex / "partner" / "partner.toml").exists()
