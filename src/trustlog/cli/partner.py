@@ -179,13 +179,13 @@ def share(
         raise InputError("--json: the share itself goes to stdout with --output -; leave one out.")
     today = clock.today()
     target = None if to_stdout else _target(output_path, today.isoformat())
+    require_partner(state.journal)
     asking = not yes and not to_stdout and state.may_prompt(json)
     if not yes and not asking:
         raise InputError(
             "--yes: a share cannot be recalled once handed over, so without a terminal "
             "please add --yes (in a terminal, it shows what will go and asks)."
         )
-    require_partner(state.journal)
     if target is not None:
         outside.check_target(target)
         if not force and not asking:
