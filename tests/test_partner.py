@@ -570,3 +570,30 @@ def test_in_an_encrypted_journal_the_keys_and_what_was_received_are_encrypted(
         assert path.read_bytes().startswith(b"age-encryption.org/v1\n"), path
     assert len(sam.json("partner")["promises"]) == 2
     assert sam.json("partner", "code")["fingerprint"] == sam.json("partner", "code")["fingerprint"]
+
+
+def test_two_receives_at_once_keep_the_newer_share(cli, tmp_path, at):
+    import os
+    import subprocess
+    import sys
+
+    alex, sam = pair(cli, tmp_path)
+    _promises(alex)
+    older = alex.share("older.age")
+    at("2026-11-25T09:00:00+00:00")
+    alex.json("promise", "add", "Share my calendar", "--start", "2026-11-25")
+    newer = alex.share("newer.age")
+    env = {**os.environ, "TRUSTLOG_HOME": str(sam.home)}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "trustlog", "receive", str(path), "--json"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for path in (newer, older)
+    ]
+    assert [run.wait(timeout=60) for run in runs] == [0, 0]
+    shown = sam.json("partner")
+    assert len(shown["promises"]) == 3
+    assert shown["received"] is not None
