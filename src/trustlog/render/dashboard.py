@@ -93,6 +93,10 @@ def dashboard(output: Output, board: Dashboard, json: bool = False) -> None:
         from trustlog.render.partner import news_line
 
         out.print(news_line(board.partner_shared))
+    if board.conflicts:
+        versions = words.count(board.conflicts, "other version")
+        out.print(f"○ {versions} of entries changed on two devices, kept by sync.")
+        out.print(Text("  to look: trustlog entries --kind conflict", style="muted"))
     for hint in board.hints:
         out.print(f"[muted]Next:[/muted] {escape(hint)}")
 
