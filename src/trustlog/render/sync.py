@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from trustlog.domain.sync.service import SetupResult, SyncResult, SyncStatus
+from typing import TYPE_CHECKING
+
 from trustlog.render import words
-from trustlog.render.output import Output
+
+if TYPE_CHECKING:
+    from trustlog.domain.sync.service import SetupResult, SyncResult, SyncStatus
+    from trustlog.render.output import Output
 
 PLAIN_REMOTE = (
     "Your journal is plain text, so {remote} holds it as plain text: anyone who can read "
