@@ -73,10 +73,11 @@ def synced(output: Output, done: SyncResult, json: bool = False) -> None:
             f"became one: {', '.join(done.merged)}."
         )
     if done.conflicts:
+        copies = words.count(len(done.conflicts), "conflict copy", "conflict copies")
         output.tell(
-            f"Kept {words.count(len(done.conflicts), 'other version')} of entries changed on "
-            "both devices, so nothing is lost: `trustlog entries --kind conflict` shows them, "
-            "`trustlog delete ID` removes one once you have looked."
+            f"Where both devices changed the same entry, the later change is kept and the other "
+            f"version too ({copies}), so nothing is lost: `trustlog entries --kind conflict` "
+            "shows them; `trustlog delete ID` removes one once you have looked."
         )
 
 

@@ -398,8 +398,16 @@ def _parse_raw_diff(raw: bytes) -> dict[str, str | None]:
 
 
 def last_line(stderr: bytes) -> str:
+    """What git said went wrong: its first `fatal:` or `error:` line, else its last line."""
     lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines()]
     lines = [line for line in lines if line]
+    for line in lines:
+        if line.startswith("ssh: "):  # the reason under git's "Could not read from remote"
+            return line
+    for line in lines:
+        for prefix in ("fatal: ", "error: "):
+            if line.startswith(prefix):
+                return line.removeprefix(prefix)
     return lines[-1] if lines else "no reason given"
 
 

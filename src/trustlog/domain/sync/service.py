@@ -353,11 +353,16 @@ def _message(what: str, counts: Counter[str] | dict[str, int]) -> str:
     """A commit message: counts and kinds, never a word a person wrote."""
     total = sum(counts.values())
     detail = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
-    return f"trustlog: {what}, {total} entry files" + (f" ({detail})" if detail else "")
+    return f"trustlog: {what}, {_files(total)}" + (f" ({detail})" if detail else "")
 
 
 def _merge_message(plan: Plan) -> str:
+    copies = len(plan.conflicts)
     return (
-        f"trustlog: merge, {_entry_count(plan.paths)} entry files, "
-        f"{len(plan.merged)} joined, {len(plan.conflicts)} conflict copies"
+        f"trustlog: merge, {_files(_entry_count(plan.paths))}, {len(plan.merged)} joined, "
+        f"{copies} conflict {'copy' if copies == 1 else 'copies'}"
     )
+
+
+def _files(count: int) -> str:
+    return f"{count} entry {'file' if count == 1 else 'files'}"
