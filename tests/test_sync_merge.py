@@ -210,6 +210,7 @@ def test_a_third_device_joining_late_gets_everything_and_adds_its_own(
     laptop, desk = paired
     at("2026-11-24T08:00:00+00:00")
     laptop.ok("checkin", "--note", "laptop morning")
+    at("2026-11-24T09:00:00+00:00")  # written later: its words come after
     desk.ok("checkin", "--note", "desk morning")
     converge(laptop, desk)
     phone = Device(tmp_path / "phone", cli)

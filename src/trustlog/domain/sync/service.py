@@ -133,10 +133,11 @@ def setup(journal: Journal, remote: str, now: datetime, batch: bool = True) -> S
             with journal.writing():
                 tree = repo.stage_all()
                 files = repo.files(tree)
-                if has_entries:
-                    parents = [theirs] if theirs else []
-                    repo.commit(tree, parents, _message("started", _kinds_of(files)))
-            if has_entries and not repo.push():
+                # Even an empty journal sends its settings: a device set up after it then
+                # shares its history, and their entries can be merged.
+                parents = [theirs] if theirs else []
+                repo.commit(tree, parents, _message("started", _kinds_of(files)))
+            if not repo.push():
                 raise JournalError(f"{remote} changed while this journal was being sent to it.")
             action, count = ("sent" if has_entries else "started"), _entry_count(files)
         else:
