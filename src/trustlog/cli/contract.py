@@ -63,7 +63,8 @@ def write(
         typer.Option(
             "--revisit",
             metavar="D",
-            help="When to revisit it, YYYY-MM-DD (default: a month on).",
+            help="When to revisit it, YYYY-MM-DD (default: the current revisit while it is "
+            "ahead, else a month on).",
             show_default=False,
         ),
     ] = None,

@@ -1,9 +1,10 @@
 """Writing the repair contract, reading its revisions, and what changed between them.
 
 `contract write` makes a new revision from what was given and the current
-revision (parts not given are carried over; the revisit moves a month on
-unless given). In a terminal the command hands `write_contract` a function
-that asks, starting from the current revision's words.
+revision (parts not given are carried over, the revisit included while it is
+still ahead; a revisit that has come moves a month on). In a terminal the
+command hands `write_contract` a function that asks, starting from the current
+revision's words.
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ def a_month_on(day: date) -> date:
     return day.replace(
         year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
     )
+
+
+def default_revisit(current: Contract | None, today: date) -> date:
+    """The revisit a new revision keeps unless given: the current one while it is still
+    ahead (the couple agreed on it), else a month on."""
+    if current is not None and current.revisit > today:
+        return current.revisit
+    return a_month_on(today)
 
 
 # -- reading ---------------------------------------------------------------------
@@ -188,7 +197,7 @@ def write_contract(
                 f"Nothing to write: please give the parts by flag ({FLAGS}).",
                 hint="In a terminal, `trustlog contract write` asks for each part.",
             )
-        draft = ask(current, a_month_on(today))
+        draft = ask(current, default_revisit(current, today))
     contract = _checked(draft, current, now)
     if current is not None and contract.same_words(current):
         return Written(current, current, "unchanged")
@@ -208,13 +217,13 @@ def _checked(draft: ContractDraft, current: Contract | None, now: datetime) -> C
             "--mine / --theirs: a contract starts from at least one commitment, "
             'such as --mine "I will tell you where I am when plans change".'
         )
-    revisit = a_month_on(today)
+    revisit = default_revisit(current, today)
     if draft.revisit is not None and draft.revisit.strip():
         revisit = values.parse_date(draft.revisit, "--revisit")
         if revisit <= today:
             raise InputError(
                 f"--revisit: {revisit.isoformat()} is not after today; the revisit is a day "
-                "to come (by default a month on)."
+                "to come (by default the current one while it is ahead, else a month on)."
             )
     return Contract(
         id="",
