@@ -242,6 +242,18 @@ def test_today_is_the_day_of_the_moment_the_job_runs(cli, notifier, at):
     assert cli("remind", "now", "--json").json()["checked_in"] is False
 
 
+def test_before_the_day_ends_the_evening_before_is_still_today(cli, notifier, at):
+    cli("checkin", "--mood", "4")  # Tuesday 24 November, 20:00
+    at("2026-11-25T01:30:00+00:00")  # the day ends at 04:00 by default
+    assert cli("remind", "now", "--json").json() == {
+        "date": "2026-11-24",
+        "checked_in": True,
+        "shown": None,
+    }
+    assert cli("init", "--day-ends", "00:00").exit_code == 0
+    assert cli("remind", "now", "--json").json()["date"] == "2026-11-25"
+
+
 def test_without_a_desktop_the_words_go_to_stderr(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "nothing"))  # no notify-send
     monkeypatch.setattr(sys, "platform", "linux")
@@ -277,6 +289,9 @@ def test_a_locked_journal_is_answered_from_file_names_without_a_passphrase(
     at("2026-11-20T21:00:00+00:00")
     run = cli("remind", "now", "--json")
     assert run.json() == {"date": "2026-11-20", "checked_in": True, "shown": None}
+    # Its settings (the day's end among them) are sealed: the default end, 04:00.
+    at("2026-11-21T03:00:00+00:00")
+    assert cli("remind", "now", "--json").json()["date"] == "2026-11-20"
 
 
 def test_a_locked_journal_never_waits_in_a_terminal(locked, notifier):

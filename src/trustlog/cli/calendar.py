@@ -47,7 +47,7 @@ def calendar(
     from trustlog.storage import outside
 
     state = get_state(ctx)
-    found = reminders(state.journal, clock.today(), _checkin_time())
+    found = reminders(state.journal, state.today(), _checkin_time())
     data = render.ics(found, clock.local_zone(), discreet, clock.now())
     if output == "-":
         if json:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
 from trustlog import clock
-from trustlog.cli.state import get_state
+from trustlog.cli.state import State, get_state
 from trustlog.domain import remind as domain
+from trustlog.errors import TrustlogError
 from trustlog.render import remind as render
 
 app = typer.Typer(
@@ -74,7 +76,15 @@ def now(
     """
     state = get_state(ctx)
     state.no_input = True  # run by a scheduler: nobody is there to answer
-    journal = state.journal
-    today = domain.today(journal, clock.today())
+    today = domain.today(state.journal, _today(state))
     shown = None if today.done else render.notify()
     render.reminded(state.output, today, shown, json)
+
+
+def _today(state: State) -> date:
+    """The journal's day, as its day end defines it; a locked journal's settings cannot
+    be read without the passphrase, so its day ends at the default hour."""
+    try:
+        return state.today()
+    except TrustlogError:
+        return clock.today(clock.DAY_ENDS)
