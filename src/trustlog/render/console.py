@@ -42,6 +42,15 @@ class SafeConsole(Console):
         # rich would silently drop some control characters, this shows them all.
         return super().render_str(visible(text), **options)
 
+    def _write_buffer(self) -> None:
+        if self.stderr:
+            super()._write_buffer()
+            return
+        from trustlog.render.output import naming_stdout
+
+        with naming_stdout():
+            super()._write_buffer()
+
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
         return super()._render_buffer(
             Segment(visible(text), style, control)

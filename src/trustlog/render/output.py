@@ -15,7 +15,8 @@ import io
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from typing import IO, TYPE_CHECKING, Any, TextIO, cast
@@ -25,6 +26,8 @@ from trustlog.render.safe import json_safe, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+STANDARD_OUTPUT = "standard output"
 
 Piece = str | tuple[str, str]
 """Words of a message: plain, or (text, style) with a style of the theme."""
@@ -85,13 +88,16 @@ class Output:
         return self._console(stderr=True)
 
     def json(self, data: Any) -> None:
-        sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+        with naming_stdout():
+            sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+            sys.stdout.flush()
 
     def data(self, data: bytes) -> None:
         """A file's bytes on stdout, as they are (an export made them safe to show)."""
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        with naming_stdout():
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
 
     def say(self, message: str) -> None:
         """A short message for the person, on stderr (rich markup allowed)."""
@@ -119,6 +125,25 @@ class Output:
             words, style = (piece, "") if isinstance(piece, str) else piece
             text.append(words, style=style or None)
         self.err.print(text)
+
+
+@contextmanager
+def naming_stdout() -> Iterator[None]:
+    """A write to stdout that fails (a full disk, `> /dev/full`) names it: the error
+    from a stream names no file, and "Could not write: No space left" says nothing."""
+    try:
+        yield
+    except OSError as error:
+        if error.filename is not None:
+            raise
+        raise OSError(error.errno, error.strerror, STANDARD_OUTPUT) from error
+
+
+def write_stdout(text: str) -> None:
+    """Plain text on stdout (a help page), a failure naming standard output."""
+    with naming_stdout():
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
 
 def _as_rich_prints(pieces: Sequence[Piece], color: bool) -> str | None:
