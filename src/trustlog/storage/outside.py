@@ -53,23 +53,6 @@ class Target(Enum):
     STREAM = "stream"  # a FIFO or a character device: written into, never replaced
 
 
-def kind_of(mode: int) -> str | None:
-    """What a file of this `st_mode` is, in words, when it is not a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (a named pipe)"
-    if stat.S_ISCHR(mode):
-        return "a device"
-    if stat.S_ISBLK(mode):
-        return "a disk device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
 def streams(mode: int) -> bool:
     """Whether bytes may be written into a file of this mode without replacing it."""
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
@@ -82,7 +65,7 @@ def target_of(mode: int | None, path: Path, flag: str, replace: bool) -> Target:
         return Target.NEW
     if stat.S_ISREG(mode):
         return Target.FILE
-    what = kind_of(mode)
+    what = atomic.kind_of(mode)
     if stat.S_ISDIR(mode):
         raise InputError(f"{flag}: {path} is a folder; please give a file name.")
     if replace or not streams(mode):
@@ -239,13 +222,14 @@ def _create_new(path: Path, data: bytes, flag: str) -> None:
 # -- reading a file to import ---------------------------------------------------------
 
 
-def read(path: Path, limit: int = READ_LIMIT) -> bytes:
+def read(path: Path) -> bytes:
     """The bytes of a file given to import; one that cannot be read is bad input.
 
     Only a regular file is read (a FIFO or a device is refused before it is
     opened, and checked again once open, without waiting), and only one of
-    at most `limit` bytes.
+    at most `READ_LIMIT` bytes.
     """
+    limit = READ_LIMIT
     try:
         found = path.stat()
         _readable_kind(path, found.st_mode, found.st_size, limit)
@@ -263,6 +247,26 @@ def read(path: Path, limit: int = READ_LIMIT) -> bytes:
             raise InputError(f"{path}: could not read it: {error.strerror}.") from None
 
 
+def read_stream(stream: BinaryIO, source: str) -> bytes:
+    """What is piped in (stdin), up to `READ_LIMIT` bytes; a device that is not a
+    terminal (`< /dev/zero`) is refused before anything is read."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # not a real stream
+        fd = stream.fileno()
+        mode = os.fstat(fd).st_mode
+        if not stdin_may_be(mode, os.isatty(fd)):
+            raise InputError(
+                f"{source} is {atomic.kind_of(mode)}, not a file or a pipe; "
+                "please pipe in the file to import.",
+                hint="Nothing was imported.",
+            )
+    return read_limited(stream, READ_LIMIT, source)
+
+
+def stdin_may_be(mode: int, terminal: bool) -> bool:
+    """A pipe, a file or a terminal may be read as stdin; a device like /dev/zero not."""
+    return terminal or stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
 def read_limited(stream: BinaryIO, limit: int, source: str) -> bytes:
     """At most `limit` bytes of `stream` (stdin, a file): more is refused, not kept."""
     data = stream.read(limit + 1)
@@ -274,7 +278,7 @@ def read_limited(stream: BinaryIO, limit: int, source: str) -> bytes:
 def _readable_kind(path: Path, mode: int, size: int, limit: int) -> None:
     if stat.S_ISDIR(mode):
         raise InputError(f"{path} is a folder; please give the file to import.")
-    what = kind_of(mode)
+    what = atomic.kind_of(mode)
     if what is not None:
         raise InputError(
             f"{path} is {what}, not a file; please give the file to import.",
