@@ -28,6 +28,19 @@ VAGUE = [
     ("Talk about things", "no-when", "things"),
     ("No secrets", "no-when", "secrets"),
     ("Be there for each other", "no-when", "there for each other"),
+    # a standard of conduct, with no act, channel, amount or time
+    ("Don't be shady with each other", "conduct", "Don't be shady"),
+    ("Don't be a jerk about exes", "conduct", "Don't be a jerk"),
+    ("Keep things civil between us", "conduct", "Keep things civil"),
+    ("Keep it light on date night", "conduct", "Keep it light"),
+    ("Be sensible about money", "conduct", "Be sensible"),
+    ("Always be upfront about spending", "conduct", "Always be upfront"),
+    ("Be responsible with the credit card", "conduct", "Be responsible"),
+    ("Stay calm in arguments", "conduct", "Stay calm"),
+    ("No drama at family dinners", "conduct", "No drama"),
+    ("Behave at parties", "conduct", "Behave"),
+    ("Treat each other well online", "conduct", "Treat each other well"),
+    ("Let's be mature about the ex", "conduct", "Let's be mature"),
 ]
 
 SPECIFIC = [
@@ -49,6 +62,17 @@ SPECIFIC = [
     "Check in regularly: every evening at 21:00",
     "Tell each other any secrets from before the affair by Sunday",
     "Keep each other informed when plans change",
+    "Tell each other about any message from an ex within 24 hours",
+    "Don't be on dating apps",
+    "Never be alone with Alex",
+    "Don't be drunk around the kids",
+    "Be home by 10 on weekdays",
+    "Be careful with money: no purchase over €50 without a call first",
+    "Keep things civil: call the stop word and pause for 20 minutes",
+    "Stay calm: take a 10 minute walk whenever a fight starts",
+    "Act on the stop word at once, every time",
+    "Keep the phone face-up on the table at dinner",
+    "Don't be late for the Sunday check-in",
 ]
 
 
@@ -69,6 +93,12 @@ def test_specific_wording_stays_quiet(text):
 def test_the_be_more_rule_points_to_the_specific_kind_of_agreement():
     [finding] = check("Be more open with each other")
     assert "within 24 hours" in finding.suggestion
+
+
+def test_a_standard_of_conduct_gets_one_note_not_two():
+    [finding] = check("Keep things civil")
+    assert finding.rule == "conduct"
+    assert "no act, channel, amount or time" in finding.why
 
 
 def test_a_try_is_rewritten_without_it():

@@ -64,6 +64,43 @@ BAD = [
     ("did", "I lied because of your temper.", "because-you", "because of your"),
     ("responsibility", "We both said things we regret.", "we-both", "We both"),
     ("responsibility", "It takes two, and you did it too.", "we-both", "you did it too"),
+    ("did", "We were both unhappy.", "we-both", "We were both"),
+    ("responsibility", "We're both to blame.", "we-both", "We're both"),
+    # shared blame and counter-accusations
+    (
+        "responsibility",
+        "It wasn't all my fault, we were both unhappy.",
+        "shared-blame",
+        "wasn't all my fault",
+    ),
+    ("responsibility", "It wasn't all my fault, we were both unhappy.", "we-both", "we were both"),
+    ("responsibility", "It is not entirely on me.", "shared-blame", "not entirely on me"),
+    ("did", "It takes two to end up here.", "shared-blame", "It takes two"),
+    ("responsibility", "It was partly your fault.", "shared-blame", "partly your fault"),
+    (
+        "impact",
+        "I know you were upset but you also went through my phone.",
+        "counter-accusation",
+        "you also went",
+    ),
+    ("responsibility", "I lied, and you lied too.", "counter-accusation", "you lied too"),
+    (
+        "did",
+        "I hid the messages; you hid things as well.",
+        "counter-accusation",
+        "you hid things as well",
+    ),
+    ("responsibility", "To be fair, I was not the only one.", "counter-accusation", "To be fair"),
+    ("impact", "In fairness, you never asked.", "counter-accusation", "In fairness"),
+    ("responsibility", "In my defence, I was drunk.", "counter-accusation", "In my defence"),
+    (
+        "responsibility",
+        "You weren't perfect either.",
+        "counter-accusation",
+        "You weren't perfect either",
+    ),
+    ("did", "You're not exactly innocent.", "counter-accusation", "You're not exactly innocent"),
+    ("impact", "Let's not forget the party.", "counter-accusation", "Let's not forget"),
     ("amends", "I will stop, and you need to stop checking on me.", "conditions", "you need to"),
     ("amends", "You have to trust me again.", "conditions", "You have to"),
     # minimising
@@ -149,6 +186,15 @@ GOOD = [
     ("amends", "I will text you by 7 if I'm running late."),
     ("amends", "From now on I will leave my phone on the kitchen table at night."),
     ("amends", "I have deleted the app and blocked his number."),
+    # "you ... too" and "both" that are about them, not blame
+    ("impact", "I know you felt alone too, and you lost sleep over it."),
+    ("impact", "I hurt you and your sister too."),
+    ("impact", "You were hurt as well, and you trusted me too."),
+    ("did", "I lied to both of your parents."),
+    ("responsibility", "It was all my fault, and it was my choice alone."),
+    ("responsibility", "It was my fault, not yours."),
+    ("did", "I told you it was fair to split the bills, and then I spent the money."),
+    ("impact", "You also deserved the truth that night."),
     # words that merely contain a pattern
     ("did", "I forgot our anniversary and went out with Justin instead."),
 ]
@@ -229,6 +275,21 @@ def test_a_rewrite_is_offered_when_the_sentence_allows_it() -> None:
     assert suggestion("did", "I apologise if I upset you.") == "Leave out the “if”."
 
 
+def test_a_counter_accusation_is_dropped_from_the_rewrite_and_the_hurt_kept() -> None:
+    text = (
+        "I know it hurt you, but you also went through my phone, and it left you feeling foolish."
+    )
+    for part in ("did", "impact", "responsibility"):
+        found = [f for f in check({**CLEAN, part: text}) if f.part == part]
+        assert {f.rule for f in found} >= {"counter-accusation"}
+        for finding in found:
+            assert finding.suggestion.endswith(
+                "Perhaps: “I know it hurt you, and it left you feeling foolish.”"
+            ), finding
+    (shared, both) = check({**CLEAN, "did": "It wasn't all my fault, we were both unhappy."})
+    assert "Perhaps" not in shared.suggestion + both.suggestion  # nothing of theirs to keep
+
+
 def test_one_note_per_rule_and_sentence() -> None:
     found = check({**CLEAN, "did": "I just, just looked. I just asked."})
     assert [(f.rule, f.sentence) for f in found] == [
@@ -277,3 +338,9 @@ def test_any_text_is_checked_and_every_phrase_is_quoted_from_it(parts: dict[str,
         assert finding.part in PARTS
         assert finding.phrase in (parts.get(finding.part) or "")
         assert finding.why and finding.suggestion
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aJI .!?\n’”pm.eg")), max_size=60))
+def test_sentences_keep_every_character_but_the_spaces_between(text: str) -> None:
+    assert "".join("".join(sentences(text)).split()) == "".join(text.split())

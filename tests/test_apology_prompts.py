@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.fakes import Scripted
 from trustlog.domain.apology.checker import Finding
 from trustlog.domain.apology.model import ApologyParts, suggested_promises
@@ -130,3 +132,48 @@ def test_suggested_promises_are_phrased_as_steps() -> None:
         "And I’m going to see a counsellor. Sorry."
     ) == ["Text you by 7 if I'm late.", "Ask first.", "See a counsellor."]
     assert suggested_promises(None) == []
+
+
+# Amends as people type them: the stops inside abbreviations, initials and times are not
+# the end of a step, and each real sentence is one.
+AMENDS_STEPS = [
+    (
+        "I have blocked J. I will show you my phone when J. contacts me.",
+        ["I have blocked J.", "Show you my phone when J. contacts me."],
+    ),
+    (
+        "I will call you at 7 p.m. every day. I will come home by 10 p.m. on Fridays.",
+        ["Call you at 7 p.m. every day.", "Come home by 10 p.m. on Fridays."],
+    ),
+    (
+        "I will be home by 7 p.m. I will text you if I'm late.",
+        ["Be home by 7 p.m.", "Text you if I'm late."],
+    ),
+    (
+        "I will see Dr. Patel on Thursdays. I'll tell Mrs. Okafor the truth.",
+        ["See Dr. Patel on Thursdays.", "Tell Mrs. Okafor the truth."],
+    ),
+    (
+        "I will share small things, e.g. who I had lunch with. I'll ask first, i.e. before I look.",
+        ["Share small things, e.g. who I had lunch with.", "Ask first, i.e. before I look."],
+    ),
+    (
+        "I will stop seeing J. R. Smith. Then I will tell you when he writes.",
+        ["Stop seeing J. R. Smith.", "Tell you when he writes."],
+    ),
+    (
+        "I will delete the apps, the photos, etc. I will show you on Sunday.",
+        ["Delete the apps, the photos, etc.", "Show you on Sunday."],
+    ),
+    (
+        "I'll call at 7.30 sharp. Every day, at 8 a.m. too.",
+        ["Call at 7.30 sharp.", "Every day, at 8 a.m. too."],
+    ),
+    ("I will text you.\nI will call you!", ["Text you.", "Call you!"]),
+    ("I will say “I'm sorry.” I will listen to you.", ["Say “I'm sorry.”", "Listen to you."]),
+]
+
+
+@pytest.mark.parametrize(("amends", "steps"), AMENDS_STEPS)
+def test_amends_split_on_sentences_not_on_every_full_stop(amends: str, steps: list[str]) -> None:
+    assert suggested_promises(amends) == steps

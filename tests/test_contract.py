@@ -211,3 +211,43 @@ def test_ctrl_c_before_any_answer_leaves():
     ask.text = text
     with pytest.raises(KeyboardInterrupt):
         ask_contract(ask, None, date(2026, 12, 24))
+
+
+def test_a_revision_keeps_the_agreed_revisit_while_it_is_ahead(cli, at):
+    cli("contract", "write", *MINE, "--revisit", "2026-12-14")
+    at("2026-12-01T20:00:00+00:00")
+    later = cli("contract", "write", "--support", "Walks on Sundays", "--json").json()
+    assert later["revisit"] == "2026-12-14"
+    assert [c["part"] for c in later["changes"]] == ["support"]
+    at("2026-12-14T20:00:00+00:00")  # the revisit has come: the next one is a month on
+    due = cli("contract", "write", "--breaks", "A new secret", "--json").json()
+    assert due["revisit"] == "2027-01-14"
+
+
+def test_the_prompt_offers_the_agreed_revisit_and_enter_keeps_it(cli, journal, at):
+    from trustlog import clock
+    from trustlog.domain.contract.service import write_contract
+
+    cli("contract", "write", *MINE, "--revisit", "2026-12-14")
+    at("2026-12-01T20:00:00+00:00")
+    script = Scripted(
+        "I will text when plans change",
+        "I will see my counsellor weekly",
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        "2026-12-14",
+    )  # fmt: skip  (each answer what Enter gives: the prefilled words)
+
+    written = write_contract(
+        journal,
+        ContractDraft(),
+        clock.now(),
+        lambda current, revisit: ask_contract(script, current, revisit),
+    )
+    assert script.asked[8].default == "2026-12-14"
+    assert script.asked[8].hint == "(YYYY-MM-DD, Enter keeps it)"
+    assert written.action == "unchanged" and written.contract.revisit == date(2026, 12, 14)

@@ -35,7 +35,9 @@ def ask_contract(ask: Ask, current: Contract | None, revisit: date) -> ContractD
         draft.breaks = _part(
             ask, "What would break the agreement", current.breaks if current else None
         )
-        draft.revisit = _revisit(ask, revisit)
+        draft.revisit = _revisit(
+            ask, revisit, kept=current is not None and current.revisit == revisit
+        )
     except KeyboardInterrupt:
         if draft.mine is None and not slots:
             raise  # nothing answered yet: nothing to keep
@@ -67,8 +69,11 @@ def _part(ask: Ask, title: str, current: str | None) -> str:
     return answer.strip() if answer is not None else ""
 
 
-def _revisit(ask: Ask, default: date) -> str:
+def _revisit(ask: Ask, default: date, kept: bool) -> str:
+    """The revisit date: `default` is the current revisit when `kept`, else a month on."""
     hint = f"(YYYY-MM-DD, Enter for {default.isoformat()}, a month on)"
+    if kept:
+        hint = "(YYYY-MM-DD, Enter keeps it)"
     while True:
         answer = ask.text("When will you revisit it?", default=default.isoformat(), hint=hint)
         if answer is None:

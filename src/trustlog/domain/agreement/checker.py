@@ -44,6 +44,35 @@ BE_MORE = r"\bbe\s+(?:more|less|a\s+lot\s+more|much\s+more)\s+\w+"
 # One note per phrase: "be more honest" is the be-more rule's to point out.
 CONCRETE_OR_BE_MORE = LazyPattern(f"{CONCRETE.source}|{BE_MORE}")
 
+A = "['’]"
+# How a person should be, with nothing anyone could see being done: "be sensible",
+# "don't be shady", "keep things civil". "Be home by 10" names a when and stays quiet.
+MANNER = (
+    r"(?:nice|kind|good|careful|sensible|responsible|mature|fair|decent|loyal|faithful|discreet"
+    r"|civil|calm|polite|patient|gentle|mindful|thoughtful|attentive|present|available"
+    r"|accountable|genuine|real|upfront|up\s+front|straight|clear|reliable|smart|wise|adult"
+    r"|grown-up|sneaky|shady|secretive|weird|cagey|dodgy|evasive|defensive|jealous|controlling"
+    r"|suspicious|cold|distant|rude|mean|harsh|cruel|reckless|careless|silly|stupid|crazy|dramatic"
+    r"|clean|cool|chill|light|friendly|positive|normal|proper|above\s+board|on\s+track|simple"
+    r"|under\s+control|in\s+check|tidy|sane|low-key|low\s+key|okay|ok|fine|safe)"
+)
+CONDUCT = (
+    rf"\b(?:(?:don{A}t|do\s+not|never|let{A}s|let\s+us|always|both|we(?:{A}ll|\s+will|\s+should))\s+)?"
+    rf"(?:be|being|stay|staying|act|acting|remain|play|get)\s+(?:\w+ly\s+|more\s+|less\s+|so\s+)?{MANNER}\b"
+    rf"|\bkeep(?:ing)?\s+(?:things|it|everything|stuff|this|that|us|ourselves|each\s+other)"
+    rf"\s+(?:\w+ly\s+)?{MANNER}\b"
+    r"|\b(?:no|stop|avoid|without)\s+(?:the\s+|any\s+)?(?:drama|games|funny\s+business|nonsense"
+    r"|shenanigans|bad\s+behaviou?r|monkey\s+business)\b"
+    r"|\b(?:behave|act\s+like\s+(?:adults|grown-?ups)|grow\s+up|treat\s+each\s+other"
+    r"\s+(?:well|right|better|properly|with\s+care))\b"
+    rf"|\b(?:don{A}t|do\s+not|never|no)\s+(?:be|being)\s+(?:a\s+|an\s+)?(?!home\b|late\b|out\b"
+    r"|alone\b|on\b|in\b|at\b|with\b|near\b|there\b|away\b|back\b|gone\b|the\b|drunk\b"
+    r"|online\b)\w+"
+)
+
+# One note per phrase: "keep things civil" is the conduct rule's to point out.
+CONCRETE_OR_CONDUCT = LazyPattern(f"{CONCRETE.source}|{CONDUCT}")
+
 RULES: tuple[Rule, ...] = (
     Rule(
         name="be-more",
@@ -103,6 +132,17 @@ RULES: tuple[Rule, ...] = (
         unless_sentence=CONCRETE_OR_BE_MORE,
     ),
     Rule(
+        name="conduct",
+        category="vague",
+        parts=PARTS,
+        pattern=LazyPattern(CONDUCT),
+        why="This names how to be, not something either of you could see being done: "
+        "no act, channel, amount or time.",
+        suggestion="Name the act that would show it: “Tell each other before spending over "
+        "€50”, “Answer a text within an hour”.",
+        unless_sentence=CONCRETE_OR_BE_MORE,
+    ),
+    Rule(
         name="how-often",
         category="vague",
         parts=PARTS,
@@ -127,7 +167,7 @@ RULES: tuple[Rule, ...] = (
         why="It is not yet clear what this covers, or when: there is no who, what or when "
         "to check it by.",
         suggestion=SUGGESTION,
-        unless_sentence=CONCRETE,
+        unless_sentence=CONCRETE_OR_CONDUCT,
     ),
 )
 

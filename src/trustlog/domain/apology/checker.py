@@ -19,7 +19,7 @@ from trustlog.domain.core.rules import (
 from trustlog.domain.core.rules import (
     LazyPattern,
     Rule,
-    cut_at_match,
+    drop_clause,
     drop_match,
     find,
 )
@@ -78,6 +78,14 @@ CONCRETE = _re(
 NOT_EXCEPT = r"(?<!nothing\s)(?<!anything\s)(?<!everything\s)(?<!all\s)"
 NOT_ONLY = _re(r"\bnot\s+(?:only|just|merely|simply)\b")
 
+# After "you": words about their side that are no counter-accusation ("you also felt alone").
+_ABOUT_THEM = (
+    r"(?:know|knew|deserve|deserved|need|needed|want|wanted|felt|feel|trusted|trust|loved|love"
+    r"|asked|matter|mattered|lost|had\s+to|have\s+to|(?:were|are)\s+(?:hurt|hurting|upset|scared"
+    r"|sad|lonely|worried|humiliated|alone|angry|right))\b"
+)
+_BLAMELESS = r"(?:perfect|innocent|blameless|faultless|a\s+saint|an\s+angel)\b"
+
 SPECIFIC_ACTION_EXAMPLE = "“I'm sorry I lied to you about where I was on Friday night.”"
 
 RULES: tuple[Rule, ...] = (
@@ -132,9 +140,9 @@ RULES: tuple[Rule, ...] = (
         parts=frozenset({"responsibility"}),
         pattern=_re(NOT_EXCEPT + r"\bbut\b(?!\s+also\b|\s+rather\b)"),
         why="A “but” tends to cancel what came before it, and the listener hears an excuse.",
-        suggestion="End the sentence before the “but”.",
+        suggestion="Leave out the “but” and what it brings in.",
         unless_sentence=NOT_ONLY,
-        rewrite=cut_at_match,
+        rewrite=drop_clause,
     ),
     Rule(
         # In telling what happened, "You trusted me, but I lied" owns it; only a
@@ -150,9 +158,9 @@ RULES: tuple[Rule, ...] = (
             rf"|only|just|couldn{A}t\s+help)\b))"
         ),
         why="A “but” that turns to an excuse tends to cancel what came before it.",
-        suggestion="End the sentence before the “but”.",
+        suggestion="Leave out the “but” and what it brings in.",
         unless_sentence=NOT_ONLY,
-        rewrite=cut_at_match,
+        rewrite=drop_clause,
     ),
     Rule(
         name="if-you",
@@ -191,17 +199,52 @@ RULES: tuple[Rule, ...] = (
         ),
         why="Giving their actions as the reason sounds like blame, even when you mean to explain.",
         suggestion="Leave their part out and stay with yours.",
-        rewrite=cut_at_match,
+        rewrite=drop_clause,
     ),
     Rule(
         name="we-both",
         category="blame",
         parts=frozenset({"did", "impact", "responsibility"}),
         pattern=_re(
-            r"\bwe\s+both\b|\bboth\s+of\s+us\b|\byou\s+(?:did|do|were)\s+(?:it\s+|that\s+)?too\b"
+            rf"\bwe(?:\s+were|\s+are|{A}re)?\s+both\b|\bboth\s+of\s+us\b|\bboth\s+to\s+blame\b"
+            r"|\byou\s+(?:did|do|were)\s+(?:it\s+|that\s+)?too\b"
         ),
         why="This apology is about your part; theirs, if there is one, is a talk for another day.",
         suggestion="Speak only for yourself: “I …”.",
+        rewrite=drop_clause,
+    ),
+    Rule(
+        # "It wasn't all my fault": sharing the blame out, in the apology itself.
+        name="shared-blame",
+        category="blame",
+        parts=frozenset({"did", "impact", "responsibility"}),
+        pattern=_re(
+            rf"\b(?:not|\w+n{A}t)\s+(?:all|entirely|completely|totally|wholly|solely|only|just|100%)"
+            r"\s+(?:my\s+(?:fault|doing|choice)|on\s+me|down\s+to\s+me|me)\b"
+            r"|\bit\s+takes\s+two\b|\b(?:partly|also|half|as\s+much)\s+(?:your|our)\s+fault\b"
+            r"|\byour\s+fault\s+(?:too|as\s+well)\b|\bour\s+fault\b"
+        ),
+        why="Sharing out the blame takes back the responsibility the apology gives.",
+        suggestion="Keep to your own part: “What I did was my choice.”",
+        rewrite=drop_clause,
+    ),
+    Rule(
+        # "…but you also went through my phone": their wrongs, answered in the same breath.
+        name="counter-accusation",
+        category="blame",
+        parts=frozenset({"did", "impact", "responsibility"}),
+        pattern=_re(
+            r"\bto\s+be\s+fair\b|\bin\s+(?:all\s+)?fairness\b|\bin\s+my\s+defen[cs]e\b"
+            rf"|\blet{A}s\s+not\s+forget\b|\bdon{A}t\s+forget\s+(?:that\s+)?you\b"
+            rf"|\byou\s+also\s+(?!{_ABOUT_THEM})\w+"
+            rf"|\byou\s+(?!{_ABOUT_THEM}|and\b|or\b|too\b)(?:\w+(?:{A}\w+)?\s+){{1,5}}?"
+            r"(?:too|as\s+well|either)\b(?=\s*(?:[.,;:!?]|$))"
+            rf"|\byou(?:{A}re|\s+are|\s+were)\s+(?:not|hardly|no)\s+(?:exactly\s+)?{_BLAMELESS}"
+            rf"|\byou\s+(?:aren{A}t|weren{A}t)\s+(?:exactly\s+)?{_BLAMELESS}"
+        ),
+        why="Naming what they did, in the apology, turns it into a trade; they stop hearing yours.",
+        suggestion="Keep to your own part; what they did is a talk for another day.",
+        rewrite=drop_clause,
     ),
     Rule(
         name="conditions",

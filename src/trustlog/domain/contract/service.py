@@ -1,9 +1,10 @@
 """Writing the repair contract, reading its revisions, and what changed between them.
 
 `contract write` makes a new revision from what was given and the current
-revision (parts not given are carried over; the revisit moves a month on
-unless given). In a terminal the command hands `write_contract` a function
-that asks, starting from the current revision's words.
+revision (parts not given are carried over, the revisit included while it is
+still ahead; a revisit that has come moves a month on). In a terminal the
+command hands `write_contract` a function that asks, starting from the current
+revision's words.
 """
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ def a_month_on(day: date) -> date:
     )
 
 
+def default_revisit(current: Contract | None, today: date) -> date:
+    """The revisit a new revision keeps unless given: the current one while it is still
+    ahead (the couple agreed on it), else a month on."""
+    if current is not None and current.revisit > today:
+        return current.revisit
+    return a_month_on(today)
+
+
 # -- reading ---------------------------------------------------------------------
 
 
@@ -57,6 +66,7 @@ class ContractStanding:
 
     contract: Contract
     due: bool
+    agreed_by_both: date | None = None  # when the partner's journal holds the same words
 
     def to_json(self) -> dict[str, Any]:
         return {"revisit": self.contract.revisit.isoformat(), "due": self.due}
@@ -67,7 +77,11 @@ def contract_standing(journal: Journal, today: date) -> ContractStanding | None:
     contract = current_contract(journal)
     if contract is None:
         return None
-    return ContractStanding(contract, due=contract.revisit <= today)
+    from trustlog.domain.partner.agreed import agreed_by_both
+
+    return ContractStanding(
+        contract, due=contract.revisit <= today, agreed_by_both=agreed_by_both(journal, contract)
+    )
 
 
 # -- what changed ------------------------------------------------------------------
@@ -177,9 +191,17 @@ class Written:
 
 
 def write_contract(
-    journal: Journal, draft: ContractDraft, now: datetime, ask: AskContract | None = None
+    journal: Journal,
+    draft: ContractDraft,
+    now: datetime,
+    ask: AskContract | None = None,
+    revisit: date | None = None,
 ) -> Written:
-    """Save a new revision: the parts given, the others carried over from the current one."""
+    """Save a new revision: the parts given, the others carried over from the current one.
+
+    `revisit`, when given, is taken as it is: the date a partner's revision holds
+    (`contract agree`), which both must keep for the words to be the same.
+    """
     today = now.date()
     current = current_contract(journal)
     if draft.empty:
@@ -188,8 +210,10 @@ def write_contract(
                 f"Nothing to write: please give the parts by flag ({FLAGS}).",
                 hint="In a terminal, `trustlog contract write` asks for each part.",
             )
-        draft = ask(current, a_month_on(today))
+        draft = ask(current, default_revisit(current, today))
     contract = _checked(draft, current, now)
+    if revisit is not None:
+        contract.revisit = revisit
     if current is not None and contract.same_words(current):
         return Written(current, current, "unchanged")
     with journal.writing():
@@ -208,13 +232,13 @@ def _checked(draft: ContractDraft, current: Contract | None, now: datetime) -> C
             "--mine / --theirs: a contract starts from at least one commitment, "
             'such as --mine "I will tell you where I am when plans change".'
         )
-    revisit = a_month_on(today)
+    revisit = default_revisit(current, today)
     if draft.revisit is not None and draft.revisit.strip():
         revisit = values.parse_date(draft.revisit, "--revisit")
         if revisit <= today:
             raise InputError(
                 f"--revisit: {revisit.isoformat()} is not after today; the revisit is a day "
-                "to come (by default a month on)."
+                "to come (by default the current one while it is ahead, else a month on)."
             )
     return Contract(
         id="",

@@ -19,8 +19,21 @@ from typing import Any
 Rewrite = Callable[[str, "re.Match[str]"], str]
 """Turns a sentence into a suggested rewrite, given the match in it."""
 
-# A sentence ends at . ! or ? before a space (so "7.30" stays whole), or at a line break.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A sentence may end at . ! or ? before a space (so "7.30" stays whole), or at a line break;
+# `_ends_here` decides whether a full stop after an abbreviation does.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*[ \t]+|\s*\n\s*")
+# Titles and "for example" are never the end of a sentence: "Dr. Patel", "e.g. texts".
+# (Word lists read best as words: hence split(), and the noqa.)
+_NEVER_LAST = frozenset("mr mrs ms mx dr prof st sr jr vs cf eg ie approx no nr tel ca".split())  # noqa: SIM905
+# Abbreviations that can end one: "at 7 p.m. Every day." splits, "7 p.m. on Fridays" does not.
+_MAYBE_LAST = frozenset(("am", "pm", "etc"))
+# Words that start a sentence after an initial: "I have blocked J. I will …" splits,
+# "when J. Smith calls" does not.
+_STARTS = frozenset(
+    """i i'll i'm i've i'd i’ll i’m i’ve i’d we we'll we’ll you it this that my our the
+    then and also from so but if when after before every each there they he she
+    a an to no yes sorry""".split()  # noqa: SIM905
+)
 
 
 class LazyPattern:
@@ -91,7 +104,41 @@ class Finding:
 
 
 def sentences(text: str) -> list[str]:
-    return [piece.strip() for piece in _SENTENCE_END.split(text) if piece.strip()]
+    """The sentences of `text`, split at stops and line breaks, not at abbreviations.
+
+    "I have blocked J. I will show you my phone when J. contacts me." is two
+    sentences; so is "Call Dr. Lee by 7 p.m. Then tell me."
+    """
+    found: list[str] = []
+    start = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        if "\n" in boundary.group(0) or _ends_here(
+            text[start : boundary.start()], text[boundary.end() :]
+        ):
+            found.append(text[start : boundary.end()].strip())
+            start = boundary.end()
+    found.append(text[start:].strip())
+    return [piece for piece in found if piece]
+
+
+def _ends_here(before: str, after: str) -> bool:
+    """Whether the stop at the end of `before` ends a sentence, given what comes `after`."""
+    last = before.rstrip("\"'”’)]").split()[-1] if before.split() else ""
+    if not last.endswith("."):
+        return True  # ! or ?
+    word = last[:-1].lstrip("(\"'“‘").lower()
+    following = after.split()[0] if after.split() else ""
+    bare = word.replace(".", "")
+    if bare in _NEVER_LAST:
+        return False
+    starts_upper = following[:1].isupper()
+    if bare in _MAYBE_LAST or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        return starts_upper  # "a.m.", "etc.", "U.S."
+    if re.fullmatch(r"[A-Z]", last[:-1].lstrip("(\"'“‘")):  # an initial: "J."
+        if re.fullmatch(r"[A-Z]\.", following):
+            return False  # "J. R. Smith"
+        return following.lower().rstrip(",") in _STARTS
+    return True
 
 
 def find(rules: Sequence[Rule], part: str, text: str, context: str = "") -> list[Finding]:
@@ -162,3 +209,31 @@ def cut_at_match(sentence: str, match: re.Match[str]) -> str:
     """The sentence ended where the match begins."""
     text = sentence[: match.start()].rstrip(" ,;:—–-")
     return text + "." if text else ""
+
+
+# Where a clause ends: a comma, semicolon, colon or dash, or the sentence's end.
+_CLAUSE_END = re.compile(r"\s*(?:[,;:]|\s[—–-]\s)|[.!?]*\s*$")
+# Where the clause of a match starts: after a comma, semicolon, colon or dash, or at a
+# joining word, dropped with it ("I know it hurt you but you also …").
+_CLAUSE_START = re.compile(
+    r"(?:[,;:]|\s[—–-]\s)\s*|\b(?:but|and|though|although|yet|whereas|while)\s+", re.I
+)
+
+
+def drop_clause(sentence: str, match: re.Match[str]) -> str:
+    """The sentence without the clause the match is in; the clauses around it stay.
+
+    "I know it hurt you, but you also went through my phone, and I lied" keeps
+    "I know it hurt you, and I lied": what the person meant about the hurt is
+    not lost with the blame.
+    """
+    starts = [f.start() for f in _CLAUSE_START.finditer(sentence) if f.start() <= match.start()]
+    start = max(starts, default=0)
+    end_match = _CLAUSE_END.search(sentence, match.end())
+    end = end_match.start() if end_match else len(sentence)
+    before = sentence[:start].rstrip(" ,;:—–-")
+    after = sentence[end:].strip(" ,;:—–-.!?")
+    text = f"{before}, {after}" if before and after else before or after[:1].upper() + after[1:]
+    if text and not text.endswith((".", "!", "?")):
+        text += sentence.rstrip()[-1] if sentence.rstrip().endswith(("!", "?")) else "."
+    return text
