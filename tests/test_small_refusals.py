@@ -11,7 +11,8 @@ import sys
 
 import pytest
 
-from trustlog.render.output import STANDARD_OUTPUT, Output
+from trustlog.render.output import Output
+from trustlog.render.stdout import STANDARD_OUTPUT
 from trustlog.storage import crypt
 
 

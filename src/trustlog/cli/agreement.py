@@ -11,7 +11,7 @@ from trustlog.cli.state import get_state
 from trustlog.domain.agreement import service as domain
 from trustlog.domain.agreement.model import AREAS
 from trustlog.render import agreement as render
-from trustlog.render.output import write_stdout
+from trustlog.render.stdout import write_stdout
 
 app = typer.Typer(
     # Plain help, like the root's: rich help would cost ~45 ms of start-up.

@@ -13,7 +13,7 @@ from trustlog.domain.apology.model import ApologyParts, list_apologies, promise_
 from trustlog.domain.apology.service import ApologyAnswers, show_apology, write_apology
 from trustlog.domain.promise.schedule import parse_every
 from trustlog.render import apology as render
-from trustlog.render.output import write_stdout
+from trustlog.render.stdout import write_stdout
 
 apology_app = typer.Typer(
     # Plain help, like the root's: rich help would cost ~45 ms of start-up.

@@ -232,7 +232,7 @@ class TrustlogGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             done = super().invoke(ctx)
-            from trustlog.render.output import naming_stdout
+            from trustlog.render.stdout import naming_stdout
 
             with naming_stdout():  # what is still buffered: a failure now is named too
                 sys.stdout.flush()
@@ -260,7 +260,7 @@ class TrustlogGroup(TyperGroup):
                 else "Nothing was changed."
             )
             said = f"Could not read or write{where}"
-            if error.filename == "standard output":  # render/output.py names it so
+            if error.filename == "standard output":  # render/stdout.py names it so
                 said = "Could not write to standard output"
             _report(f"{said}: {error.strerror}.", hint)
             raise typer.Exit(1) from None

@@ -10,7 +10,7 @@ import typer
 from trustlog.errors import InputError, TrustlogError
 from trustlog.guide import TOPICS
 from trustlog.render import layout
-from trustlog.render.output import write_stdout
+from trustlog.render.stdout import write_stdout
 
 
 def help_topic(

@@ -10,7 +10,7 @@ from trustlog import clock
 from trustlog.cli.state import get_state
 from trustlog.domain import support as domain
 from trustlog.render import support as render
-from trustlog.render.output import write_stdout
+from trustlog.render.stdout import write_stdout
 
 app = typer.Typer(
     # Plain help, like the root's: rich help would cost ~45 ms of start-up.

@@ -131,7 +131,7 @@ def written(
 def to_stdout(data: bytes) -> None:
     import sys
 
-    from trustlog.render.output import naming_stdout
+    from trustlog.render.stdout import naming_stdout
 
     with naming_stdout():
         sys.stdout.buffer.write(data)

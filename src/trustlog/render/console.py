@@ -17,6 +17,7 @@ from rich.segment import Segment
 from rich.text import Span
 
 from trustlog.render.safe import has_control, visible
+from trustlog.render.stdout import naming_stdout
 
 
 class Text(rich_text.Text):
@@ -46,8 +47,6 @@ class SafeConsole(Console):
         if self.stderr:
             super()._write_buffer()
             return
-        from trustlog.render.output import naming_stdout
-
         with naming_stdout():
             super()._write_buffer()
 

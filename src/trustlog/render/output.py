@@ -15,19 +15,17 @@ import io
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import IO, TYPE_CHECKING, Any, TextIO, cast
 
 from trustlog.render import layout
 from trustlog.render.safe import json_safe, visible
+from trustlog.render.stdout import naming_stdout
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-STANDARD_OUTPUT = "standard output"
 
 Piece = str | tuple[str, str]
 """Words of a message: plain, or (text, style) with a style of the theme."""
@@ -125,25 +123,6 @@ class Output:
             words, style = (piece, "") if isinstance(piece, str) else piece
             text.append(words, style=style or None)
         self.err.print(text)
-
-
-@contextmanager
-def naming_stdout() -> Iterator[None]:
-    """A write to stdout that fails (a full disk, `> /dev/full`) names it: the error
-    from a stream names no file, and "Could not write: No space left" says nothing."""
-    try:
-        yield
-    except OSError as error:
-        if error.filename is not None:
-            raise
-        raise OSError(error.errno, error.strerror, STANDARD_OUTPUT) from error
-
-
-def write_stdout(text: str) -> None:
-    """Plain text on stdout (a help page), a failure naming standard output."""
-    with naming_stdout():
-        sys.stdout.write(text)
-        sys.stdout.flush()
 
 
 def _as_rich_prints(pieces: Sequence[Piece], color: bool) -> str | None:
