@@ -13,8 +13,9 @@ CONTRACTS = "contracts"
 AGREEMENTS = "agreements"
 SUPPORT = "support"
 PLANS = "plans"
+CONFLICTS = "conflicts"
 
-UNDATED_FOLDERS = (PROMISES, CONTRACTS, AGREEMENTS, SUPPORT, PLANS)
+UNDATED_FOLDERS = (PROMISES, CONTRACTS, AGREEMENTS, SUPPORT, PLANS, CONFLICTS)
 
 # The one kind each of them keeps: a record of a kind in another kind's folder is damaged
 # (it would be invisible to the commands that look for it in its own).
@@ -24,4 +25,5 @@ KEPT_IN = {
     AGREEMENTS: "agreement",
     SUPPORT: "support",
     PLANS: "plan",
+    CONFLICTS: "conflict",
 }
