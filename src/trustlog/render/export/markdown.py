@@ -25,12 +25,11 @@ from trustlog.render.safe import visible
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~]|&(?=#?\w+;))")  # & only where it starts an entity
 _LINE_START = re.compile(r"^(\s*\d*)([-+=.)])", re.MULTILINE)  # "- x", "1. x": not lists
-# What GitHub-flavoured Markdown makes a live link of without any markup: `www.`, a
-# scheme's `:` (http://, mailto:), an e-mail address's `@`. A backslash before the `.`,
-# `:` or `@` keeps the words as they read and makes them no link.
+# What GitHub-flavoured Markdown makes a live link of without any markup: `www.` and a
+# scheme's `://`. A backslash before the `.` or the `:` keeps the words as they read and
+# makes them no link (cmark-gfm, which GitHub renders with, was checked by hand).
 _WWW = re.compile(r"(?i)(www)\.")
-_SCHEME = re.compile(r"(?i)([a-z][a-z0-9+.-]*):(?=//|[\w.+-]+@)")
-_EMAIL_AT = re.compile(r"(?<=[\w.+-])@(?=[\w-])")
+_SCHEME = re.compile(r"(?i)([a-z][a-z0-9+.-]*):(?=//)")
 
 
 def text(value: str) -> str:
@@ -39,8 +38,7 @@ def text(value: str) -> str:
     escaped = _SPECIAL.sub(r"\\\1", visible(value))
     escaped = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
     escaped = _WWW.sub(r"\1\\.", escaped)
-    escaped = _SCHEME.sub(r"\1\\:", escaped)
-    return _EMAIL_AT.sub(r"\\@", escaped)
+    return _SCHEME.sub(r"\1\\:", escaped)
 
 
 def quote(value: str) -> str:
