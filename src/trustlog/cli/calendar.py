@@ -48,7 +48,7 @@ def calendar(
     if output == "-":
         if json:
             raise InputError("--json and --output -: both would use stdout; please choose one.")
-        found = reminders(state.journal, clock.today())
+        found = reminders(state.journal, state.today())
         render.to_stdout(render.ics(found, clock.local_zone(), discreet, clock.now()))
         return
     if not output.strip():
@@ -67,7 +67,7 @@ def calendar(
             state.output.say("Left it as it was; nothing was written.")
             return
         replace = True
-    found = reminders(state.journal, clock.today())
+    found = reminders(state.journal, state.today())
     data = render.ics(found, clock.local_zone(), discreet, clock.now())
     outside.save(path, data, journal=journal, replace=replace)
     render.written(state.output, found, path, json=json)
