@@ -158,4 +158,11 @@ def _place(journal: Journal, path: str, source: str, number: int) -> Path:
     )
     if not (dated or undated):
         raise entry_refused(source, number, f"'{path}' is not a place an entry can live")
+    if undated and said is not None:
+        kept = kinds.BY_NAME.get(said.kind)
+        home = kept.folder if kept is not None else None
+        if home != parts[0]:
+            # Accepted, it would be invisible to every command that looks in its own folder.
+            where = f"a {said.kind} is kept in {home}/" if home else f"no {said.kind} is kept"
+            raise entry_refused(source, number, f"'{path}': {where}, not in {parts[0]}/")
     return journal.root.joinpath(*parts)
