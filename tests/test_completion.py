@@ -88,7 +88,7 @@ def test_every_command_taking_a_promise_id_completes_it(promises):
         for path, command in every_command()
         if path[0] == "promise" and any(p.name == "promise_id" for p in command.params)
     ]
-    assert {"kept", "broken", "retire"} <= {path[1] for path in taking}
+    assert {"kept", "broken", "pause", "resume", "retire"} <= {path[1] for path in taking}
     for path in taking:
         assert promises[WALK] in complete("bash", f"trustlog {' '.join(path)} ").split(), path
 
