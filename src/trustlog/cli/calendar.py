@@ -45,7 +45,7 @@ def calendar(
     from trustlog.storage import outside
 
     state = get_state(ctx)
-    found = reminders(state.journal, clock.today())
+    found = reminders(state.journal, state.today())
     data = render.ics(found, clock.local_zone(), discreet, clock.now())
     if output == "-":
         if json:
