@@ -90,7 +90,12 @@ def text(value: str) -> str:
 
 
 def quote(value: str) -> str:
-    """A one-line quotation of the person's words: its lines joined by " / "."""
+    """A one-line quotation of the person's words: its lines joined by " / ", isolated
+    (`<bdi>`) so that right-to-left words cannot reorder what follows them."""
+    return f"<bdi>{_joined(value)}</bdi>"
+
+
+def _joined(value: str) -> str:
     return " / ".join(text(line.strip()) for line in value.strip().splitlines() if line.strip())
 
 
@@ -254,7 +259,8 @@ def _key_day(day: KeyDay) -> str:
 
 def _entry_line(entry: Entry) -> str:
     when = words.short_date(entry.day, year=True) if entry.day else "undated"
-    return f"{when}: {quote(entry.summary()) or text(entry.kind)}"
+    summary = entry.summary()
+    return f"{when}: {quote(summary) if _joined(summary) else text(entry.kind)}"
 
 
 # -- the mood and trust line ------------------------------------------------------------
@@ -553,7 +559,7 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
         kind = text(getattr(other, "stored_kind", other.kind))
         parts.append(
             f'<article class="entry"><h4>{kind}</h4>'
-            f'<p class="words">{text(other.summary())}</p></article>'
+            f'<p class="words" dir="auto">{text(other.summary())}</p></article>'
         )
     return parts
 
@@ -561,7 +567,7 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
 def _fields(rows: list[wording.Row]) -> str:
     """Labelled fields, the person's words kept with their line breaks."""
     shown = [
-        f'<dt>{label}</dt><dd class="words">{text(value.strip())}</dd>'
+        f'<dt>{label}</dt><dd class="words" dir="auto">{text(value.strip())}</dd>'
         for label, value in rows
         if value is not None and value.strip()
     ]
@@ -634,7 +640,7 @@ def _agreement(agreement: Agreement) -> str:
     dates = "".join(f"<p>{said}</p>" for said in wording.agreement_dates(agreement))
     return (
         f'<article class="entry agreement"><h4>{text(head)}</h4>'
-        f'<p class="words">{text(agreement.text.strip())}</p>{dates}</article>'
+        f'<p class="words" dir="auto">{text(agreement.text.strip())}</p>{dates}</article>'
     )
 
 
@@ -719,7 +725,7 @@ def _calendar(record: PromiseRecord, index: int) -> list[str]:
     svg = [
         f'<svg class="calendar" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{name}-title {name}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{name}-title">Calendar of “{quote(record.promise.text)}”</title>',
+        f'<title id="{name}-title">Calendar of “{_joined(record.promise.text)}”</title>',
         f'<desc id="{name}-desc">{text(_calendar_words(record))}</desc>',
     ]
     for column, day_name in enumerate(WEEKDAY_NAMES):
