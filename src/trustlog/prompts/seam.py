@@ -128,9 +128,18 @@ class Asker:
     ) -> str:
         options = [self._q.Choice(title=label, value=value) for value, label in choices]
         message = lay_out(message, "(Use arrow keys)", _columns(), gap=1)[0]
+        # Only the arrow keys move the choice: questionary's j/k (vi) keys would let letters
+        # typed ahead, meant for the next question, change an answer (a promise saved as
+        # broken). No letter shortcuts either, for the same reason; Ctrl-N/P stay.
         return str(
             self._q.select(
-                message, choices=options, default=default, style=self._style, qmark=QMARK
+                message,
+                choices=options,
+                default=default,
+                style=self._style,
+                qmark=QMARK,
+                use_jk_keys=False,
+                use_shortcuts=False,
             ).unsafe_ask()
         )
 
