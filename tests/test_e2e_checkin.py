@@ -202,3 +202,22 @@ def test_the_arrow_keys_still_choose_in_the_promise_menu(home):
     assert finish(child) == 0
     marks = [e for e in entries(home) if e["kind"] == "mark"]
     assert [m["outcome"] for m in marks] == ["kept"]
+
+
+def test_the_questions_fit_the_role_from_init(home):
+    trustlog(home, "init", "--partner", "Sam", "--role", "repairing")
+    child = spawn(home, "checkin", columns=80)
+    answer(child, "How are you feeling", ENTER)
+    answer(child, "what are you feeling", ENTER)
+    answer(child, "How much trust and ease was there between you today", "6" + ENTER)
+    answer(child, "Something you appreciate", ENTER)
+    answer(child, "One small act of care you gave Sam today", ENTER)
+    answer(child, "spontaneous affection", ENTER)
+    answer(child, "Times today you were checked on", "2" + ENTER)
+    answer(child, "Did you argue", ENTER)
+    answer(child, "Anything else", ENTER)
+    answer(child, "private", ENTER)
+    child.expect("Saved today's check-in")
+    assert finish(child) == 0
+    (entry,) = entries(home)
+    assert (entry["trust"], entry["detective"]) == (6, 2)

@@ -147,5 +147,5 @@ def _ask(
         )
     from trustlog.domain.profile import load_profile
 
-    partner = load_profile(state.journal).partner
-    return ask_checkin(Asker(), given, existing, due, day, today, partner)
+    profile = load_profile(state.journal)
+    return ask_checkin(Asker(), given, existing, due, day, today, profile.partner, profile.role)
