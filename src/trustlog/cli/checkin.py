@@ -145,7 +145,11 @@ def _ask(
             f"[muted]You already checked in {what}; Enter keeps each answer, "
             "and what you add joins the rest.[/muted]"
         )
+    from trustlog.domain.checkin.topics import earlier_topics
     from trustlog.domain.profile import load_profile
 
     profile = load_profile(state.journal)
-    return ask_checkin(Asker(), given, existing, due, day, today, profile.partner, profile.role)
+    topics = earlier_topics(state.journal, day)
+    return ask_checkin(
+        Asker(), given, existing, due, day, today, profile.partner, profile.role, topics
+    )

@@ -136,6 +136,7 @@ def ask_checkin(
     today: date | None = None,
     partner: str | None = None,
     role: str | None = None,
+    topics: Sequence[str] = (),
 ) -> CheckinReply:
     """Ask each question not already answered by a flag.
 
@@ -144,12 +145,13 @@ def ask_checkin(
     shown and added to, never retyped. `due` are the promises due that day:
     each is asked about (kept / broken / not yet). `partner` is the name from
     `init`, used where it reads naturally, and `role` words the questions
-    (`ROLE_QUESTIONS`). Ctrl-C once something was answered offers to keep it.
+    (`ROLE_QUESTIONS`). `topics` are the earlier argument topics, offered as the
+    person types one. Ctrl-C once something was answered offers to keep it.
     """
     reply = CheckinReply(CheckinAnswers(**vars(given)), [])
     when = "today" if day is None or today is None or day == today else on_day(day, today)
     try:
-        _ask_all(ask, reply, existing, due, when, partner, role)
+        _ask_all(ask, reply, existing, due, when, partner, role, topics)
     except KeyboardInterrupt:
         if not reply.marks and not [n for n in reply.answers.given() if n != "private"]:
             raise
@@ -165,6 +167,7 @@ def _ask_all(
     when: str,
     partner: str | None,
     role: str | None = None,
+    topics: Sequence[str] = (),
 ) -> None:
     answers = reply.answers
 
@@ -197,6 +200,7 @@ def _ask_all(
             if not so_far
             else f"Any other argument {when}? So far: {'; '.join(so_far)}.",
             hint="(a few words, Enter if not)",
+            completions=topics,
         )
         if topic is not None:
             answers.arguments = [part.strip() for part in topic.split(";") if part.strip()]

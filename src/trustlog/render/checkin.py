@@ -53,6 +53,15 @@ def checkin_saved(output: Output, done: CheckinDone, json: bool = False) -> None
             ("Marked private: kept out of exports unless you add --include-private.", "muted")
         )
     marks_saved(output, done.marks, done.today)
+    for close in done.resembles:
+        output.tell(
+            (
+                f"“{close.topic}” is close to an earlier topic, “{close.earlier}”; the "
+                "report counts a repeat only in the same words "
+                f"(`trustlog edit {checkin.id}` changes them).",
+                "muted",
+            )
+        )
 
 
 def checkin_json(done: CheckinDone) -> dict[str, Any]:
@@ -61,4 +70,5 @@ def checkin_json(done: CheckinDone) -> dict[str, Any]:
         "action": done.saved.action,
         "changed": list(done.saved.changed),
         "promises": [mark_json(mark) for mark in done.marks],
+        "resembles": [close.to_json() for close in done.resembles],
     }
