@@ -29,6 +29,13 @@ def calendar(
     discreet: Annotated[
         bool, typer.Option("--discreet", help='Every title just "Reminder".')
     ] = False,
+    with_words: Annotated[
+        bool,
+        typer.Option(
+            "--with-words",
+            help="Put your promises' words in their events (by default none of your words).",
+        ),
+    ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the file if it exists, without asking.")
     ] = False,
@@ -38,15 +45,21 @@ def calendar(
 
     An iCalendar file with the planned weekly ritual, the repair contract's
     next revisit, and each active promise with a due time, each with an
-    alarm. Nothing is sent anywhere: import the file yourself. Titles are
-    short, and never the words of your contract or agreements.
+    alarm. Nothing is sent anywhere: import the file yourself. By default no
+    event holds a word you wrote (a promise is just "Promise"); --with-words
+    adds your promises' words. Never the words of your contract or agreements.
     """
     from trustlog.render import calendar as render
     from trustlog.storage import outside
 
+    if discreet and with_words:
+        raise InputError(
+            "--discreet and --with-words: one hides every word, one adds them; please choose one."
+        )
+    shown = render.DISCREET if discreet else render.WITH_WORDS if with_words else render.PLAIN
     state = get_state(ctx)
     found = reminders(state.journal, clock.today())
-    data = render.ics(found, clock.local_zone(), discreet, clock.now())
+    data = render.ics(found, clock.local_zone(), shown, clock.now())
     if output == "-":
         if json:
             raise InputError("--json and --output -: both would use stdout; please choose one.")
