@@ -65,10 +65,12 @@ def checkin_saved(output: Output, done: CheckinDone, json: bool = False) -> None
 
 
 def checkin_json(done: CheckinDone) -> dict[str, Any]:
-    return {
+    shown = {
         **done.checkin.to_json(),
         "action": done.saved.action,
         "changed": list(done.saved.changed),
         "promises": [mark_json(mark) for mark in done.marks],
-        "resembles": [close.to_json() for close in done.resembles],
     }
+    if done.resembles:  # only when there is one: the JSON of every other check-in stays as it was
+        shown["resembles"] = [close.to_json() for close in done.resembles]
+    return shown
