@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from trustlog.guide import TOPICS
+
 
 def flowing(text: str) -> str:
     """The words as one line: the page is wrapped to the screen between words."""
@@ -48,7 +50,7 @@ def test_an_unknown_topic_is_bad_input_naming_the_topics(cli, topic):
     assert run.exit_code == 2
     assert run.stdout == ""
     assert run.stderr == (
-        f"trustlog: There is no help topic '{topic}'. Try one of: safety, privacy.\n"
+        f"trustlog: There is no help topic '{topic}'. Try one of: {', '.join(TOPICS)}.\n"
     )
 
 
@@ -63,3 +65,17 @@ def test_help_alone_lists_the_commands(cli):
 
 def test_the_main_help_points_to_the_safety_topic(cli):
     assert "`trustlog help safety` says when to reach for more help" in cli("--help").stdout
+
+
+def test_help_partner_says_what_a_share_reveals_and_that_it_cannot_be_recalled(cli):
+    run = cli("help", "partner")
+    assert run.exit_code == 0
+    text = " ".join(run.stdout.split())
+    for words in (
+        "sealed so only their journal opens it",
+        "never holds anything private",
+        "detective work, arguments or triggers",
+        "cannot be recalled",
+        "`trustlog partner remove` forgets their code and everything they shared with you",
+    ):
+        assert words in text, words

@@ -20,6 +20,7 @@ HEAVY = (
     "filelock",
     "tomlkit",
     "pyrage",
+    "nacl",
 )
 
 PROBE = """
@@ -101,3 +102,12 @@ def test_a_checkin_leaves_the_other_kinds_alone(home):
     loaded = modules_loaded_by(["checkin", "--mood", "3", "--json"], home)
     assert "trustlog.domain.kinds" not in loaded
     assert "trustlog.domain.apology.checker" not in loaded
+
+
+def test_only_the_partner_commands_load_the_signing_library(home, tmp_path):
+    everyday = (["checkin", "--mood", "3"], ["entries", "--json"], ["report", "--json"], [])
+    for args in (*everyday, ["contract", "--json"]):
+        assert loaded_by(args, home).isdisjoint({"nacl", "pyrage"}), args
+    assert "nacl" in loaded_by(["partner", "code", "--json"], home)
+    # With a partner and what they shared, the everyday commands still load neither.
+    assert loaded_by([], home).isdisjoint({"nacl", "pyrage"})

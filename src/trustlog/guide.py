@@ -51,4 +51,26 @@ Your journal stays on this machine; trustlog sends nothing anywhere.
         )
     )
     + "\n",
+    "partner": "\n\n".join(
+        (
+            "Each of you keeps your own journal. `trustlog share` hands your partner a file with "
+            "what you choose (promises and their days, mood and trust numbers, the contract, "
+            "agreements, the ritual's weeks, one apology), sealed so only their journal opens "
+            "it, and signed so no one can forge or change it. trustlog sends nothing over any "
+            "network: you hand the file over as you like.",
+            "A share never holds anything private, the words of your check-ins, notes, "
+            "detective work, arguments or triggers. In a terminal you see what will go before "
+            "it is written. Nothing is ever shared automatically, and nothing lets either of you "
+            "ask for or pull the other's journal: a share is a gift, not a window.",
+            "A file you handed over cannot be recalled: once your partner has it, what it says "
+            "is theirs to read. A later share replaces it in their journal.",
+            "To start: `trustlog partner code` on each side, then `trustlog partner add CODE` "
+            "with the other's code. Read the six fingerprint words to each other: when they "
+            "match, the code is the right one. `trustlog receive FILE` brings a share in; "
+            "`trustlog partner` shows it beside your own; `trustlog contract agree` takes their "
+            "contract as yours. `trustlog partner remove` forgets their code and everything "
+            "they shared with you.",
+        )
+    )
+    + "\n",
 }

@@ -171,6 +171,21 @@ COMMANDS = {
         "lock",
         "Lock the journal at once, ending the session `trustlog unlock` opened.",
     ),
+    "partner": Lazy(
+        "trustlog.cli.partner",
+        "app",
+        "Your partner: your code to give them, theirs to add, what they shared with you.",
+    ),
+    "share": Lazy(
+        "trustlog.cli.partner",
+        "share",
+        "Share what you choose with your partner: a file sealed for them alone, and signed.",
+    ),
+    "receive": Lazy(
+        "trustlog.cli.partner",
+        "receive",
+        "Bring in a share your partner made for you; it is kept apart from your own entries.",
+    ),
     "init": Lazy(
         "trustlog.cli.profile",
         "init",

@@ -96,3 +96,18 @@ def history(ctx: typer.Context, json: JsonOption = False) -> None:
     """Every revision, with what each one added, removed or reworded."""
     state = get_state(ctx)
     render.contract_history(state.output, domain.contract_history(state.journal), json=json)
+
+
+@app.command("agree")
+def agree(
+    ctx: typer.Context,
+    json: Annotated[
+        bool, typer.Option("--json", help="Print the revision and agreed_by_both as JSON.")
+    ] = False,
+) -> None:
+    """Accept the contract your partner shared: it becomes your revision, seen from your side."""
+    from trustlog.domain.partner.service import agree_contract
+    from trustlog.render.partner import contract_agreed
+
+    state = get_state(ctx)
+    contract_agreed(state.output, agree_contract(state.journal, clock.now()), json=json)

@@ -70,6 +70,8 @@ def contract_shown(output: Output, standing: ContractStanding | None, json: bool
         if text:
             out.print(f"{title}:")
             out.print(Text(f"  {text}"))
+    if standing.agreed_by_both is not None:
+        out.print(f"Agreed by both on {words.full_date(standing.agreed_by_both)}.")
     out.print(revisit_line(contract.revisit, standing.due))
     if standing.due:
         out.print("[muted]To revisit it together: trustlog contract write[/muted]")
@@ -78,7 +80,12 @@ def contract_shown(output: Output, standing: ContractStanding | None, json: bool
 def _standing_json(standing: ContractStanding | None) -> dict[str, Any] | None:
     if standing is None:
         return None
-    return {**contract_json(standing.contract), "due": standing.due}
+    agreed = standing.agreed_by_both
+    return {
+        **contract_json(standing.contract),
+        "due": standing.due,
+        "agreed_by_both": agreed.isoformat() if agreed else None,
+    }
 
 
 def revisit_line(revisit: date, due: bool) -> str:

@@ -66,6 +66,7 @@ class ContractStanding:
 
     contract: Contract
     due: bool
+    agreed_by_both: date | None = None  # when the partner's journal holds the same words
 
     def to_json(self) -> dict[str, Any]:
         return {"revisit": self.contract.revisit.isoformat(), "due": self.due}
@@ -76,7 +77,11 @@ def contract_standing(journal: Journal, today: date) -> ContractStanding | None:
     contract = current_contract(journal)
     if contract is None:
         return None
-    return ContractStanding(contract, due=contract.revisit <= today)
+    from trustlog.domain.partner.agreed import agreed_by_both
+
+    return ContractStanding(
+        contract, due=contract.revisit <= today, agreed_by_both=agreed_by_both(journal, contract)
+    )
 
 
 # -- what changed ------------------------------------------------------------------
@@ -186,9 +191,17 @@ class Written:
 
 
 def write_contract(
-    journal: Journal, draft: ContractDraft, now: datetime, ask: AskContract | None = None
+    journal: Journal,
+    draft: ContractDraft,
+    now: datetime,
+    ask: AskContract | None = None,
+    revisit: date | None = None,
 ) -> Written:
-    """Save a new revision: the parts given, the others carried over from the current one."""
+    """Save a new revision: the parts given, the others carried over from the current one.
+
+    `revisit`, when given, is taken as it is: the date a partner's revision holds
+    (`contract agree`), which both must keep for the words to be the same.
+    """
     today = now.date()
     current = current_contract(journal)
     if draft.empty:
@@ -199,6 +212,8 @@ def write_contract(
             )
         draft = ask(current, default_revisit(current, today))
     contract = _checked(draft, current, now)
+    if revisit is not None:
+        contract.revisit = revisit
     if current is not None and contract.same_words(current):
         return Written(current, current, "unchanged")
     with journal.writing():
