@@ -33,7 +33,7 @@ def test_help_privacy_says_where_the_words_live(cli):
     for words in (
         "in one folder on this machine, readable only by you",
         "(folder 0700, files 0600)",
-        "trustlog never uses the network.",
+        "trustlog never uses the network, except `trustlog sync` when you run it",
         "`trustlog export` leaves it out, figures too, unless you add --include-private.",
         "is written readable only by you (0600).",
     ):

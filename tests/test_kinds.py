@@ -28,10 +28,18 @@ def test_the_registry_lists_each_kind_once_and_says_where_it_lives():
         "ritual",
         "plan",
         "jrnl",
+        "conflict",
     )
     dated = [kind.kind for kind in kinds.KINDS if kind.folder is None]
     assert dated == ["checkin", "trigger", "apology", "mark", "ritual", "jrnl"]
-    assert kinds.UNDATED_FOLDERS == ("promises", "contracts", "agreements", "support", "plans")
+    assert kinds.UNDATED_FOLDERS == (
+        "promises",
+        "contracts",
+        "agreements",
+        "support",
+        "plans",
+        "conflicts",
+    )
     assert set(kinds.UNDATED_FOLDERS) == set(folders.UNDATED_FOLDERS)  # what every command opens
 
 

@@ -34,7 +34,7 @@ Your journal stays on this machine; trustlog sends nothing anywhere.
         (
             "Your journal is plain text, unless you encrypt it (below), in one folder on this "
             "machine, readable only by you (folder 0700, files 0600). trustlog never uses the "
-            "network.",
+            "network, except `trustlog sync` when you run it (`trustlog help sync`).",
             "An entry you mark private (`--private`) says so in `trustlog entries`, and "
             "`trustlog export` leaves it out, figures too, unless you add --include-private. "
             "An export holds only what you choose (--only, --redact WORD, the dates), is shown "
@@ -48,6 +48,32 @@ Your journal stays on this machine; trustlog sends nothing anywhere.
             "opens it for a while, `trustlog lock` closes it. File names still show dates and "
             "kinds of entries. docs/encryption.md says what it protects against and what it "
             "does not.",
+        )
+    )
+    + "\n",
+    "sync": "\n\n".join(
+        (
+            "`trustlog sync` keeps your journal the same on each of your devices, through a "
+            "git repository you choose: a bare repository on a USB stick (`git init --bare "
+            "/media/usb/journal.git`), a server you trust, any git URL. trustlog talks to it "
+            "only when you run `trustlog sync`, and only through the git program.",
+            "Start with `trustlog sync setup REMOTE`: on the device with your journal it sends "
+            "it to an empty repository; on each other device, on an empty journal, it takes it "
+            "from there. Then `trustlog sync` on any device sends what you wrote and takes "
+            "what the others wrote; `trustlog sync status` says how far apart they are.",
+            "Nothing either device wrote is dropped: new entries are all kept, two check-ins "
+            "of one day become one (notes and appreciations add up), two marks of one promise "
+            "day keep the later, and an entry changed on both keeps the later change and the "
+            "other version as a conflict copy (`trustlog entries --kind conflict`; `trustlog "
+            "delete ID` once you have looked).",
+            "What the remote sees: a plain journal's words, as plain text, with their whole "
+            "history. An encrypted journal (`trustlog encrypt`) sends only encrypted files; "
+            "the remote still sees the file names (which days have entries, and of which kind), "
+            "their sizes and when you synced. Commit messages hold counts and kinds, never "
+            "your words, and name no one. The lock, caches, drafts and edits in progress never "
+            "leave the device.",
+            "An unreachable remote changes nothing here. A sync stopped halfway (Ctrl-C, a "
+            "crash) is finished by the next `trustlog sync`. docs/sync.md says more.",
         )
     )
     + "\n",

@@ -171,6 +171,11 @@ COMMANDS = {
         "lock",
         "Lock the journal at once, ending the session `trustlog unlock` opened.",
     ),
+    "sync": Lazy(
+        "trustlog.cli.sync",
+        "app",
+        "Sync this journal with your other devices, through a git repository you choose.",
+    ),
     "partner": Lazy(
         "trustlog.cli.partner",
         "app",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from trustlog.domain import folders
 from trustlog.domain.agreement.model import Agreement
 from trustlog.domain.agreement.service import reviews_due
 from trustlog.domain.checkin.model import KIND as CHECKIN
@@ -38,6 +39,7 @@ class Dashboard:
     contract_due: bool = False  # its revisit has come
     reviews_due: list[Agreement] = field(default_factory=list)  # agreements to look at again
     ritual: RitualWeek | None = None  # this week's: what is done, what is planned
+    conflicts: int = 0  # other versions `trustlog sync` kept, until the person deletes them
 
 
 def build_dashboard(journal: Journal, today: date) -> Dashboard:
@@ -77,6 +79,7 @@ def build_dashboard(journal: Journal, today: date) -> Dashboard:
         board.contract_revisit, board.contract_due = standing.contract.revisit, standing.due
     board.reviews_due = reviews_due(journal, today)
     board.ritual = week_status(journal, today)
+    board.conflicts = len(journal.undated_files(folders.CONFLICTS))
     board.hints.append(next_step(board))
     return board
 

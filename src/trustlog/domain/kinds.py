@@ -18,12 +18,14 @@ from trustlog.domain.imports.model import JrnlEntry
 from trustlog.domain.promise.model import Mark, Promise
 from trustlog.domain.ritual.model import Plan, Ritual
 from trustlog.domain.support import Support
+from trustlog.domain.sync.model import Conflict
 from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.document import Document
 
 # In this order in `trustlog entries --kind`'s help. All are dated but the promise,
 # the contract, the agreement, the support contact and the ritual's plan. `jrnl`
-# holds the entries imported from jrnl (`trustlog import jrnl`).
+# holds the entries imported from jrnl (`trustlog import jrnl`); `conflict` the other
+# versions `trustlog sync` kept of an entry changed on two devices (domain/sync/model.py).
 KINDS: tuple[type[Record], ...] = (
     Checkin,
     Trigger,
@@ -36,6 +38,7 @@ KINDS: tuple[type[Record], ...] = (
     Ritual,
     Plan,
     JrnlEntry,
+    Conflict,
 )
 
 BY_NAME = {kind.kind: kind for kind in KINDS}

@@ -89,6 +89,10 @@ def dashboard(output: Output, board: Dashboard, json: bool = False) -> None:
         out.print(Text("This week's ritual:"))
         for line in week_lines(week, indent="  "):
             out.print(line)
+    if board.conflicts:
+        versions = words.count(board.conflicts, "other version")
+        out.print(f"○ {versions} of entries changed on two devices, kept by sync.")
+        out.print(Text("  to look: trustlog entries --kind conflict", style="muted"))
     for hint in board.hints:
         out.print(f"[muted]Next:[/muted] {escape(hint)}")
 

@@ -52,6 +52,14 @@ class Files:
             data = self._change.pending(path)
         if data is None:
             data = path.read_bytes()
+        return self.plain(data, path)
+
+    def plain(self, data: bytes, path: Path) -> bytes:
+        """A file's bytes as the journal reads them: decrypted in memory when encrypted.
+
+        Also for bytes that come from elsewhere for `path` (another device's
+        version, out of git's objects in `trustlog sync`), never written plain.
+        """
         if crypt.is_encrypted(data) and path.name != crypt.IDENTITY_FILE:
             if not self.encrypted:
                 raise crypt.no_identity(path, self.identity_path)

@@ -1,0 +1,353 @@
+"""`trustlog sync`: one journal on each of a person's devices, through a git remote.
+
+A sync, under the journal's lock for every step that reads or writes the
+journal (and under `.sync/lock`, so two syncs on one device take turns):
+
+1. fetch the remote (unreachable: stop, nothing changed);
+2. finish what a sync killed earlier left (below);
+3. commit what changed here since the last sync (the message: counts and kinds);
+4. merge the remote's side by trustlog's rules (merge.py) into one change of the
+   journal, which lands with a marker, `.sync/merging`, naming the remote's commit;
+5. commit the merge (both parents) and remove the marker;
+6. push; if the remote moved meanwhile, fetch and merge again (a few times), never force.
+
+A sync killed anywhere leaves the journal before or after the change of step 4
+(the journal's change record), and git's branch before or after its commit. The
+marker lands with the files, so the next sync knows the files already hold the
+remote's commit, and commits them as the merge they are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from trustlog.domain import kinds
+from trustlog.domain.sync import merge
+from trustlog.errors import InputError, JournalError
+from trustlog.storage import lock
+from trustlog.storage.crypt import IDENTITY_FILE
+from trustlog.storage.git import SYNC_FOLDER, Repo, git_program
+from trustlog.storage.journal import SETTINGS_FILE, Journal
+from trustlog.storage.names import said_by
+
+MARKER = "merging"
+SYNC_LOCK_SECONDS = 120  # a sync over a slow network waits for the one before it
+ROUNDS = 4  # fetch-merge-push rounds before giving up on a remote that keeps moving
+LAST_SYNC = "trustlog.lastsync"
+
+
+@dataclass
+class SyncResult:
+    remote: str
+    sent: int = 0
+    received: int = 0
+    merged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    finished_earlier: bool = False  # a killed sync's merge was completed first
+
+
+@dataclass
+class SetupResult:
+    remote: str
+    action: str  # "sent" (this journal went to an empty remote), "received", "started"
+    files: int
+    encrypted: bool
+
+
+@dataclass
+class SyncStatus:
+    remote: str
+    last_sync: datetime | None
+    ahead: int
+    behind: int
+    checked: bool  # the remote answered now (else: as of the last fetch)
+
+
+def repo_of(journal: Journal, batch: bool = True) -> Repo:
+    return Repo(journal.root, batch=batch)
+
+
+def _require(repo: Repo) -> str:
+    url = repo.remote_url() if repo.exists else None
+    if url is None:
+        raise InputError(
+            "This journal is not set up to sync yet.",
+            hint="`trustlog sync setup REMOTE` starts, with REMOTE an empty git repository "
+            "(a bare one on a USB stick, or a server you trust).",
+        )
+    return url
+
+
+# -- setup ---------------------------------------------------------------------------
+
+
+def setup(journal: Journal, remote: str, now: datetime, batch: bool = True) -> SetupResult:
+    """Start syncing: send this journal to an empty remote, or take the remote's here.
+
+    A remote whose journal has no entries yet (another device set up on an empty
+    journal) takes this one's entries on top of its history.
+    """
+    git_program()  # git missing: said before anything happens
+    repo = repo_of(journal, batch)
+    remote = remote.strip()
+    if not remote:
+        raise InputError("REMOTE: please give a git repository, such as /media/usb/journal.git.")
+    if repo.exists:
+        raise InputError(
+            f"This journal already syncs with {repo.remote_url()}.",
+            hint="`trustlog sync` syncs it; `trustlog sync status` shows how it stands.",
+        )
+    tip = repo.remote_tip(remote)  # unreachable: exit 1 before anything is made
+    has_entries = any(True for _ in journal.all_files())
+    try:
+        with journal.writing():
+            repo.init(remote)
+        theirs = repo.fetch() if tip is not None else None
+        remote_files = repo.files(theirs) if theirs is not None else {}
+        if theirs is not None and SETTINGS_FILE not in remote_files:
+            raise InputError(
+                f"{remote} does not hold a trustlog journal.",
+                hint="Give the repository another device's `trustlog sync setup` sent its "
+                "journal to, or an empty one (`git init --bare`). Nothing was changed.",
+            )
+        if theirs is not None and has_entries:
+            if _entry_count(remote_files):
+                raise InputError(
+                    f"{remote} already holds a journal, and this one has entries of its own.",
+                    hint="Two journals cannot be joined by sync. To take the remote's journal "
+                    "here, set it up in an empty folder (`trustlog --journal NEW_FOLDER sync "
+                    "setup REMOTE`); to send this one, give an empty repository (`git init "
+                    "--bare`). Nothing was changed.",
+                )
+            _same_key(journal, repo, remote_files, remote)
+        if theirs is None or has_entries:
+            with journal.writing():
+                tree = repo.stage_all()
+                files = repo.files(tree)
+                if has_entries:
+                    parents = [theirs] if theirs else []
+                    repo.commit(tree, parents, _message("started", _kinds_of(files)))
+            if has_entries and not repo.push():
+                raise JournalError(f"{remote} changed while this journal was being sent to it.")
+            action, count = ("sent" if has_entries else "started"), _entry_count(files)
+        else:
+            _same_key(journal, repo, remote_files, remote)
+            assert theirs is not None
+            with journal.writing():
+                _land(journal, merge.fast_forward(dict(remote_files), repo.blobs), theirs)
+            _finish(journal, repo)
+            action, count = "received", _entry_count(remote_files)
+    except BaseException:
+        repo.forget()
+        raise
+    repo.set(LAST_SYNC, now.isoformat())
+    return SetupResult(remote, action, count, journal.identity_path.exists())
+
+
+def _same_key(journal: Journal, repo: Repo, remote_files: dict[str, str], remote: str) -> None:
+    """A journal encrypted here takes only a journal encrypted with the same key."""
+    if not journal.exists(journal.identity_path):
+        return
+    blob = remote_files.get(IDENTITY_FILE)
+    if blob is None or repo.blobs([blob])[blob] != journal.read_bytes(journal.identity_path):
+        raise InputError(
+            f"{remote} holds a journal with another encryption key than this one.",
+            hint="Set it up in an empty folder instead (`trustlog --journal NEW_FOLDER sync "
+            "setup REMOTE`), which then opens with that journal's passphrase. Nothing was "
+            "changed.",
+        )
+
+
+# -- sync ----------------------------------------------------------------------------
+
+
+def sync(journal: Journal, now: datetime, batch: bool = True) -> SyncResult:
+    repo = repo_of(journal, batch)
+    url = _require(repo)
+    result = SyncResult(url)
+    with _sync_lock(repo):
+        repo.clear_stale_locks()  # what a killed git left: no git of ours runs now
+        for _ in range(ROUNDS):
+            theirs = repo.fetch()
+            with journal.writing():
+                result.finished_earlier |= _finish(journal, repo)
+                _commit_local(repo)
+                local = repo.head()
+                plan, ours = _plan(journal, repo, local, theirs, url)
+                if plan is not None:
+                    assert theirs is not None
+                    _land(journal, plan, theirs)
+            if plan is not None:
+                _finish(journal, repo, _merge_message(plan))
+                result.received += _entry_count(plan.paths)
+                result.merged += [i for i in plan.merged if i not in result.merged]
+                result.conflicts += [i for i in plan.conflicts if i not in result.conflicts]
+            head = repo.head()
+            if head is None or head == theirs:
+                break
+            if repo.push():
+                result.sent += _entry_count(ours)
+                break
+        else:
+            raise JournalError(
+                f"{url} kept changing while this device tried to send to it.",
+                hint="Everything is merged and saved here; run `trustlog sync` again in a moment.",
+            )
+    repo.set(LAST_SYNC, now.isoformat())
+    return result
+
+
+def _plan(
+    journal: Journal, repo: Repo, local: str | None, theirs: str | None, url: str
+) -> tuple[merge.Plan | None, dict[str, str | None]]:
+    """What the journal needs from the remote (None: nothing), and what this side has new."""
+    if theirs is None or theirs == local or (local and repo.is_ancestor(theirs, local)):
+        return None, repo.changes(theirs, local) if local else {}
+    if local is None or repo.is_ancestor(local, theirs):
+        return merge.fast_forward(repo.changes(local, theirs), repo.blobs), {}
+    base = repo.merge_base(local, theirs)
+    if base is None:
+        raise InputError(
+            f"{url} holds another journal: it shares no history with this one.",
+            hint="They cannot be merged. Nothing was changed. To keep syncing this "
+            "journal, give it an empty repository; to take the other, set it up in an "
+            "empty folder.",
+        )
+    ours = repo.changes(base, local)
+    theirs_changes = repo.changes(base, theirs)
+    settings = None
+    if SETTINGS_FILE in ours and SETTINGS_FILE in theirs_changes:
+        blob = repo.files(base).get(SETTINGS_FILE)
+        settings = repo.blobs([blob])[blob] if blob else None
+    plan = merge.merge(journal, ours, theirs_changes, repo.blobs, settings, url)
+    return plan, ours
+
+
+def _land(journal: Journal, plan: merge.Plan, theirs: str) -> None:
+    """The plan's files and the marker, as one change of the journal (inside `writing()`)."""
+    root = journal.root
+    with journal.change() as step:
+        for path, data in plan.raw.items():
+            step.write(root / path, data)
+        for path, data in plan.plain.items():
+            journal.write_bytes(root / path, data)
+        for path in sorted(plan.removes):
+            journal.remove(root / path)
+        step.write(_marker(journal), theirs.encode("ascii"))
+
+
+def _finish(journal: Journal, repo: Repo, message: str | None = None) -> bool:
+    """Commit the files a landed merge left, as the merge of the remote's commit the marker
+    names; True if there was one. Safe to repeat at any point of a killed sync."""
+    marker = _marker(journal)
+    with journal.writing():
+        if not journal.exists(marker):
+            return False
+        theirs = journal.read_bytes(marker).decode("ascii").strip()
+        head = repo.head()
+        if head is None or not repo.is_ancestor(theirs, head):
+            tree = repo.stage_all()
+            if (head is None or repo.is_ancestor(head, theirs)) and tree == repo.tree_of(theirs):
+                repo.move_to(theirs)
+            else:
+                parents = [p for p in (head, theirs) if p is not None]
+                repo.commit(tree, parents, message or _message("merge", {}))
+        journal.remove(marker)
+    return True
+
+
+def _commit_local(repo: Repo) -> None:
+    """One commit of what changed here since the last sync (nothing: no commit)."""
+    head = repo.head()
+    tree = repo.stage_all()
+    if tree == repo.tree_of(head):
+        return
+    changed = repo.changes(head, tree)
+    repo.commit(tree, [head] if head else [], _message("saved", _kinds_of(changed)))
+
+
+# -- status --------------------------------------------------------------------------
+
+
+def status(journal: Journal, batch: bool = True) -> SyncStatus:
+    """How far this device is ahead of the remote and behind it, in entry files."""
+    repo = repo_of(journal, batch)
+    url = _require(repo)
+    checked = True
+    try:
+        with _sync_lock(repo, wait=0):
+            theirs = repo.fetch()
+    except (JournalError, lock.Busy):
+        checked = False
+        theirs = repo.rev("refs/remotes/origin/main")
+    local = repo.head()
+    here = set(p for p in repo.unstaged() if said_by(Path(p)) is not None)
+    behind: set[str] = set()
+    if theirs is not None and local is not None:
+        base = repo.merge_base(local, theirs)
+        here |= set(repo.changes(base, local))
+        behind = set(repo.changes(base, theirs))
+    elif local is not None:
+        here |= set(repo.changes(None, local))
+    stamp = repo.get(LAST_SYNC)
+    return SyncStatus(
+        url,
+        datetime.fromisoformat(stamp) if stamp else None,
+        _entry_count(here),
+        _entry_count(behind),
+        checked,
+    )
+
+
+# -- helpers --------------------------------------------------------------------------
+
+
+def _marker(journal: Journal) -> Path:
+    return journal.root / SYNC_FOLDER / MARKER
+
+
+@contextlib.contextmanager
+def _sync_lock(repo: Repo, wait: float = SYNC_LOCK_SECONDS) -> Iterator[None]:
+    try:
+        with repo.sync_lock(wait):
+            yield
+    except lock.Busy:
+        if wait == 0:
+            raise
+        raise JournalError(
+            "Another trustlog sync is still running for this journal.",
+            hint="Wait for it to finish and try again.",
+        ) from None
+
+
+def _entry_count(paths: Iterable[str]) -> int:
+    return sum(1 for p in paths if said_by(Path(p)) is not None)
+
+
+def _kinds_of(paths: Iterable[str]) -> Counter[str]:
+    """What changed, by kind: only kinds this version knows (a file's name is the person's)."""
+    found: Counter[str] = Counter()
+    for p in paths:
+        said = said_by(Path(p))
+        if said is not None:
+            found[said.kind if said.kind in kinds.BY_NAME else "other"] += 1
+    return found
+
+
+def _message(what: str, counts: Counter[str] | dict[str, int]) -> str:
+    """A commit message: counts and kinds, never a word a person wrote."""
+    total = sum(counts.values())
+    detail = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
+    return f"trustlog: {what}, {total} entry files" + (f" ({detail})" if detail else "")
+
+
+def _merge_message(plan: merge.Plan) -> str:
+    return (
+        f"trustlog: merge, {_entry_count(plan.paths)} entry files, "
+        f"{len(plan.merged)} joined, {len(plan.conflicts)} conflict copies"
+    )

@@ -1,0 +1,98 @@
+"""What `trustlog sync`, `sync setup` and `sync status` say, and their JSON."""
+
+from __future__ import annotations
+
+from trustlog.domain.sync.service import SetupResult, SyncResult, SyncStatus
+from trustlog.render import words
+from trustlog.render.output import Output
+
+PLAIN_REMOTE = (
+    "Your journal is plain text, so {remote} holds it as plain text: anyone who can read "
+    "that repository can read your entries. To keep them hidden there, `trustlog encrypt` "
+    "the journal (what was sent already stays in the repository's history)."
+)
+
+
+def set_up(output: Output, done: SetupResult, json: bool = False) -> None:
+    if json:
+        output.json(
+            {
+                "remote": done.remote,
+                "action": done.action,
+                "files": done.files,
+                "encrypted": done.encrypted,
+            }
+        )
+        return
+    entries = words.count(done.files, "entry file")
+    if done.action == "sent":
+        output.tell(
+            f"Sent this journal ({entries}) to {done.remote}. On each other device, "
+            f"`trustlog sync setup {done.remote}` on an empty journal takes it there."
+        )
+    elif done.action == "received":
+        output.tell(
+            f"Took the journal from {done.remote} ({entries}). `trustlog sync` keeps it in step."
+        )
+    else:
+        output.tell(
+            f"This journal syncs with {done.remote} from now on; `trustlog sync` sends what you "
+            "write."
+        )
+    if not done.encrypted:
+        output.tell(PLAIN_REMOTE.format(remote=done.remote))
+
+
+def synced(output: Output, done: SyncResult, json: bool = False) -> None:
+    if json:
+        output.json(
+            {
+                "sent": done.sent,
+                "received": done.received,
+                "merged": done.merged,
+                "conflicts": done.conflicts,
+            }
+        )
+        return
+    if done.finished_earlier:
+        output.tell("Finished the sync that was stopped earlier.")
+    if not (done.sent or done.received or done.merged or done.conflicts):
+        output.tell(f"Already in step with {done.remote}.")
+        return
+    output.tell(
+        f"Synced with {done.remote}: sent {words.count(done.sent, 'entry file')}, "
+        f"received {words.count(done.received, 'entry file')}."
+    )
+    if done.merged:
+        output.tell(
+            f"{words.count(len(done.merged), 'entry', 'entries')} changed on both devices "
+            f"became one: {', '.join(done.merged)}."
+        )
+    if done.conflicts:
+        output.tell(
+            f"Kept {words.count(len(done.conflicts), 'other version')} of entries changed on "
+            "both devices, so nothing is lost: `trustlog entries --kind conflict` shows them, "
+            "`trustlog delete ID` removes one once you have looked."
+        )
+
+
+def sync_status(output: Output, status: SyncStatus, json: bool = False) -> None:
+    if json:
+        output.json(
+            {
+                "remote": status.remote,
+                "last_sync": status.last_sync.isoformat() if status.last_sync else None,
+                "ahead": status.ahead,
+                "behind": status.behind,
+                "checked": status.checked,
+            }
+        )
+        return
+    last = words.date_time(status.last_sync) if status.last_sync else "not yet"
+    output.tell(f"Syncing with {status.remote}. Last sync: {last}.")
+    output.tell(
+        f"Here, not sent yet: {words.count(status.ahead, 'entry file')}. "
+        f"On the remote, not here yet: {words.count(status.behind, 'entry file')}."
+    )
+    if not status.checked:
+        output.tell("The remote could not be reached just now: that is as of the last sync.")
