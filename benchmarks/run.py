@@ -15,6 +15,7 @@ Progress goes to stderr; stdout is only the report, ready to paste.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -310,8 +311,68 @@ def benchmark(big: Path, work: Path, runs: int, label: str) -> tuple[list[Timing
             [Variant(label, restored, into_empty, before=start_empty)],
             warm=False,
         )
+    timings += partner_cases(cli, readers[label], work, runs, label)
     timings += encrypted_cases(cli, readers[label], work, runs, label)
     return timings, notes
+
+
+SHARED = ("--what", "promises", "--what", "checkins", "--what", "ritual")
+
+
+def partner_cases(cli: list[str], big: Path, work: Path, runs: int, label: str) -> list[Timing]:
+    """A share of four weeks and of a year from the ten-year journal, and receiving each
+    into the partner's journal (made afresh before every run, so each run stores it)."""
+    names = ("share (4 weeks)", "share (a year)", "receive (4 weeks)", "receive (a year)")
+    if not any(wanted(name) for name in names):
+        return []
+    sharer = fresh_copy(big, work, "s-big")
+    partner = empty_journal(work, "partner-template")
+    code_of = [*cli, "partner", "code", "--json"]
+    theirs = json.loads(
+        subprocess.run(
+            code_of, env=environment(partner), capture_output=True, text=True, check=True
+        ).stdout
+    )["code"]
+    mine = json.loads(
+        subprocess.run(
+            code_of, env=environment(sharer), capture_output=True, text=True, check=True
+        ).stdout
+    )["code"]
+    subprocess.run(
+        [*cli, "partner", "add", theirs, "--name", "Sam"],
+        env=environment(sharer),
+        capture_output=True,
+        check=True,
+    )
+    subprocess.run(
+        [*cli, "partner", "add", mine, "--name", "Alex"],
+        env=environment(partner),
+        capture_output=True,
+        check=True,
+    )
+    year_from = (TODAY - timedelta(days=364)).isoformat()
+    windows = {"4 weeks": [], "a year": ["--from", year_from]}
+    timings: list[Timing] = []
+    files: dict[str, Path] = {}
+    for name, window in windows.items():
+        files[name] = work / f"share-{name.replace(' ', '-')}.age"
+        share = [*cli, "share", "--yes", "--force", "--output", str(files[name]), *SHARED, *window]
+        timings += time_case(f"share ({name})", [Variant(label, sharer, [share] * runs)])
+    receiver = work / "partner"
+
+    def fresh_partner() -> None:
+        shutil.rmtree(receiver, ignore_errors=True)
+        shutil.copytree(partner, receiver)
+
+    for name, path in files.items():
+        receive = [*cli, "receive", str(path), "--json"]
+        fresh_partner()
+        timings += time_case(
+            f"receive ({name})",
+            [Variant("partner's", receiver, [receive] * runs, before=fresh_partner)],
+            warm=False,
+        )
+    return timings
 
 
 def encrypted_cases(cli: list[str], plain: Path, work: Path, runs: int, label: str) -> list[Timing]:

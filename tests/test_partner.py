@@ -249,9 +249,10 @@ def test_without_a_partner_nothing_is_shared_or_received(cli, tmp_path, folder):
     loner = person(cli, tmp_path, "loner")
     loner("checkin", "--mood", "3")
     before = tree(loner.home)
-    done = loner("share", "--yes")
-    assert done.exit_code == 2
-    assert "trustlog partner add" in done.stderr
+    for args in (["share", "--yes"], ["share"]):
+        done = loner(*args)
+        assert done.exit_code == 2
+        assert "trustlog partner add" in done.stderr
     assert list(folder.iterdir()) == []
     done = loner("receive", str(path))
     assert done.exit_code == 2
@@ -496,3 +497,103 @@ def test_remove_forgets_the_code_and_everything_received(cli, tmp_path):
     assert "trustlog partner add" in sam("partner").stderr
     # Their own code is theirs still.
     assert (sam.home / "sharing-keys.toml").exists()
+
+
+# -- beside your own -------------------------------------------------------------------
+
+
+def test_the_dashboard_and_report_show_what_was_shared_as_theirs(cli, tmp_path, at):
+    alex, sam = pair(cli, tmp_path)
+    _promises(alex)
+    alex.json("checkin", "--mood", "4", "--trust", "6")
+    assert sam.json()["partner_shared"] is None
+    assert sam.json("report")["partner"] is None
+    sam.json("receive", str(alex.share("s.age", "--what", "promises", "--what", "checkins")))
+    board = sam.json()
+    assert board["partner_shared"]["name"] == "Alex"
+    assert board["partner_shared"]["items"] == {"promises": 2, "checkins": 1}
+    assert (
+        "◆ Alex shared 4 weeks to Tue 24 Nov: 2 promises, 1 day of mood and trust" in sam().stdout
+    )
+    theirs = sam.json("report")["partner"]
+    assert theirs["covers"] == {"from": "2026-11-01", "to": "2026-11-24"}
+    assert theirs["promises"]["follow_through"] == 0.5
+    assert theirs["mood"] == {"average": 4.0}
+    words = sam("report").stdout
+    assert "Side by side" in words
+    # The period before is not covered by the share: no side by side there.
+    assert sam.json("report", "--month", "2026-09")["partner"] is None
+    at("2026-12-05T09:00:00+00:00")
+    assert sam.json()["partner_shared"] is None  # a week on, the dashboard lets it be
+
+
+def test_an_export_holds_what_was_shared_only_when_asked_and_as_theirs(cli, tmp_path):
+    alex, sam = pair(cli, tmp_path)
+    _promises(alex)
+    sam.json("receive", str(alex.share("s.age")))
+    sam("checkin", "--mood", "3")
+    plain = sam("export", "--output", "-").stdout
+    assert "Alex" not in plain and "running late" not in plain
+    shared = sam("export", "--output", "-", "--include-partner").stdout
+    assert "## Shared by Alex (their figures, not yours)" in shared
+    assert "- Follow-through: 50%" in shared
+    assert "running late" in shared
+    page = sam("export", "--format", "html", "--output", "-", "--include-partner").stdout
+    assert "<h2>Shared by Alex (their figures, not yours)</h2>" in page
+    done = sam("export", "--format", "csv", "--output", "-", "--include-partner")
+    assert done.exit_code == 2
+    assert "--include-partner" in done.stderr
+
+
+def test_a_promise_marked_private_by_hand_never_goes(cli, tmp_path):
+    alex, sam = pair(cli, tmp_path)
+    _promises(alex)
+    secret = alex.json("promise", "add", "PRIVATEWORDS promise", "--start", "2026-11-20")["id"]
+    path = alex.home / "promises" / f"promise-{secret}.md"
+    path.write_text(path.read_text().replace('text = "', 'private = true\ntext = "', 1))
+    sam.json("receive", str(alex.share("s.age")))
+    assert [p["text"] for p in sam.json("partner")["promises"]] == [
+        "Text if I'm running late",
+        "Call at 7:00",
+    ]
+
+
+def test_in_an_encrypted_journal_the_keys_and_what_was_received_are_encrypted(
+    cli, tmp_path, monkeypatch
+):
+    alex, sam = pair(cli, tmp_path)
+    _promises(alex)
+    monkeypatch.setenv("TRUSTLOG_PASSPHRASE", "a long passphrase")
+    assert sam("encrypt").exit_code == 0
+    sam.json("receive", str(alex.share("s.age")))
+    for path in (sam.home / "sharing-keys.toml", *(sam.home / "partner").iterdir()):
+        assert path.read_bytes().startswith(b"age-encryption.org/v1\n"), path
+    assert len(sam.json("partner")["promises"]) == 2
+    assert sam.json("partner", "code")["fingerprint"] == sam.json("partner", "code")["fingerprint"]
+
+
+def test_two_receives_at_once_keep_the_newer_share(cli, tmp_path, at):
+    import os
+    import subprocess
+    import sys
+
+    alex, sam = pair(cli, tmp_path)
+    _promises(alex)
+    older = alex.share("older.age")
+    at("2026-11-25T09:00:00+00:00")
+    alex.json("promise", "add", "Share my calendar", "--start", "2026-11-25")
+    newer = alex.share("newer.age")
+    env = {**os.environ, "TRUSTLOG_HOME": str(sam.home)}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "trustlog", "receive", str(path), "--json"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for path in (newer, older)
+    ]
+    assert [run.wait(timeout=60) for run in runs] == [0, 0]
+    shown = sam.json("partner")
+    assert len(shown["promises"]) == 3
+    assert shown["received"] is not None

@@ -109,5 +109,23 @@ def test_only_the_partner_commands_load_the_signing_library(home, tmp_path):
     for args in (*everyday, ["contract", "--json"]):
         assert loaded_by(args, home).isdisjoint({"nacl", "pyrage"}), args
     assert "nacl" in loaded_by(["partner", "code", "--json"], home)
+
+    def run(journal, *args):
+        env = {**os.environ, "TRUSTLOG_HOME": str(journal)}
+        done = subprocess.run(
+            [sys.executable, "-m", "trustlog", *args], env=env, capture_output=True, check=True
+        )
+        return done.stdout
+
+    partner = tmp_path / "partner"
+    mine = json.loads(run(home, "partner", "code", "--json"))["code"]
+    theirs = json.loads(run(partner, "partner", "code", "--json"))["code"]
+    run(home, "partner", "add", theirs)
+    run(partner, "partner", "add", mine)
+    run(partner, "checkin", "--mood", "4", "--trust", "6")
+    share = tmp_path / "share.age"
+    run(partner, "share", "--yes", "--what", "checkins", "--output", str(share))
+    run(home, "receive", str(share))
     # With a partner and what they shared, the everyday commands still load neither.
-    assert loaded_by([], home).isdisjoint({"nacl", "pyrage"})
+    for args in ([], ["--json"], ["report", "--json"], ["contract", "--json"]):
+        assert loaded_by(args, home).isdisjoint({"nacl", "pyrage"}), args

@@ -51,6 +51,13 @@ def export(
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Include entries marked private.")
     ] = False,
+    include_partner: Annotated[
+        bool,
+        typer.Option(
+            "--include-partner",
+            help="Add what your partner shared with you, labelled as theirs (md, html, pdf).",
+        ),
+    ] = False,
     only: Annotated[
         list[str] | None,
         typer.Option(
@@ -100,6 +107,13 @@ def export(
     state = get_state(ctx)
     chosen = find(format_name)
     chosen.check_ready()  # a PDF needs a browser: said before anything is read or asked
+    if include_partner and not chosen.summary:
+        from trustlog.errors import InputError
+
+        raise InputError(
+            f"--include-partner: a {format_name} export holds your own entries only; "
+            "what your partner shared goes in md, html or pdf."
+        )
     first = values.parse_date(start, "--from") if start is not None else None
     last = values.parse_date(end, "--to") if end is not None else None
     kinds_chosen = check_kinds(tuple(only or ()))
@@ -130,6 +144,7 @@ def export(
         summary=chosen.summary,
         whole_journal=chosen.window == WHOLE,
         complete=chosen.complete,
+        include_partner=include_partner,
     )
     if chosen.complete:
         from trustlog.domain.export.complete import build_complete as build_export

@@ -90,7 +90,7 @@ def remove(
     """Forget your partner's code and everything they shared with you (asks first)."""
     from trustlog.domain.partner import store
     from trustlog.domain.partner.service import remove_partner
-    from trustlog.render.partner import before_removing, not_written, partner_removed
+    from trustlog.render.partner import before_removing, nothing_changed, partner_removed
 
     state = get_state(ctx)
     if not yes:
@@ -106,7 +106,7 @@ def remove(
 
             before_removing(state.output, held.called)
             if not ask_remove(Asker()):
-                not_written(state.output)
+                nothing_changed(state.output)
                 return
     partner_removed(state.output, remove_partner(state.journal), json=json)
 
@@ -179,13 +179,13 @@ def share(
         raise InputError("--json: the share itself goes to stdout with --output -; leave one out.")
     today = clock.today()
     target = None if to_stdout else _target(output_path, today.isoformat())
+    require_partner(state.journal)
     asking = not yes and not to_stdout and state.may_prompt(json)
     if not yes and not asking:
         raise InputError(
             "--yes: a share cannot be recalled once handed over, so without a terminal "
             "please add --yes (in a terminal, it shows what will go and asks)."
         )
-    require_partner(state.journal)
     if target is not None:
         outside.check_target(target)
         if not force and not asking:

@@ -11,6 +11,7 @@ from trustlog.domain.agreement.service import reviews_due
 from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin, find_checkin
 from trustlog.domain.contract.service import contract_standing
+from trustlog.domain.partner.figures import SharedNews, shared_lately
 from trustlog.domain.profile import Profile, load_profile
 from trustlog.domain.promise.model import MARK
 from trustlog.domain.promise.standing import UNRECORDED, DueDay, at_a_glance
@@ -39,6 +40,7 @@ class Dashboard:
     contract_due: bool = False  # its revisit has come
     reviews_due: list[Agreement] = field(default_factory=list)  # agreements to look at again
     ritual: RitualWeek | None = None  # this week's: what is done, what is planned
+    partner_shared: SharedNews | None = None  # a share received from the partner this week
     conflicts: int = 0  # other versions `trustlog sync` kept, until the person deletes them
 
 
@@ -79,6 +81,7 @@ def build_dashboard(journal: Journal, today: date) -> Dashboard:
         board.contract_revisit, board.contract_due = standing.contract.revisit, standing.due
     board.reviews_due = reviews_due(journal, today)
     board.ritual = week_status(journal, today)
+    board.partner_shared = shared_lately(journal, today)
     board.conflicts = len(journal.undated_files(folders.CONFLICTS))
     board.hints.append(next_step(board))
     return board

@@ -89,6 +89,10 @@ def dashboard(output: Output, board: Dashboard, json: bool = False) -> None:
         out.print(Text("This week's ritual:"))
         for line in week_lines(week, indent="  "):
             out.print(line)
+    if board.partner_shared is not None:
+        from trustlog.render.partner import news_line
+
+        out.print(news_line(board.partner_shared))
     if board.conflicts:
         versions = words.count(board.conflicts, "other version")
         out.print(f"○ {versions} of entries changed on two devices, kept by sync.")

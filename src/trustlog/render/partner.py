@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from trustlog.domain.partner.figures import SharedNews
 from trustlog.domain.partner.service import (
     NEVER_GOES,
     Added,
@@ -35,11 +36,16 @@ RANGES = {"mood": (1, 5), "trust": (0, 10)}
 KIND_WORDS = {
     PROMISES: ("promise", "promises"),
     CHECKINS: ("day of mood and trust", "days of mood and trust"),
-    CONTRACT: ("repair contract", "repair contract"),
+    CONTRACT: ("the repair contract", "the repair contract"),
     AGREEMENTS: ("agreement", "agreements"),
     RITUAL: ("ritual week", "ritual weeks"),
     APOLOGY: ("apology", "apologies"),
 }
+
+
+def cap(text: str) -> str:
+    """A name at the start of a sentence: "your partner" becomes "Your partner"."""
+    return text[:1].upper() + text[1:]
 
 
 def kind_words(kind: str, number: int) -> str:
@@ -51,6 +57,17 @@ def kind_words(kind: str, number: int) -> str:
 
 def items_words(items: dict[str, int]) -> str:
     return ", ".join(kind_words(kind, number) for kind, number in items.items()) or "nothing"
+
+
+WINDOWED = (PROMISES, CHECKINS, RITUAL)  # the kinds a share's dates are about
+
+
+def shared_words(items: dict[str, int], start: date, end: date) -> str:
+    """ "4 weeks: 3 promises, 20 days of mood and trust", or "the repair contract" alone."""
+    what = items_words(items)
+    if not any(kind in WINDOWED for kind in items):
+        return what
+    return f"{span_words(start, end)} to {words.short_date(end)}: {what}"
 
 
 def span_words(start: date, end: date) -> str:
@@ -122,10 +139,13 @@ def share_preview(output: Output, plan: SharePlan, shown: str) -> None:
 
     name = escape(plan.partner.called)
     say = output.say
-    say(
-        f"[title]A share for {name}[/title], {span_words(plan.start, plan.end)}: "
-        f"{words.full_date(plan.start)} to {words.full_date(plan.end)}."
-    )
+    if any(kind in WINDOWED for kind in plan.kinds):
+        say(
+            f"[title]A share for {name}[/title], {span_words(plan.start, plan.end)}: "
+            f"{words.full_date(plan.start)} to {words.full_date(plan.end)}."
+        )
+    else:
+        say(f"[title]A share for {name}[/title].")
     say("What goes, sealed so that only their journal can open it:")
     for kind, items in plan.kinds.items():
         say(f"  • {kind_words(kind, plan.counts[kind])}{_detail(kind, items)}")
@@ -141,7 +161,7 @@ def share_preview(output: Output, plan: SharePlan, shown: str) -> None:
 
 def _detail(kind: str, items: Any) -> str:
     if kind == PROMISES:
-        return " (their days kept, broken or repaired, with repair notes)"
+        return " (each day kept, broken or repaired, with repair notes)"
     if kind == CHECKINS:
         return " (the numbers only, never words)"
     if kind == CONTRACT:
@@ -155,6 +175,10 @@ def _detail(kind: str, items: Any) -> str:
 
 def not_written(output: Output) -> None:
     output.say("Nothing was written.")
+
+
+def nothing_changed(output: Output) -> None:
+    output.say("Nothing was changed.")
 
 
 def share_written(output: Output, plan: SharePlan, shown: str | None, json: bool) -> None:
@@ -173,8 +197,7 @@ def share_written(output: Output, plan: SharePlan, shown: str | None, json: bool
     name = escape(plan.partner.called)
     where = f"Wrote {escape(shown)}" if shown else "Wrote the share to stdout"
     output.say(
-        f"{where} for {name}: {items_words(plan.counts)}, "
-        f"{span_words(plan.start, plan.end)} to {words.short_date(plan.end)}.\n"
+        f"{where} for {name}: {shared_words(plan.counts, plan.start, plan.end)}.\n"
         f"[muted]Hand it over as you like; only {name}'s journal can open it "
         "(`trustlog receive FILE`).[/muted]"
     )
@@ -199,20 +222,34 @@ def share_received(output: Output, received: Received, json: bool = False) -> No
         return
     from rich.markup import escape
 
-    name = escape(received.partner.called)
+    name = escape(cap(received.partner.called))
     made = words.short_date_time(received.made)
     if len(received.ignored) == len(received.items):
         output.say(
-            f"You already have everything in this share from {name} (made {made}), "
-            "or something newer: nothing was added."
+            f"You already have everything in this share from "
+            f"{escape(received.partner.called)} (made {made}), or something newer: "
+            "nothing was added."
         )
         return
     kept = {k: n for k, n in received.items.items() if k not in received.ignored}
-    output.say(f"{name} shared {items_words(kept)} (made {made}).")
+    output.say(f"{name} shared {shared_words(kept, received.start, received.end)} (made {made}).")
     if received.ignored:
         older = ", ".join(KIND_WORDS[kind][1] for kind in received.ignored)
         output.say(f"[muted]Its {older}: you already have newer ones; those were left.[/muted]")
     output.say("[muted]trustlog partner shows them beside your own.[/muted]")
+
+
+def news_line(news: SharedNews) -> Any:
+    """The dashboard's line: "Sam shared 4 weeks: 3 promises (Tue 24 Nov). trustlog partner"."""
+    from trustlog.render.console import Text
+
+    line = Text("◆ ")
+    line.append(
+        f"{cap(news.name)} shared {shared_words(news.items, news.start, news.end)} "
+        f"({words.short_date(news.received.date())})."
+    )
+    line.append("  trustlog partner shows them", style="muted")
+    return line
 
 
 # -- their side ---------------------------------------------------------------------
@@ -266,7 +303,7 @@ def partner_shown(output: Output, shown: Shown, json: bool = False) -> None:
     from trustlog.render.console import Text
 
     out = output.out
-    name = shown.partner.called
+    name = cap(shown.partner.called)
     out.print(Text(f"{name}'s side", style="title"))
     out.print(Text(f"code fingerprint: {shown.fingerprint}", style="muted"))
     if not shown.kinds:
@@ -506,8 +543,8 @@ def contract_agreed(output: Output, agreed: Agreed, json: bool = False) -> None:
         output.say(f"Your contract already holds the words {name} shared; nothing was changed.")
     else:
         output.say(
-            f"Saved {name}'s contract as your revision {written.contract.number}, "
-            "seen from your side (their commitments are yours to see as theirs)."
+            f"Saved {name}'s contract as your revision {written.contract.number}, from your "
+            f"side: what {name} commits to is listed as theirs, what you commit to as yours."
         )
     if agreed.agreed_by_both is not None:
         output.say(

@@ -71,6 +71,7 @@ def report(output: Output, result: Report, json: bool = False) -> None:
         for note in result.notes:  # only what is due: the figures' notes need figures
             out.print()
             out.print(Text.assemble(("Note: ", "accent"), note))
+        _side_by_side(out, result)
         return
     out.print(Text(compared, style="muted"))
     out.print()
@@ -92,6 +93,7 @@ def report(output: Output, result: Report, json: bool = False) -> None:
         out.print()
         for line in _recovery_bars(now, out.width):
             out.print(line)
+    _side_by_side(out, result)
     if result.milestones:
         out.print()
         for milestone in result.milestones:
@@ -105,6 +107,42 @@ def report(output: Output, result: Report, json: bool = False) -> None:
     for note in result.notes:
         out.print()
         out.print(Text.assemble(("Note: ", "accent"), note))
+
+
+def _side_by_side(out: Any, result: Report) -> None:
+    """What the partner shared over the period, beside the person's own: as they are, unjudged."""
+    theirs = result.partner
+    if theirs is None:
+        return
+    from trustlog.render.console import Text
+
+    now = result.current
+    name = theirs.name
+    width = max(len(name), 4)
+    out.print()
+    out.print(
+        Text.assemble(
+            ("Side by side", "title"),
+            (
+                f"  what {name} shared covers {words.short_date(theirs.start)} to "
+                f"{words.short_date(theirs.end)}",
+                "muted",
+            ),
+        )
+    )
+    out.print(Text(f"  {'':<16}{'you':>{width}}  {name:>{width}}", style="muted"))
+    rows = (
+        (
+            "follow-through",
+            words.percent(now.promises.follow_through),
+            words.percent(theirs.follow_through),
+        ),
+        ("strength", words.percent(now.promises.strength), words.percent(theirs.strength)),
+        ("mood", words.decimal(now.mood_average), words.decimal(theirs.mood)),
+        ("trust", words.decimal(now.trust_average), words.decimal(theirs.trust)),
+    )
+    for label, mine, shared in rows:
+        out.print(Text(f"  {label:<16}{mine:>{width}}  {shared:>{width}}"))
 
 
 def _span(result: Report) -> tuple[str, str]:
@@ -409,6 +447,7 @@ def report_json(result: Report) -> dict[str, Any]:
         "notes": list(result.notes),
         "contract": result.contract,
         "agreement_reviews_due": list(result.reviews_due),
+        "partner": result.partner.to_json() if result.partner is not None else None,
         "setbacks": setbacks(result),
         "as_of": result.as_of.isoformat(),
         "days": [day.to_json() for day in result.current.days],

@@ -129,6 +129,7 @@ def build_export(journal: Journal, options: Options, today: date, now: datetime)
             only=only,
             summary=options.summary,
             whole_journal=options.whole_journal,
+            include_partner=options.include_partner,
         ),
         figures=figures,
         days=_days([e for e in kept if not isinstance(e, Promise)], period),
@@ -143,6 +144,14 @@ def build_export(journal: Journal, options: Options, today: date, now: datetime)
         export.summary = summarise.summary(
             export, previous, [redactor.text(item) for item in options.agenda]
         )
+    if options.include_partner:
+        from trustlog.domain.partner.figures import shared_for_export
+
+        export.partner = shared_for_export(journal, period, today)
+        if export.partner is not None:
+            for promise in export.partner.promises:
+                promise.text = redactor.text(promise.text)
+            export.partner.side.name = redactor.text(export.partner.side.name)
     export.redactions = redactor.count
     return export
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from trustlog.domain.agreement.model import Agreement
 from trustlog.domain.apology.model import Apology
@@ -50,6 +51,9 @@ LONG_SETTLE = 120  # minutes to settle
 # The five progress markers, by their key in the report's `trends`, in order.
 MARKERS = ("follow_through", "median_recovery_minutes", "repeats", "affection", "detective_work")
 
+if TYPE_CHECKING:
+    from trustlog.domain.partner.figures import SharedSection
+
 
 @dataclass(frozen=True)
 class Options:
@@ -70,6 +74,7 @@ class Options:
     summary: bool = True
     whole_journal: bool = False  # the default window: everything, not the last four weeks
     complete: bool = False  # every entry with its file's text, for safe keeping (complete.py)
+    include_partner: bool = False  # what the partner shared, labelled as theirs
 
 
 @dataclass(frozen=True)
@@ -254,6 +259,8 @@ class Export:
     profile: dict[str, str] = field(default_factory=dict)
     # The name from `trustlog init`, for the summary's words ("Written by Sam"); None: unset.
     author: str | None = None
+    # With --include-partner: what the partner shared over the window (theirs, apart).
+    partner: SharedSection | None = None
 
     @property
     def entries(self) -> list[Entry]:

@@ -37,6 +37,12 @@ def gather(
     return found
 
 
+def is_private(entry: Any) -> bool:
+    """Marked private: by its flag, or by `private = true` written into its file by hand."""
+    extra = getattr(entry, "extra", None) or {}
+    return getattr(entry, "private", False) is True or extra.get("private") is True
+
+
 def count(kind: str, items: Any) -> int:
     if kind == CONTRACT:
         return 0 if items is None else 1
@@ -49,11 +55,11 @@ def promises(journal: Journal, start: date, end: date) -> list[dict[str, Any]]:
     from trustlog.domain.promise.service import load_marks, load_promises
     from trustlog.domain.promise.standing import NOT_SCHEDULED, REPAIRED, day_status
 
-    shown = [p for p in load_promises(journal) if _active_in(p, start, end)]
+    shown = [p for p in load_promises(journal) if _active_in(p, start, end) and not is_private(p)]
     marks = load_marks(journal, start, end) if shown else {}
     found = []
     for promise in shown:
-        by_day = marks.get(promise.id, {})
+        by_day = {day: m for day, m in marks.get(promise.id, {}).items() if not is_private(m)}
         days: list[dict[str, Any]] = []
         values: list[float] = []
         counts = {KEPT: 0, BROKEN: 0, REPAIRED: 0}
@@ -104,7 +110,7 @@ def checkins(journal: Journal, start: date, end: date) -> list[dict[str, Any]]:
     found = []
     for entry_file in journal.files_between(start, end, KIND):
         checkin = Checkin.from_document(journal.read(entry_file))
-        if checkin.private or (checkin.mood is None and checkin.trust is None):
+        if is_private(checkin) or (checkin.mood is None and checkin.trust is None):
             continue
         found.append(
             {"date": checkin.date.isoformat(), "mood": checkin.mood, "trust": checkin.trust}
@@ -149,7 +155,7 @@ def agreements(journal: Journal, start: date, end: date) -> list[dict[str, Any]]
             "revised": agreement.revised.isoformat() if agreement.revised else None,
         }
         for agreement in load_agreements(journal)
-        if agreement.retired is None
+        if agreement.retired is None and not is_private(agreement)
     ]
 
 
@@ -165,14 +171,14 @@ def ritual(journal: Journal, start: date, end: date) -> list[dict[str, Any]]:
         weeks.setdefault(f"{year}-W{number:02d}", {"repair": 0, "date": 0, "care_days": 0})
         day += timedelta(days=1)
     for done in rituals_between(journal, start, end):
-        if done.private:
+        if is_private(done):
             continue
         what = {REPAIR: "repair", DATE: "date"}[done.what]
         weeks[_week(done.date)][what] += 1
     cared = set()
     for entry_file in journal.files_between(start, end, KIND):
         checkin = Checkin.from_document(journal.read(entry_file))
-        if not checkin.private and checkin.care and checkin.care.strip():
+        if not is_private(checkin) and checkin.care and checkin.care.strip():
             cared.add(checkin.date)
     for day in cared:
         weeks[_week(day)]["care_days"] += 1
@@ -191,6 +197,10 @@ def _apology(journal: Journal, id_or_prefix: str) -> dict[str, Any]:
         found = find_apology(journal, id_or_prefix)
     except InputError as error:
         raise InputError(f"--apology: {error.message}", hint=error.hint) from None
+    if is_private(found):
+        raise InputError(
+            f"--apology: {found.id} is marked private, and a share never holds anything private."
+        )
     return {
         "id": found.id,
         "date": found.date.isoformat(),

@@ -206,6 +206,8 @@ class Received:
     items: dict[str, int]
     new: int
     replaced: int
+    start: date  # the share's window
+    end: date
     ignored: list[str] = field(default_factory=list)  # kinds older than what was held
 
 
@@ -226,6 +228,7 @@ def receive(journal: Journal, data: bytes, now: datetime) -> Received:
         )
     opened = open_envelope(data, keys, parse(partner.code), partner.called)
     _check_shapes(opened.kinds)
+    opened.kinds = {kind: opened.kinds[kind] for kind in KINDS if kind in opened.kinds}
     items = {kind: count(kind, value) for kind, value in opened.kinds.items()}
     with journal.writing():
         partner = require_partner(journal)  # as it stands under the lock
@@ -246,7 +249,7 @@ def receive(journal: Journal, data: bytes, now: datetime) -> Received:
         if stored:
             partner.last = Receipt(now, opened.made, opened.start, opened.end, items)
             store.save_partner(journal, partner)
-    return Received(partner, opened.made, items, new, replaced, ignored)
+    return Received(partner, opened.made, items, new, replaced, opened.start, opened.end, ignored)
 
 
 def _key(kind: str, item: dict[str, Any]) -> str:

@@ -59,7 +59,7 @@ class Partner:
 
     @property
     def called(self) -> str:
-        return self.name or "Your partner"
+        return self.name or "your partner"
 
 
 @dataclass

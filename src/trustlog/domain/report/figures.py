@@ -16,6 +16,7 @@ from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin
 from trustlog.domain.contract.service import contract_standing
 from trustlog.domain.core.period import MONTH, Period
+from trustlog.domain.partner.figures import side_by_side
 from trustlog.domain.promise.model import MARK, Mark, Promise
 from trustlog.domain.promise.schedule import is_active, mark_value, scheduled_days, strength
 from trustlog.domain.report import history, progress
@@ -105,6 +106,7 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
     # The notes speak of two whole periods ("for two months now"): not while one is running.
     report.notes = [] if report.running else progress.notes(current, earlier)
     _frame(journal, report, today)
+    report.partner = side_by_side(journal, period, as_of)
     return report
 
 

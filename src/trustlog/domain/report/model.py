@@ -9,9 +9,12 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trustlog.domain.core.period import Period
+
+if TYPE_CHECKING:
+    from trustlog.domain.partner.figures import SideBySide
 
 
 @dataclass
@@ -167,6 +170,8 @@ class Report:
     # one is written), and the ids of the agreements due for review.
     contract: dict[str, Any] | None = None
     reviews_due: list[str] = field(default_factory=list)
+    # What the partner shared over this period, as theirs (domain/partner/figures.py).
+    partner: SideBySide | None = None
 
     @property
     def empty(self) -> bool:

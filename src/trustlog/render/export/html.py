@@ -26,6 +26,7 @@ from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.export.model import Day, Export, KeyDay, PromiseRecord, Summary
 from trustlog.domain.imports.model import JrnlEntry
+from trustlog.domain.partner.figures import SharedSection
 from trustlog.domain.promise.model import BROKEN, KEPT
 from trustlog.domain.promise.standing import FUTURE, REPAIRED, UNRECORDED
 from trustlog.domain.report.model import DayFigures
@@ -138,8 +139,38 @@ def document(export: Export, paper: str | None = None) -> str:
         parts += _summary(export, export.summary)
     parts.append("</div>")
     parts += _entries(export)
+    if export.partner is not None:
+        parts += _partner(export.partner)
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)
+
+
+def _partner(shared: SharedSection) -> list[str]:
+    """What the partner shared: theirs, labelled so, never mixed with the figures above."""
+    side = shared.side
+    name = text(side.name)
+    parts = [
+        '<section class="partner">',
+        f"<h2>Shared by {name} (their figures, not yours)</h2>",
+        f"<p>From {name}'s own journal, as they chose to share it with you, "
+        f"{words.full_date(side.start)} to {words.full_date(side.end)}.</p>",
+        "<ul>",
+        f"<li>Follow-through: {words.percent(side.follow_through)}</li>",
+        f"<li>Strength: {words.percent(side.strength)}</li>",
+        f"<li>Mood, on average: {words.decimal(side.mood)}</li>",
+        f"<li>Trust, on average: {words.decimal(side.trust)}</li>",
+        "</ul>",
+    ]
+    if shared.promises:
+        parts.append("<ul>")
+        for promise in shared.promises:
+            parts.append(
+                f"<li>{quote(promise.text)} ({text(promise.schedule)}): kept {promise.kept}, "
+                f"repaired {promise.repaired}, broken {promise.broken}, "
+                f"not recorded {promise.unrecorded}</li>"
+            )
+        parts.append("</ul>")
+    return [*parts, "</section>"]
 
 
 # -- the one-page summary ---------------------------------------------------------------

@@ -17,6 +17,7 @@ from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.export.model import Day, Export, KeyDay, PromiseRecord, Summary
 from trustlog.domain.imports.model import JrnlEntry
+from trustlog.domain.partner.figures import SharedSection
 from trustlog.domain.ritual.model import Ritual
 from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
@@ -48,7 +49,34 @@ def render(export: Export) -> bytes:
     if export.summary is not None:
         lines += _summary(export, export.summary)
     lines += _entries(export)
+    if export.partner is not None:
+        lines += _partner(export.partner)
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
+
+
+def _partner(shared: SharedSection) -> list[str]:
+    """What the partner shared: theirs, labelled so, never mixed with the figures above."""
+    side = shared.side
+    name = text(side.name)
+    lines = [
+        f"## Shared by {name} (their figures, not yours)",
+        "",
+        f"From {name}'s own journal, as they chose to share it with you, "
+        f"{words.full_date(side.start)} to {words.full_date(side.end)}.",
+        "",
+        f"- Follow-through: {words.percent(side.follow_through)}",
+        f"- Strength: {words.percent(side.strength)}",
+        f"- Mood, on average: {words.decimal(side.mood)}",
+        f"- Trust, on average: {words.decimal(side.trust)}",
+        "",
+    ]
+    for promise in shared.promises:
+        lines.append(
+            f"- {quote(promise.text)} ({text(promise.schedule)}): kept {promise.kept}, "
+            f"repaired {promise.repaired}, broken {promise.broken}, "
+            f"not recorded {promise.unrecorded}"
+        )
+    return [*lines, ""]
 
 
 # -- the one-page summary ---------------------------------------------------------------
