@@ -87,3 +87,17 @@ def test_the_check_in_offers_earlier_topics_as_you_type(home, cli):
     assert finish(child) == 0
     today = cli("entries", "--from", "2026-11-24", "--json").json()
     assert [entry["arguments"] for entry in today] == [["my phone at dinner"]]
+
+
+def test_a_hand_edited_topic_list_is_read_and_a_broken_one_is_named(cli, journal, home):
+    import re
+
+    cli("checkin", "--date", "2026-11-05", "--argument", "money")
+    [path] = home.rglob("2026-11-05-checkin-*.md")
+    text = path.read_text()
+    block = re.compile(r"arguments = \[.*?\]", re.S)
+    path.write_text(block.sub('arguments = ["money", "the kids"]  # by hand', text))
+    assert earlier_topics(journal, date(2026, 11, 24)) == ["money", "the kids"]
+    path.write_text(block.sub("arguments = 7", text))
+    run = cli("checkin", "--argument", "the kid")
+    assert run.exit_code == 1 and "2026-11-05-checkin" in run.stderr  # named, as a read does
