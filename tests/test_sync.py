@@ -193,3 +193,23 @@ def test_the_remote_receives_the_settings_and_entries_exactly(laptop, desk, remo
         assert (laptop.root / name).read_bytes() == (desk.root / name).read_bytes()
     assert b"walk by the river" in everything_in(remote)  # a plain journal is plain there
     assert json.loads(desk.entries())[0]["note"] == WORDS[0]
+
+
+def test_two_devices_set_up_before_either_wrote_share_one_journal(laptop, desk, remote):
+    started = laptop("sync", "setup", str(remote), "--json").json()
+    assert started["action"] == "started"
+    assert desk("sync", "setup", str(remote), "--json").json()["action"] == "received"
+    laptop.ok("checkin", "--note", "first words")
+    desk.ok("trigger", "--what", "a flare", "--no-timer")
+    laptop.sync()
+    desk.sync()
+    laptop.sync()
+    assert laptop.entries() == desk.entries() and '"trigger"' in laptop.entries()
+
+
+def test_a_device_with_entries_joins_a_remote_holding_an_empty_journal(laptop, desk, remote):
+    laptop.ok("sync", "setup", str(remote))  # set up before anything was written
+    desk.ok("checkin", "--note", "written before syncing")
+    assert desk("sync", "setup", str(remote), "--json").json()["action"] == "sent"
+    laptop.sync()
+    assert laptop.entries() == desk.entries() and "written before syncing" in laptop.entries()

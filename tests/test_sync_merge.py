@@ -160,11 +160,11 @@ def test_an_entry_changed_on_both_keeps_the_later_change_and_a_conflict_copy(pai
     assert copy["written"] == "2026-11-23T18:40:00+00:00"
     assert copy["id"] == done["conflicts"][0]
     # shown on the dashboard until the person deletes it, and the deletion travels
-    assert "1 other version" in laptop().stdout
+    assert "Sync kept 1 conflict copy" in laptop().stdout
     assert laptop("--json").json()["conflicts"] == 1
     laptop.ok("delete", copy["id"], "--yes")
     entries = converge(laptop, desk)
-    assert of_kind(entries, "conflict") == [] and "other version" not in desk().stdout
+    assert of_kind(entries, "conflict") == [] and "conflict cop" not in desk().stdout
 
 
 @pytest.mark.parametrize("deleting", ["laptop", "desk"])
@@ -210,6 +210,7 @@ def test_a_third_device_joining_late_gets_everything_and_adds_its_own(
     laptop, desk = paired
     at("2026-11-24T08:00:00+00:00")
     laptop.ok("checkin", "--note", "laptop morning")
+    at("2026-11-24T09:00:00+00:00")  # written later: its words come after
     desk.ok("checkin", "--note", "desk morning")
     converge(laptop, desk)
     phone = Device(tmp_path / "phone", cli)

@@ -94,8 +94,8 @@ def dashboard(output: Output, board: Dashboard, json: bool = False) -> None:
 
         out.print(news_line(board.partner_shared))
     if board.conflicts:
-        versions = words.count(board.conflicts, "other version")
-        out.print(f"○ {versions} of entries changed on two devices, kept by sync.")
+        copies = words.count(board.conflicts, "conflict copy", "conflict copies")
+        out.print(f"○ Sync kept {copies}: the other version of an entry changed on two devices.")
         out.print(Text("  to look: trustlog entries --kind conflict", style="muted"))
     for hint in board.hints:
         out.print(f"[muted]Next:[/muted] {escape(hint)}")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from trustlog.domain.sync.service import SetupResult, SyncResult, SyncStatus
+from typing import TYPE_CHECKING
+
 from trustlog.render import words
-from trustlog.render.output import Output
+
+if TYPE_CHECKING:
+    from trustlog.domain.sync.service import SetupResult, SyncResult, SyncStatus
+    from trustlog.render.output import Output
 
 PLAIN_REMOTE = (
     "Your journal is plain text, so {remote} holds it as plain text: anyone who can read "
@@ -69,10 +73,11 @@ def synced(output: Output, done: SyncResult, json: bool = False) -> None:
             f"became one: {', '.join(done.merged)}."
         )
     if done.conflicts:
+        copies = words.count(len(done.conflicts), "conflict copy", "conflict copies")
         output.tell(
-            f"Kept {words.count(len(done.conflicts), 'other version')} of entries changed on "
-            "both devices, so nothing is lost: `trustlog entries --kind conflict` shows them, "
-            "`trustlog delete ID` removes one once you have looked."
+            f"Where both devices changed the same entry, the later change is kept and the other "
+            f"version too ({copies}), so nothing is lost: `trustlog entries --kind conflict` "
+            "shows them; `trustlog delete ID` removes one once you have looked."
         )
 
 

@@ -244,8 +244,8 @@ class Repo:
         line = done.stdout.decode("ascii", "replace").split()
         return line[0] if line else None
 
-    def fetch(self) -> str | None:
-        """Fetch the remote's branch; its tip, or None while the remote is empty."""
+    def fetch(self) -> None:
+        """Fetch the remote's branch (`tips` then says where it is)."""
         done = self.run(
             "fetch",
             "--quiet",
@@ -257,7 +257,6 @@ class Repo:
         )
         if done.returncode != 0:
             raise _unreachable(self.remote_url() or REMOTE, done.stderr)
-        return self.rev(REMOTE_REF)
 
     def push(self) -> bool:
         """Send the branch; False when the remote moved meanwhile (never forced)."""
@@ -277,6 +276,21 @@ class Repo:
     def rev(self, name: str) -> str | None:
         done = self.run("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}", check=False)
         return done.stdout.decode("ascii").strip() or None
+
+    def tips(self) -> tuple[str | None, str, str | None]:
+        """This branch's commit and tree, and the remote's commit as last fetched, in one
+        call (None: no commit yet; the tree of none is the empty tree)."""
+        raw = self.out(
+            "for-each-ref", "--format=%(refname) %(objectname) %(tree)", HEAD_REF, REMOTE_REF
+        )
+        found = {line.split()[0]: line.split()[1:] for line in raw.splitlines() if line}
+        head = found.get(HEAD_REF)
+        remote = found.get(REMOTE_REF)
+        return (
+            head[0] if head else None,
+            head[1] if head else EMPTY_TREE,
+            remote[0] if remote else None,
+        )
 
     def head(self) -> str | None:
         return self.rev(HEAD_REF)
@@ -384,8 +398,16 @@ def _parse_raw_diff(raw: bytes) -> dict[str, str | None]:
 
 
 def last_line(stderr: bytes) -> str:
+    """What git said went wrong: its first `fatal:` or `error:` line, else its last line."""
     lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines()]
     lines = [line for line in lines if line]
+    for line in lines:
+        if line.startswith("ssh: "):  # the reason under git's "Could not read from remote"
+            return line
+    for line in lines:
+        for prefix in ("fatal: ", "error: "):
+            if line.startswith(prefix):
+                return line.removeprefix(prefix)
     return lines[-1] if lines else "no reason given"
 
 

@@ -25,15 +25,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trustlog.domain import kinds
-from trustlog.domain.sync import merge
 from trustlog.errors import InputError, JournalError
 from trustlog.storage import lock
 from trustlog.storage.crypt import IDENTITY_FILE
 from trustlog.storage.git import SYNC_FOLDER, Repo, git_program
 from trustlog.storage.journal import SETTINGS_FILE, Journal
 from trustlog.storage.names import said_by
+
+if TYPE_CHECKING:  # merge.py reads every kind: imported only when a merge happens
+    from trustlog.domain.sync.merge import Plan
 
 MARKER = "merging"
 SYNC_LOCK_SECONDS = 120  # a sync over a slow network waits for the one before it
@@ -107,7 +109,9 @@ def setup(journal: Journal, remote: str, now: datetime, batch: bool = True) -> S
     try:
         with journal.writing():
             repo.init(remote)
-        theirs = repo.fetch() if tip is not None else None
+        if tip is not None:
+            repo.fetch()
+        theirs = repo.tips()[2]
         remote_files = repo.files(theirs) if theirs is not None else {}
         if theirs is not None and SETTINGS_FILE not in remote_files:
             raise InputError(
@@ -129,16 +133,19 @@ def setup(journal: Journal, remote: str, now: datetime, batch: bool = True) -> S
             with journal.writing():
                 tree = repo.stage_all()
                 files = repo.files(tree)
-                if has_entries:
-                    parents = [theirs] if theirs else []
-                    repo.commit(tree, parents, _message("started", _kinds_of(files)))
-            if has_entries and not repo.push():
+                # Even an empty journal sends its settings: a device set up after it then
+                # shares its history, and their entries can be merged.
+                parents = [theirs] if theirs else []
+                repo.commit(tree, parents, _message("started", _kinds_of(files)))
+            if not repo.push():
                 raise JournalError(f"{remote} changed while this journal was being sent to it.")
             action, count = ("sent" if has_entries else "started"), _entry_count(files)
         else:
             _same_key(journal, repo, remote_files, remote)
             assert theirs is not None
             with journal.writing():
+                from trustlog.domain.sync import merge
+
                 _land(journal, merge.fast_forward(dict(remote_files), repo.blobs), theirs)
             _finish(journal, repo)
             action, count = "received", _entry_count(remote_files)
@@ -173,11 +180,11 @@ def sync(journal: Journal, now: datetime, batch: bool = True) -> SyncResult:
     with _sync_lock(repo):
         repo.clear_stale_locks()  # what a killed git left: no git of ours runs now
         for _ in range(ROUNDS):
-            theirs = repo.fetch()
+            repo.fetch()
             with journal.writing():
                 result.finished_earlier |= _finish(journal, repo)
-                _commit_local(repo)
-                local = repo.head()
+                local, tree, theirs = repo.tips()
+                local = _commit_local(repo, local, tree)
                 plan, ours = _plan(journal, repo, local, theirs, url)
                 if plan is not None:
                     assert theirs is not None
@@ -187,8 +194,8 @@ def sync(journal: Journal, now: datetime, batch: bool = True) -> SyncResult:
                 result.received += _entry_count(plan.paths)
                 result.merged += [i for i in plan.merged if i not in result.merged]
                 result.conflicts += [i for i in plan.conflicts if i not in result.conflicts]
-            head = repo.head()
-            if head is None or head == theirs:
+                local = repo.head()
+            if local is None or local == theirs:
                 break
             if repo.push():
                 result.sent += _entry_count(ours)
@@ -204,10 +211,14 @@ def sync(journal: Journal, now: datetime, batch: bool = True) -> SyncResult:
 
 def _plan(
     journal: Journal, repo: Repo, local: str | None, theirs: str | None, url: str
-) -> tuple[merge.Plan | None, dict[str, str | None]]:
+) -> tuple[Plan | None, dict[str, str | None]]:
     """What the journal needs from the remote (None: nothing), and what this side has new."""
-    if theirs is None or theirs == local or (local and repo.is_ancestor(theirs, local)):
+    if theirs == local:
+        return None, {}
+    if theirs is None or (local and repo.is_ancestor(theirs, local)):
         return None, repo.changes(theirs, local) if local else {}
+    from trustlog.domain.sync import merge  # every kind: only when there is something to take
+
     if local is None or repo.is_ancestor(local, theirs):
         return merge.fast_forward(repo.changes(local, theirs), repo.blobs), {}
     base = repo.merge_base(local, theirs)
@@ -228,7 +239,7 @@ def _plan(
     return plan, ours
 
 
-def _land(journal: Journal, plan: merge.Plan, theirs: str) -> None:
+def _land(journal: Journal, plan: Plan, theirs: str) -> None:
     """The plan's files and the marker, as one change of the journal (inside `writing()`)."""
     root = journal.root
     with journal.change() as step:
@@ -261,14 +272,13 @@ def _finish(journal: Journal, repo: Repo, message: str | None = None) -> bool:
     return True
 
 
-def _commit_local(repo: Repo) -> None:
-    """One commit of what changed here since the last sync (nothing: no commit)."""
-    head = repo.head()
+def _commit_local(repo: Repo, head: str | None, head_tree: str) -> str | None:
+    """One commit of what changed here since the last sync (nothing: no commit); the tip."""
     tree = repo.stage_all()
-    if tree == repo.tree_of(head):
-        return
-    changed = repo.changes(head, tree)
-    repo.commit(tree, [head] if head else [], _message("saved", _kinds_of(changed)))
+    if tree == head_tree:
+        return head
+    changed = repo.changes(head_tree, tree)
+    return repo.commit(tree, [head] if head else [], _message("saved", _kinds_of(changed)))
 
 
 # -- status --------------------------------------------------------------------------
@@ -281,11 +291,10 @@ def status(journal: Journal, batch: bool = True) -> SyncStatus:
     checked = True
     try:
         with _sync_lock(repo, wait=0):
-            theirs = repo.fetch()
+            repo.fetch()
     except (JournalError, lock.Busy):
         checked = False
-        theirs = repo.rev("refs/remotes/origin/main")
-    local = repo.head()
+    local, _, theirs = repo.tips()
     here = set(p for p in repo.unstaged() if said_by(Path(p)) is not None)
     behind: set[str] = set()
     if theirs is not None and local is not None:
@@ -331,11 +340,13 @@ def _entry_count(paths: Iterable[str]) -> int:
 
 def _kinds_of(paths: Iterable[str]) -> Counter[str]:
     """What changed, by kind: only kinds this version knows (a file's name is the person's)."""
+    from trustlog.domain.kinds import BY_NAME
+
     found: Counter[str] = Counter()
     for p in paths:
         said = said_by(Path(p))
         if said is not None:
-            found[said.kind if said.kind in kinds.BY_NAME else "other"] += 1
+            found[said.kind if said.kind in BY_NAME else "other"] += 1
     return found
 
 
@@ -343,11 +354,16 @@ def _message(what: str, counts: Counter[str] | dict[str, int]) -> str:
     """A commit message: counts and kinds, never a word a person wrote."""
     total = sum(counts.values())
     detail = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items()))
-    return f"trustlog: {what}, {total} entry files" + (f" ({detail})" if detail else "")
+    return f"trustlog: {what}, {_files(total)}" + (f" ({detail})" if detail else "")
 
 
-def _merge_message(plan: merge.Plan) -> str:
+def _merge_message(plan: Plan) -> str:
+    copies = len(plan.conflicts)
     return (
-        f"trustlog: merge, {_entry_count(plan.paths)} entry files, "
-        f"{len(plan.merged)} joined, {len(plan.conflicts)} conflict copies"
+        f"trustlog: merge, {_files(_entry_count(plan.paths))}, {len(plan.merged)} joined, "
+        f"{copies} conflict {'copy' if copies == 1 else 'copies'}"
     )
+
+
+def _files(count: int) -> str:
+    return f"{count} entry {'file' if count == 1 else 'files'}"
