@@ -232,6 +232,7 @@ def test_init_saves_and_shows_settings(cli, home):
         "partner": "Alex",
         "role": "hurt",
         "stop_word": "pause",
+        "day_ends": "04:00",
     }
     assert cli("init", "--name", "Sam R.", "--json").json()["partner"] == "Alex"
     bad = cli("init", "--role", "victim")

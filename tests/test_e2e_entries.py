@@ -82,4 +82,5 @@ def test_init_asks_each_setting(home):
         "partner": "Alex",
         "role": "both",
         "stop_word": "pineapple",
+        "day_ends": "04:00",
     }

@@ -8,9 +8,13 @@ import pytest
 
 from tests.promise_helpers import put_mark, put_promise
 
+# A journal's day ends at 04:00 unless set (test_day_ends.py): these two end it at midnight,
+# to see that the calendar day is the local one, not UTC's.
+
 
 def test_just_after_midnight_after_spring_forward_is_monday_in_amsterdam(cli, journal, zone, at):
     zone("Europe/Amsterdam")
+    cli("init", "--day-ends", "00:00")
     put_promise(journal, "wkd23", "2026-03-01", every="weekdays")
     at("2026-03-29T22:30:00+00:00")  # Monday 30 March, 00:30 CEST (+02:00) in Amsterdam
     mark = cli("promise", "kept", "wkd23", "--json").json()
@@ -21,6 +25,7 @@ def test_just_after_midnight_after_spring_forward_is_monday_in_amsterdam(cli, jo
 
 def test_just_after_midnight_after_fall_back_is_monday_in_amsterdam(cli, journal, zone, at):
     zone("Europe/Amsterdam")
+    cli("init", "--day-ends", "00:00")
     put_promise(journal, "wkd23", "2026-10-01", every="weekdays")
     at("2026-10-25T23:30:00+00:00")  # still Sunday in UTC; Monday 26 October, 00:30 CET
     mark = cli("promise", "kept", "wkd23", "--json").json()

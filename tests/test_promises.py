@@ -84,7 +84,7 @@ def test_a_missed_day_ends_the_current_run_but_not_the_longest(journal):
 
 def test_add_checks_every_flag(journal):
     def add(**asked):
-        return promises.add_promise(journal, NewPromise(**asked), NOW)
+        return promises.add_promise(journal, NewPromise(**asked), NOW, TODAY)
 
     with pytest.raises(InputError, match=r"^TEXT"):
         add(text="   ")
@@ -107,9 +107,11 @@ def test_add_checks_every_flag(journal):
 
 def test_marking_twice_keeps_the_latest_in_one_file(journal):
     put_promise(journal, "dly23", "2026-11-01")
-    first = promises.mark_promise(journal, "dly23", "broken", TODAY, NOW, note="late again")
+    first = promises.mark_promise(
+        journal, "dly23", "broken", TODAY, NOW, note="late again", today=TODAY
+    )
     later = datetime.fromisoformat("2026-11-24T21:00:00+00:00")
-    second = promises.mark_promise(journal, "dly", "kept", TODAY, later)
+    second = promises.mark_promise(journal, "dly", "kept", TODAY, later, today=TODAY)
     assert first.replaced is None
     assert second.replaced is not None and second.replaced.outcome == "broken"
     [only] = marks_on_disk(journal)
@@ -131,14 +133,16 @@ def test_two_files_for_one_day_are_settled_by_the_later_mark(journal):
 def test_unscheduled_days_are_refused_naming_the_date_and_the_promise(journal):
     put_promise(journal, "mwf23", "2026-11-01", every="mon,wed,fri", text="Call at 7")
     with pytest.raises(InputError) as error:
-        promises.mark_promise(journal, "mwf23", "kept", TODAY, NOW)
+        promises.mark_promise(journal, "mwf23", "kept", TODAY, NOW, today=TODAY)
     assert error.value.message.startswith("--date:")
     assert "2026-11-24" in error.value.message
     assert "mwf23" in error.value.message and "Call at 7" in error.value.message
     with pytest.raises(InputError, match="not due on Saturday 2026-10-31"):
-        promises.mark_promise(journal, "mwf23", "kept", date(2026, 10, 31), NOW)  # before start
+        promises.mark_promise(
+            journal, "mwf23", "kept", date(2026, 10, 31), NOW, today=TODAY
+        )  # before start
     with pytest.raises(InputError, match="has not come yet"):
-        promises.mark_promise(journal, "mwf23", "kept", date(2026, 11, 25), NOW)
+        promises.mark_promise(journal, "mwf23", "kept", date(2026, 11, 25), NOW, today=TODAY)
     assert marks_on_disk(journal) == []
 
 
@@ -175,7 +179,12 @@ def test_retire_keeps_history_and_ends_the_schedule(history):
     later = date(2026, 11, 26)
     with pytest.raises(InputError, match="not due on Wednesday 2026-11-25"):
         promises.mark_promise(
-            history, "dly23", "kept", date(2026, 11, 25), datetime(2026, 11, 26, 9).astimezone()
+            history,
+            "dly23",
+            "kept",
+            date(2026, 11, 25),
+            datetime(2026, 11, 26, 9).astimezone(),
+            today=later,
         )
     assert standing.list_promises(history, later, include_all=True)[0].today_status == (
         "not_scheduled"
@@ -239,7 +248,7 @@ def test_a_retired_promise_is_no_longer_asked_about(history):
     glance = standing.at_a_glance(history, TODAY)
     assert glance.today == [] and glance.unrecorded == []
     # Its last day can still be marked by flag, and counts.
-    promises.mark_promise(history, "dly23", "kept", TODAY, NOW)
+    promises.mark_promise(history, "dly23", "kept", TODAY, NOW, today=TODAY)
     [item] = standing.list_promises(history, TODAY, include_all=True)
     assert item.today_status == "kept" and item.kept == 6
 

@@ -86,7 +86,7 @@ def list_(
 ) -> None:
     """Your agreements by area, with the reviews that are due."""
     state = get_state(ctx)
-    found = domain.list_agreements(state.journal, clock.today(), include_all=all_)
+    found = domain.list_agreements(state.journal, state.today(), include_all=all_)
     render.agreement_list(state.output, found, include_all=all_, json=json)
 
 
@@ -98,7 +98,7 @@ def show(
 ) -> None:
     """One agreement, with every earlier wording."""
     state = get_state(ctx)
-    shown = domain.show_agreement(state.journal, agreement_id, clock.today())
+    shown = domain.show_agreement(state.journal, agreement_id, state.today())
     render.agreement_shown(state.output, shown, json=json)
 
 
@@ -113,7 +113,7 @@ def revise(
 ) -> None:
     """Reword an agreement; the earlier wording is kept in its history."""
     state = get_state(ctx)
-    saved = domain.revise_agreement(state.journal, agreement_id, text, clock.today())
+    saved = domain.revise_agreement(state.journal, agreement_id, text, state.today())
     render.agreement_saved(state.output, saved, json=json)
 
 
@@ -125,5 +125,5 @@ def retire(
 ) -> None:
     """Retire an agreement: out of the list, kept with its history (`agreement list --all`)."""
     state = get_state(ctx)
-    result = domain.retire_agreement(state.journal, agreement_id, clock.today())
+    result = domain.retire_agreement(state.journal, agreement_id, state.today())
     render.agreement_retired(state.output, result, json=json)

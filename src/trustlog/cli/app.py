@@ -194,7 +194,7 @@ COMMANDS = {
     "init": Lazy(
         "trustlog.cli.profile",
         "init",
-        "Optional personal set-up: your names, your role, your agreed stop word.",
+        "Optional personal set-up: your names, your role, your stop word, when your day ends.",
     ),
     "help": Lazy(
         "trustlog.cli.guide",

@@ -58,7 +58,7 @@ def calendar(
         )
     shown = render.DISCREET if discreet else render.WITH_WORDS if with_words else render.PLAIN
     state = get_state(ctx)
-    found = reminders(state.journal, clock.today())
+    found = reminders(state.journal, state.today())
     data = render.ics(found, clock.local_zone(), shown, clock.now())
     if output == "-":
         if json:

@@ -26,7 +26,7 @@ def catchup(
     """
     state = get_state(ctx)
     journal = state.journal
-    today = clock.today()
+    today = state.today()
     if not state.may_prompt(json):
         render.open_days(state.output, open_days(journal, today), today, json=json)
         return

@@ -105,7 +105,7 @@ def checkin(
     A second check-in on the same day updates that day's check-in.
     """
     state = get_state(ctx)
-    today = clock.today()
+    today = state.today()
     given = CheckinReply(
         CheckinAnswers(
             mood=mood,
@@ -138,7 +138,7 @@ def _ask(
     from trustlog.prompts.checkin import ask_checkin
     from trustlog.prompts.seam import Asker
 
-    today = clock.today()
+    today = state.today()
     if existing:
         what = "today" if day == today else f"on {words.full_date(day)}"
         state.output.say(

@@ -33,7 +33,7 @@ def contract(ctx: typer.Context, json: JsonOption = False) -> None:
 def show(ctx: typer.Context, json: JsonOption = False) -> None:
     """The current repair contract, and when to revisit it."""
     state = get_state(ctx)
-    standing = domain.contract_standing(state.journal, clock.today())
+    standing = domain.contract_standing(state.journal, state.today())
     render.contract_shown(state.output, standing, json=json)
 
 

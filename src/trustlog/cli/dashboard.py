@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from trustlog import clock
 from trustlog.cli.state import State
 from trustlog.domain.dashboard import build_dashboard
 from trustlog.render.dashboard import dashboard as render
 
 
 def dashboard(state: State, json: bool) -> None:
-    render(state.output, build_dashboard(state.journal, clock.today()), json=json)
+    render(state.output, build_dashboard(state.journal, state.today()), json=json)

@@ -118,7 +118,7 @@ def export(
     last = values.parse_date(end, "--to") if end is not None else None
     kinds_chosen = check_kinds(tuple(only or ()))
     check_flags(first, last, tuple(redact or ()))  # bad input is named before a file is
-    today = clock.today()
+    today = state.today()
     to_stdout = output_path == STDOUT
     target = None if to_stdout else _target(output_path, chosen, today.isoformat())
     # Prompts write to stdout: with the file going there, nothing is asked.

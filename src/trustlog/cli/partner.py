@@ -43,7 +43,7 @@ def show(ctx: typer.Context, json: JsonOption = False) -> None:
     from trustlog.render.partner import partner_shown
 
     state = get_state(ctx)
-    partner_shown(state.output, show_partner(state.journal, clock.today()), json=json)
+    partner_shown(state.output, show_partner(state.journal, state.today()), json=json)
 
 
 @app.command("code")
@@ -177,7 +177,7 @@ def share(
     to_stdout = output_path == STDOUT
     if to_stdout and json:
         raise InputError("--json: the share itself goes to stdout with --output -; leave one out.")
-    today = clock.today()
+    today = state.today()
     target = None if to_stdout else _target(output_path, today.isoformat())
     require_partner(state.journal)
     asking = not yes and not to_stdout and state.may_prompt(json)

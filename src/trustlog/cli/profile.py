@@ -35,11 +35,20 @@ def init(
             help="The word either of you can say to pause a talk that floods you.",
         ),
     ] = None,
+    day_ends: Annotated[
+        str | None,
+        typer.Option(
+            "--day-ends",
+            metavar="HH:MM",
+            help="When your day ends, 00:00 to 06:00 (default 04:00): a check-in "
+            "before it still belongs to the day before.",
+        ),
+    ] = None,
     json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
 ) -> None:
-    """Optional personal set-up: your names, your role, your agreed stop word."""
+    """Optional personal set-up: your names, your role, your stop word, when your day ends."""
     state = get_state(ctx)
-    changes = Profile(name=name, partner=partner, role=role, stop_word=stop_word)
+    changes = Profile(name=name, partner=partner, role=role, stop_word=stop_word, day_ends=day_ends)
     result = set_up(state.journal, changes, _ask if state.may_prompt(json) else None)
     profile_saved(state.output, result, json=json)
 

@@ -118,8 +118,8 @@ def add(
         from trustlog.prompts.promise import ask_new_promise
         from trustlog.prompts.seam import Asker
 
-        asked = ask_new_promise(Asker(), asked, clock.today())
-    promise = domain.add_promise(state.journal, asked, clock.now())
+        asked = ask_new_promise(Asker(), asked, state.today())
+    promise = domain.add_promise(state.journal, asked, clock.now(), state.today())
     render.promise_added(state.output, promise, json=json)
 
 
@@ -133,7 +133,7 @@ def list_(
 ) -> None:
     """Your promises: schedule, today, strength, runs of kept days, and the last four weeks."""
     state = get_state(ctx)
-    today = clock.today()
+    today = state.today()
     found = list_promises(state.journal, today, include_all=all_)
     render.promise_list(state.output, found, today, include_all=all_, json=json)
 
@@ -187,8 +187,8 @@ def _mark(
 ) -> None:
     state = get_state(ctx)
     journal = state.journal
-    now = clock.now()
-    day = values.parse_date(date, "--date") if date is not None else now.date()
+    now, today = clock.now(), state.today()
+    day = values.parse_date(date, "--date") if date is not None else today
     prompting = state.may_prompt(json)
     if promise_id is None:
         if not prompting:
@@ -197,16 +197,16 @@ def _mark(
                 hint="`trustlog promise list` shows each promise with its id; "
                 "`trustlog catchup` lists the days not yet recorded.",
             )
-        promise_id, day = _choose_due(state, journal, outcome, day if date else None, now.date())
+        promise_id, day = _choose_due(state, journal, outcome, day if date else None, today)
     if prompting and outcome == BROKEN and repair is None:
         # Checked first, so a wrong id or day is said before any question is asked.
-        domain.plan_marks(journal, day, [domain.MarkRequest(promise_id, outcome)], now.date())
+        domain.plan_marks(journal, day, [domain.MarkRequest(promise_id, outcome)], today)
         from trustlog.prompts.promise import ask_repair
         from trustlog.prompts.seam import Asker
 
         repair = ask_repair(Asker(), None)
-    result = domain.mark_promise(journal, promise_id, outcome, day, now, note, repair)
-    render.mark_saved(state.output, result, today=now.date(), json=json)
+    result = domain.mark_promise(journal, promise_id, outcome, day, now, note, repair, today=today)
+    render.mark_saved(state.output, result, today=today, json=json)
 
 
 def _choose_due(
@@ -245,5 +245,5 @@ def retire(
 ) -> None:
     """Retire a promise: no more asking about it. Its history stays (`promise list --all`)."""
     state = get_state(ctx)
-    result = domain.retire_promise(state.journal, promise_id, clock.today())
+    result = domain.retire_promise(state.journal, promise_id, state.today())
     render.promise_retired(state.output, result, json=json)

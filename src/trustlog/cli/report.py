@@ -7,7 +7,6 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand
 
-from trustlog import clock
 from trustlog.cli.state import get_state
 
 OPTIONAL_VALUE_FLAGS = ("--month", "--week")
@@ -69,6 +68,6 @@ def report(
     from trustlog.render import report as render
 
     state = get_state(ctx)
-    today = clock.today()
+    today = state.today()
     period = parse_period(month, week, today)
     render.report(state.output, build_report(state.journal, period, today), json=json)

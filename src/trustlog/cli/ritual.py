@@ -124,7 +124,7 @@ def log(
     state = get_state(ctx)
     now = clock.now()
     what = parse_part(part)
-    day = values.parse_date(date, "--date") if date is not None else now.date()
+    day = values.parse_date(date, "--date") if date is not None else state.today()
     answers = RitualAnswers(
         minutes=minutes,
         facts=facts,
@@ -134,7 +134,7 @@ def log(
         note=note,
         private=private or None,
     )
-    saved = record_ritual(state.journal, what, day, answers, now)
+    saved = record_ritual(state.journal, what, day, answers, now, state.today())
     render.ritual_saved(state.output, saved, json=json)
 
 
@@ -173,7 +173,7 @@ def plan(
     state = get_state(ctx)
     now = clock.now()
     changes = PlanChanges(repair=repair, fun_date=fun_date, processing=processing)
-    result = set_plan(state.journal, changes, now.date(), now)
+    result = set_plan(state.journal, changes, state.today(), now)
     render.plan_shown(state.output, result, json=json)
 
 
@@ -198,7 +198,7 @@ def status(
     from datetime import date as Day
 
     state = get_state(ctx)
-    today = day = clock.today()
+    today = day = state.today()
     if week is not None:
         year, number = values.parse_week(week, "--week")
         day = Day.fromisocalendar(year, number, 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,17 @@ class State:
     output: Output = field(default_factory=Output)
     warned: bool = False  # about a journal folder open to others: once per command
     _unlocked: crypt.Keys | None = None
+    _today: date | None = None
+
+    def today(self) -> date:
+        """Today as this journal's day end defines it (clock.day_of): every command's
+        "today" comes from here, so a check-in at 01:10 joins the day not yet ended."""
+        if self._today is None:
+            from trustlog import clock
+            from trustlog.domain.profile import day_ends
+
+            self._today = clock.today(day_ends(self.journal))
+        return self._today
 
     @property
     def journal(self) -> Journal:

@@ -78,7 +78,13 @@ def catch_up(
         for day, request in requests:
             done.marks.append(
                 mark_promise(
-                    journal, request.promise, request.outcome, day, moment, repair=request.repair
+                    journal,
+                    request.promise,
+                    request.outcome,
+                    day,
+                    moment,
+                    repair=request.repair,
+                    today=today,
                 )
             )
     return done

@@ -40,6 +40,7 @@ class Dashboard:
     contract_due: bool = False  # its revisit has come
     reviews_due: list[Agreement] = field(default_factory=list)  # agreements to look at again
     ritual: RitualWeek | None = None  # this week's: what is done, what is planned
+    day_ends: str = "04:00"  # when the journal's day ends (clock.day_of), HH:MM
     partner_shared: SharedNews | None = None  # a share received from the partner this week
     conflicts: int = 0  # other versions `trustlog sync` kept, until the person deletes them
 
@@ -57,10 +58,12 @@ def build_dashboard(journal: Journal, today: date) -> Dashboard:
         {f.date for f in earlier + this_month if f.kind == CHECKIN and f.date and f.date <= today}
     )
     found = find_checkin(journal, today)
+    profile = load_profile(journal)
     board = Dashboard(
         today=today,
         journal=str(journal.root),
-        profile=load_profile(journal),
+        profile=profile,
+        day_ends=f"{profile.day_end:%H:%M}",
         checkin_today=found[1] if found else None,
         month_checkin_days=sum(
             1 for d in checkin_days if (d.year, d.month) == (today.year, today.month)

@@ -103,6 +103,7 @@ def dashboard(output: Output, board: Dashboard, json: bool = False) -> None:
 
 def dashboard_json(board: Dashboard) -> dict[str, Any]:
     data: dict[str, Any] = jsonable(asdict(board))
+    data["profile"]["day_ends"] = board.day_ends  # the default too, as `init --json` says it
     data["checkin_today"] = board.checkin_today.to_json() if board.checkin_today else None
     data["promises_due"] = [due.to_json() for due in board.promises_due]
     data["promises_unrecorded"] = [due.to_json() for due in board.promises_unrecorded]

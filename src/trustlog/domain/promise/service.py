@@ -127,9 +127,10 @@ def parse_due(text: str, flag: str = "--due") -> str:
     raise InputError(f"{flag}: '{text}' is not a time of day. Please use HH:MM, such as 19:00.")
 
 
-def check_new_promise(asked: NewPromise, now: datetime) -> Promise:
-    """The promise `asked` describes (its id still empty), or an InputError naming the flag."""
-    today = now.date()
+def check_new_promise(asked: NewPromise, now: datetime, today: date) -> Promise:
+    """The promise `asked` describes (its id still empty), or an InputError naming the flag.
+
+    It starts `today` (the journal's day, clock.day_of) unless asked otherwise."""
     text = values.text_or_none(asked.text)
     if text is None:
         raise InputError(
@@ -159,8 +160,8 @@ def check_new_promise(asked: NewPromise, now: datetime) -> Promise:
     )
 
 
-def add_promise(journal: Journal, asked: NewPromise, now: datetime) -> Promise:
-    promise = check_new_promise(asked, now)
+def add_promise(journal: Journal, asked: NewPromise, now: datetime, today: date) -> Promise:
+    promise = check_new_promise(asked, now, today)
     with journal.writing():
         promise = replace(promise, id=journal.new_id())
         save_new_promise(journal, promise)
@@ -279,10 +280,13 @@ def mark_promise(
     now: datetime,
     note: str | None = None,
     repair: str | None = None,
+    *,
+    today: date,
 ) -> MarkResult:
-    """Mark one scheduled day of a promise kept or broken (with an optional repair)."""
+    """Mark one scheduled day of a promise kept or broken (with an optional repair);
+    a `day` after `today` (the journal's, clock.day_of) has not come yet."""
     request = MarkRequest(id_or_prefix, outcome, repair=repair, note=note)
-    planned = plan_marks(journal, day, [request], now.date())
+    planned = plan_marks(journal, day, [request], today)
     return write_marks(journal, planned, now)[0]
 
 

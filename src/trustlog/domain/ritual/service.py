@@ -10,11 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from trustlog import clock
 from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin
 from trustlog.domain.core.entry import path_of
 from trustlog.domain.core.period import Period, week_period
-from trustlog.domain.profile import load_profile
+from trustlog.domain.profile import day_ends, load_profile
 from trustlog.domain.ritual.model import (
     DATE,
     KIND,
@@ -47,11 +48,11 @@ def parse_part(text: str) -> str:
 
 
 def record_ritual(
-    journal: Journal, what: str, day: date, answers: RitualAnswers, now: datetime
+    journal: Journal, what: str, day: date, answers: RitualAnswers, now: datetime, today: date
 ) -> Ritual:
-    """Save one repair check-in or date on `day` (today or earlier)."""
+    """Save one repair check-in or date on `day` (`today`, the journal's, or earlier)."""
     answers = answers.checked()
-    if day > now.date():
+    if day > today:
         raise InputError(
             f"--date: {day.isoformat()} has not come yet.",
             hint="Record a ritual once it has happened; `ritual plan` sets the weekly times.",
@@ -85,7 +86,8 @@ def guided_check_in(journal: Journal, ask: AskRitual, now: Callable[[], datetime
     """The repair check-in as a conversation; saved with its minutes and answers."""
     answers = ask(RitualAnswers(), load_profile(journal).stop_word)
     moment = now()
-    return record_ritual(journal, REPAIR, moment.date(), answers, moment)
+    day = clock.day_of(moment, day_ends(journal))  # a check-in past midnight joins its evening
+    return record_ritual(journal, REPAIR, day, answers, moment, day)
 
 
 # -- the plan ------------------------------------------------------------------------------
