@@ -89,7 +89,7 @@ def test_any_text_survives_save_and_load(body, field, items):
     fields = {"kind": "checkin", "id": "abcde", "feeling": field, "grateful": items}
     doc = document.loads(document.dumps(fields, body), PATH)
     assert doc.fields == fields
-    assert doc.body == body
+    assert doc.body == body.replace("\r\n", "\n")  # a CR before a newline is a line end
 
 
 @settings(max_examples=200)
@@ -102,7 +102,7 @@ def test_any_text_survives_an_update_of_a_hand_edited_file(before, after, body):
     fields = {**doc.fields, "feeling": after}
     merged = document.loads(document.merge(doc, fields, body), PATH)
     assert merged.fields == fields
-    assert merged.body == body
+    assert merged.body == body.replace("\r\n", "\n")
     assert "# mine" in (merged.text or "")
 
 
@@ -150,4 +150,5 @@ def test_a_file_that_is_not_utf8_is_refused_with_its_line(tmp_path):
 def test_windows_line_endings_from_a_hand_edit_are_read():
     doc = document.loads('+++\r\nkind = "checkin"\r\nid = "x"\r\n+++\r\nhello\r\n', PATH)
     assert doc.fields == {"kind": "checkin", "id": "x"}
-    assert doc.body == "hello\r\n"
+    assert doc.body == "hello\n"  # CRLF is a line end: an update writes plain newlines
+    assert doc.text == '+++\nkind = "checkin"\nid = "x"\n+++\nhello\n'

@@ -88,6 +88,8 @@ def test_html_in_a_terminal_asks_previews_and_writes(home, lived, tmp_path):
     child.expect("Wrote ")
     assert finish(child) == 0
     page = target.read_text()
-    assert page.startswith("<!DOCTYPE html>") and "<li>Sleep &lt;and&gt; rest</li>" in page
+    assert (
+        page.startswith("<!DOCTYPE html>") and "<li><bdi>Sleep &lt;and&gt; rest</bdi></li>" in page
+    )
     assert "Only for me" not in page
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

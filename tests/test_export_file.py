@@ -14,7 +14,7 @@ from trustlog.storage import outside
 
 def test_a_new_file_is_0600_and_no_temporary_file_stays(tmp_path):
     target = tmp_path / "export.md"
-    outside.save(target, b"summary\n")
+    outside.save(target, b"summary\n", journal=None)
     assert target.read_bytes() == b"summary\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert os.listdir(tmp_path) == ["export.md"]
@@ -24,7 +24,7 @@ def test_a_file_made_meanwhile_is_never_replaced(tmp_path):
     target = tmp_path / "export.md"
     target.write_bytes(b"someone else's\n")  # appeared after any check the command made
     with pytest.raises(InputError, match="already there"):
-        outside.save(target, b"summary\n")
+        outside.save(target, b"summary\n", journal=None)
     assert target.read_bytes() == b"someone else's\n"
     assert os.listdir(tmp_path) == ["export.md"]
 
@@ -33,7 +33,7 @@ def test_replacing_when_agreed_keeps_it_private(tmp_path):
     target = tmp_path / "export.md"
     target.write_bytes(b"old\n")
     target.chmod(0o644)
-    outside.save(target, b"new\n", replace=True)
+    outside.save(target, b"new\n", journal=None, replace=True)
     assert target.read_bytes() == b"new\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
@@ -44,10 +44,10 @@ def test_a_file_system_without_hard_links_still_never_replaces(tmp_path, monkeyp
 
     monkeypatch.setattr(os, "link", no_links)
     target = tmp_path / "export.md"
-    outside.save(target, b"summary\n")
+    outside.save(target, b"summary\n", journal=None)
     assert target.read_bytes() == b"summary\n"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     with pytest.raises(InputError, match="already there"):
-        outside.save(target, b"again\n")
+        outside.save(target, b"again\n", journal=None)
     assert target.read_bytes() == b"summary\n"
     assert os.listdir(tmp_path) == ["export.md"]

@@ -202,8 +202,8 @@ def test_it_says_what_the_markdown_says(lived):
         assert sentence in md.replace("**", ""), sentence
     assert "follow-through 50%" in page and "follow-through 50%" in md
     assert (
-        '<h4>Weekly repair check-in · 25 min</h4><dl><dt>What helped</dt><dd class="words">'
-        "The &lt;walk&gt; after</dd>"
+        "<h4>Weekly repair check-in · 25 min</h4><dl><dt>What helped</dt>"
+        '<dd class="words" dir="auto">The &lt;walk&gt; after</dd>'
     ) in html.document(export)
     assert "**Weekly repair check-in** · 25 min\n\n- What helped: The \\<walk\\> after" in md
     assert "Only for me" not in page
@@ -255,9 +255,14 @@ def test_the_contract_and_agreements_on_their_day_as_in_markdown(cli, journal, a
     assert run.exit_code == 0, run.stderr
     day = run.stdout.split("<h3>Tuesday 10 November 2026</h3>", 1)[1]
     assert "<h4>Repair contract, revision 1</h4>" in day
-    assert '<dt>I commit to</dt><dd class="words">Tell you &lt;where&gt; I am</dd>' in day
+    assert (
+        '<dt>I commit to</dt><dd class="words" dir="auto">Tell you &lt;where&gt; I am</dd>' in day
+    )
     assert "<p>Revisit on Thu 10 Dec 2026</p>" in day
-    assert '<h4>Agreement · privacy</h4><p class="words">Share my location until March</p>' in day
+    assert (
+        '<h4>Agreement · privacy</h4><p class="words" dir="auto">Share my location until March</p>'
+        in day
+    )
     assert "1 repair contract revision, 1 agreement" in run.stdout
 
 
@@ -268,7 +273,10 @@ def test_entries_brought_over_from_jrnl_as_in_markdown(cli):
     assert run.exit_code == 0, run.stderr
     page = run.stdout
     assert "<h4>From jrnl at 09:00 · starred</h4>" in page
-    assert '<dt>Title</dt><dd class="words">Therapy day.</dd>' in page
-    assert '<dt>Tags</dt><dd class="words">@sam, @work</dd>' in page
+    assert '<dt>Title</dt><dd class="words" dir="auto">Therapy day.</dd>' in page
+    assert '<dt>Tags</dt><dd class="words" dir="auto">@sam, @work</dd>' in page
     summary = page.split('<section class="entries">')[0]
-    assert "Flagged by the person: 1 entry.<ul><li>Sat 21 Nov 2026: ★ Therapy day.</li>" in summary
+    assert (
+        "Flagged by the person: 1 entry.<ul><li>Sat 21 Nov 2026: <bdi>★ Therapy day.</bdi></li>"
+        in summary
+    )

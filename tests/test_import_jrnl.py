@@ -49,8 +49,8 @@ def test_each_entry_keeps_its_title_text_time_tags_and_star(cli, home):
     assert first["tags"] == ["@sam"] and first["starred"] is False
     assert starred["starred"] is True and starred["note"] is None
     assert accented["note"] == "Zoë said thank you 💛 for the note. @sam @work"
-    assert day_one["uuid"] == "5C1F9E2A0B3D4E6F8A7B9C0D1E2F3A4B"
-    assert day_one["creator"]["software_agent"] == "Day One iOS/7.20"
+    assert day_one["jrnl"]["uuid"] == "5C1F9E2A0B3D4E6F8A7B9C0D1E2F3A4B"
+    assert day_one["jrnl"]["creator"]["software_agent"] == "Day One iOS/7.20"
 
 
 def test_entries_show_and_contains_find_them(cli, home):

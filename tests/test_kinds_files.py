@@ -190,6 +190,8 @@ SCENARIOS = {
 # now uses "letter", and only that word changed in its two values.
 # Issue 19 changed the order of `entries`, on purpose and only in the promise
 # scenario's "entries": oldest first by date, whatever the kind (CONTRACT.md).
+# Issue 19 added promise pauses: a promise's JSON (alone, and in an apology's)
+# gains `"paused": []` before `"apology"`, and nothing else changed.
 SNAPSHOT = Path(__file__).parent / "snapshots" / "kinds.json"
 
 

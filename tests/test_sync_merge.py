@@ -236,3 +236,53 @@ def test_three_devices_writing_the_same_day_at_once_converge(paired, tmp_path, c
     entries = converge(phone, desk, laptop)
     (today,) = [e for e in of_kind(entries, "checkin") if e["date"] == "2026-11-24"]
     assert today["note"] == "at 7\n\nat 8\n\nat 9" and today["mood"] == 4
+
+
+def test_a_remote_that_moved_while_this_device_merged_is_fetched_and_merged_again(
+    paired, monkeypatch, at
+):
+    """Another device pushes between this one's fetch and its push: the push is refused,
+    so this device fetches and merges again, and never forces."""
+    from trustlog.storage import git as storage_git
+
+    laptop, desk = paired
+    at("2026-11-24T08:00:00+00:00")
+    laptop.ok("checkin", "--note", "laptop words")
+    at("2026-11-24T09:00:00+00:00")
+    desk.ok("checkin", "--note", "desk words")
+    real_push = storage_git.Repo.push
+    pushes: list[bool] = []
+
+    def racing_push(repo: storage_git.Repo) -> bool:
+        if repo.root == laptop.root.absolute() and not pushes:
+            monkeypatch.setattr(storage_git.Repo, "push", real_push)
+            desk.sync()  # the desk gets there first
+            monkeypatch.setattr(storage_git.Repo, "push", racing_push)
+        pushed = real_push(repo)
+        if repo.root == laptop.root.absolute():
+            pushes.append(pushed)
+        return pushed
+
+    monkeypatch.setattr(storage_git.Repo, "push", racing_push)
+    laptop.sync()
+    assert pushes == [False, True]
+    monkeypatch.setattr(storage_git.Repo, "push", real_push)
+    entries = converge(laptop, desk)
+    (today,) = [e for e in of_kind(entries, "checkin") if e["date"] == "2026-11-24"]
+    assert today["note"] == "laptop words\n\ndesk words"
+
+
+def test_a_remote_replaced_by_another_journal_is_refused_at_sync(paired, tmp_path, cli):
+    from tests.sync_helpers import git
+
+    laptop, _ = paired
+    stranger = Device(tmp_path / "stranger", cli)
+    stranger.ok("checkin", "--note", "someone else's")
+    other = bare(tmp_path / "other.git")
+    stranger.ok("sync", "setup", str(other))
+    laptop.ok("checkin", "--note", "mine")
+    before = laptop.entries()
+    git(laptop.root / ".sync" / "git", "config", "remote.origin.url", str(other))
+    run = laptop("sync")
+    assert run.exit_code == 2 and "another journal" in run.stderr
+    assert laptop.entries() == before

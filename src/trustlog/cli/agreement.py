@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -12,6 +11,7 @@ from trustlog.cli.state import get_state
 from trustlog.domain.agreement import service as domain
 from trustlog.domain.agreement.model import AREAS
 from trustlog.render import agreement as render
+from trustlog.render.stdout import write_stdout
 
 app = typer.Typer(
     # Plain help, like the root's: rich help would cost ~45 ms of start-up.
@@ -25,7 +25,7 @@ app = typer.Typer(
 def agreement(ctx: typer.Context) -> None:
     """Specific agreements by area, each with its history; vague wording is pointed out."""
     if ctx.invoked_subcommand is None:  # `trustlog agreement` alone: help, and no error
-        sys.stdout.write(ctx.get_help() + "\n")
+        write_stdout(ctx.get_help() + "\n")
         raise typer.Exit()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from functools import partial
 from typing import Annotated
 
@@ -14,6 +13,7 @@ from trustlog.domain.apology.model import ApologyParts, list_apologies, promise_
 from trustlog.domain.apology.service import ApologyAnswers, show_apology, write_apology
 from trustlog.domain.promise.schedule import parse_every
 from trustlog.render import apology as render
+from trustlog.render.stdout import write_stdout
 
 apology_app = typer.Typer(
     # Plain help, like the root's: rich help would cost ~45 ms of start-up.
@@ -27,7 +27,7 @@ apology_app = typer.Typer(
 def apology(ctx: typer.Context) -> None:
     # `trustlog apology` alone is a question, not a mistake: show the help, exit 0.
     if ctx.invoked_subcommand is None:
-        sys.stdout.write(ctx.get_help() + "\n")
+        write_stdout(ctx.get_help() + "\n")
         raise typer.Exit()
 
 

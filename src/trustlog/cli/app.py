@@ -236,7 +236,12 @@ class TrustlogGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            done = super().invoke(ctx)
+            from trustlog.render.stdout import naming_stdout
+
+            with naming_stdout():  # what is still buffered: a failure now is named too
+                sys.stdout.flush()
+            return done
         except ClickException as error:
             raise _made_visible(error) from None
         except TrustlogError as error:
@@ -259,7 +264,10 @@ class TrustlogGroup(TyperGroup):
                 if isinstance(error, Unfinished)
                 else "Nothing was changed."
             )
-            _report(f"Could not read or write{where}: {error.strerror}.", hint)
+            said = f"Could not read or write{where}"
+            if error.filename == "standard output":  # render/stdout.py names it so
+                said = "Could not write to standard output"
+            _report(f"{said}: {error.strerror}.", hint)
             raise typer.Exit(1) from None
 
 
@@ -332,7 +340,7 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     journal: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--journal",
             metavar="DIR",
@@ -356,7 +364,13 @@ def main_options(
 ) -> None:
     """With no command: today's dashboard."""
     state = get_state(ctx)
-    state.journal_dir = journal
+    if journal is not None and not journal.strip():
+        # Path("") is the current folder: a journal would be made wherever this ran.
+        raise InputError(
+            "--journal: please give the journal's folder; an empty name would make a "
+            "journal of the current folder. Nothing was changed."
+        )
+    state.journal_dir = None if journal is None else Path(journal)
     state.no_input = no_input
     state.output.no_color = no_color
     if ctx.invoked_subcommand is None:

@@ -58,19 +58,21 @@ def calendar(
         )
     shown = render.DISCREET if discreet else render.WITH_WORDS if with_words else render.PLAIN
     state = get_state(ctx)
-    found = reminders(state.journal, state.today())
-    data = render.ics(found, clock.local_zone(), shown, clock.now())
     if output == "-":
         if json:
             raise InputError("--json and --output -: both would use stdout; please choose one.")
-        render.to_stdout(data)
+        found = reminders(state.journal, state.today())
+        render.to_stdout(render.ics(found, clock.local_zone(), shown, clock.now()))
         return
-    path = Path(output)
-    outside.check_target(path)
+    if not output.strip():
+        raise InputError("--output: please give a file name, or - for stdout.")
+    path = Path(output).expanduser()
+    journal = state.journal.root
+    there = outside.check_target(path, journal=journal, replace=force)  # before any read
     replace = force
-    if outside.exists(path) and not force:
+    if there is outside.Target.FILE and not force:
         if not state.may_prompt(json):
-            outside.refuse_if_there(path)  # says how: --force, or another --output
+            raise outside.already_there(path)  # says how: --force, or another --output
         from trustlog.prompts.seam import Asker
         from trustlog.render.safe import visible  # a file's name may hold any bytes
 
@@ -78,5 +80,7 @@ def calendar(
             state.output.say("Left it as it was; nothing was written.")
             return
         replace = True
-    outside.save(path, data, replace=replace)
+    found = reminders(state.journal, state.today())
+    data = render.ics(found, clock.local_zone(), shown, clock.now())
+    outside.save(path, data, journal=journal, replace=replace)
     render.written(state.output, found, path, json=json)

@@ -33,7 +33,10 @@ def encrypt(
     """
     state = get_state(ctx)
     journal = state.journal
-    given = passphrase(state.no_input, twice=not journal.encrypted)
+    new = not journal.encrypted
+    given = passphrase(state.no_input, twice=new)
+    if new and domain.check_new_passphrase(given):
+        render.short_passphrase(state.output, domain.SHORT_PASSPHRASE)
     with render.converting(state.output, "Encrypting") as told:
         done = domain.encrypt_journal(journal, given, None if json else told)
     render.encrypted(state.output, done, json=json)

@@ -123,10 +123,11 @@ def export(
     target = None if to_stdout else _target(output_path, chosen, today.isoformat())
     # Prompts write to stdout: with the file going there, nothing is asked.
     asking = not to_stdout and state.may_prompt()
-    if target is not None:
-        outside.check_target(target)
-        if not force and not asking:
-            outside.refuse_if_there(target)  # before anything is read or asked
+    there = None
+    if target is not None:  # before anything is read or asked
+        there = outside.check_target(target, journal=state.journal.root, replace=force)
+        if there is outside.Target.FILE and not force and not asking:
+            raise outside.already_there(target)
 
     topics = list(agenda or ())
     if asking and chosen.summary and not topics:
@@ -155,7 +156,7 @@ def export(
         if not _confirmed(state, made, chosen, shown):
             screen.not_written(state.output)
             return
-        if outside.exists(target) and not force:
+        if there is outside.Target.FILE and not force:
             from trustlog.prompts.export import ask_replace
             from trustlog.prompts.seam import Asker
 
@@ -167,7 +168,7 @@ def export(
     if target is None:
         state.output.data(data)
     else:
-        outside.save(target, data, replace=replace)
+        outside.save(target, data, journal=state.journal.root, replace=replace)
     screen.written(state.output, made, None if target is None else shown)
 
 

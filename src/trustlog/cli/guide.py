@@ -10,6 +10,7 @@ import typer
 from trustlog.errors import InputError, TrustlogError
 from trustlog.guide import TOPICS
 from trustlog.render import layout
+from trustlog.render.stdout import write_stdout
 
 
 def help_topic(
@@ -24,7 +25,7 @@ def help_topic(
     """Help on a topic: safety (when to reach for more help), privacy."""
     if topic is None:
         assert ctx.parent is not None
-        sys.stdout.write(ctx.parent.get_help() + "\n")
+        write_stdout(ctx.parent.get_help() + "\n")
         return
     name = topic.strip().lower()
     text = TOPICS.get(name)
@@ -44,6 +45,6 @@ def help_topic(
             if not state.journal.encrypted:
                 raise
             contacts = None
-        sys.stdout.write(safety_page(contacts, text, layout.width(sys.stdout)))
+        write_stdout(safety_page(contacts, text, layout.width(sys.stdout)))
         return
-    sys.stdout.write(layout.wrap(text, layout.width(sys.stdout)))
+    write_stdout(layout.wrap(text, layout.width(sys.stdout)))

@@ -66,7 +66,7 @@ def _run(ctx: typer.Context, file: str, json: bool, reader: Reader) -> None:
 
     state = get_state(ctx)
     if file == STDIN:
-        raw, source = sys.stdin.buffer.read(), "stdin"
+        raw, source = outside.read_stream(sys.stdin.buffer, "stdin"), "stdin"
     else:
         if not file.strip():
             from trustlog.errors import InputError

@@ -186,10 +186,11 @@ def share(
             "--yes: a share cannot be recalled once handed over, so without a terminal "
             "please add --yes (in a terminal, it shows what will go and asks)."
         )
-    if target is not None:
-        outside.check_target(target)
-        if not force and not asking:
-            outside.refuse_if_there(target)
+    there = None
+    if target is not None:  # never inside the journal, never over what is not a file
+        there = outside.check_target(target, journal=state.journal.root, replace=force)
+        if there is outside.Target.FILE and not force and not asking:
+            raise outside.already_there(target)
     plan = plan_share(state.journal, ShareRequest(kinds, apology, first, last), today)
     shown = STDOUT if target is None else output_path or target.name
     replace = force
@@ -197,7 +198,7 @@ def share(
         if not _confirmed(state, plan, shown):
             render.not_written(state.output)
             return
-        if outside.exists(target) and not force:
+        if there is outside.Target.FILE and not force:
             from trustlog.prompts.partner import ask_replace
             from trustlog.prompts.seam import Asker
 
@@ -209,7 +210,7 @@ def share(
     if target is None:
         state.output.data(data)
     else:
-        outside.save(target, data, replace=replace)
+        outside.save(target, data, journal=state.journal.root, replace=replace)
     render.share_written(state.output, plan, None if target is None else shown, json)
 
 

@@ -247,3 +247,51 @@ def retire(
     state = get_state(ctx)
     result = domain.retire_promise(state.journal, promise_id, state.today())
     render.promise_retired(state.output, result, json=json)
+
+
+@app.command("pause")
+def pause(
+    ctx: typer.Context,
+    promise_id: IdArgument,
+    start: Annotated[
+        str | None,
+        typer.Option("--from", metavar="D", help="The first paused day (default today)."),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="D", help="The last paused day (default: until you resume it)."
+        ),
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="Why, for you: away, ill.")
+    ] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print the promise as JSON.")] = False,
+) -> None:
+    """Set days aside (travel, illness): a paused day is not due and counts in no figure."""
+    from trustlog.domain.promise.pause import pause_promise
+
+    state = get_state(ctx)
+    first = values.parse_date(start, "--from") if start is not None else None
+    last = values.parse_date(end, "--to") if end is not None else None
+    result = pause_promise(state.journal, promise_id, first, last, note, state.today())
+    render.pause_saved(state.output, result, json=json)
+
+
+@app.command("resume")
+def resume(
+    ctx: typer.Context,
+    promise_id: IdArgument,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="D", help="The first day due again (default today)."),
+    ] = None,
+    json: Annotated[bool, typer.Option("--json", help="Print the promise as JSON.")] = False,
+) -> None:
+    """End a pause: the promise is due again from --date (default today)."""
+    from trustlog.domain.promise.pause import resume_promise
+
+    state = get_state(ctx)
+    day = values.parse_date(date, "--date") if date is not None else None
+    result = resume_promise(state.journal, promise_id, day, state.today())
+    render.pause_saved(state.output, result, json=json)

@@ -38,7 +38,7 @@ class State:
 
     @property
     def journal(self) -> Journal:
-        from trustlog.domain.folders import UNDATED_FOLDERS
+        from trustlog.domain.folders import KEPT_IN, UNDATED_FOLDERS
         from trustlog.paths import journal_dir
         from trustlog.storage.journal import Journal  # not needed for --help
 
@@ -46,6 +46,7 @@ class State:
         journal = Journal(
             root,
             undated_folders=UNDATED_FOLDERS,
+            kept_in=KEPT_IN,
             keys=lambda: self._keys(root),
             waiting=lambda: self.output.tell("Waiting for another trustlog command to finish…"),
         )
@@ -67,11 +68,11 @@ class State:
         if self._unlocked is None:
             from trustlog import clock
             from trustlog.domain.encryption import open_keys
-            from trustlog.domain.folders import UNDATED_FOLDERS
+            from trustlog.domain.folders import KEPT_IN, UNDATED_FOLDERS
             from trustlog.prompts.passphrase import passphrase
             from trustlog.storage.journal import Journal
 
-            plain = Journal(root, undated_folders=UNDATED_FOLDERS)
+            plain = Journal(root, undated_folders=UNDATED_FOLDERS, kept_in=KEPT_IN)
             self._unlocked = open_keys(plain, lambda: passphrase(self.no_input), clock.now())
         return self._unlocked
 

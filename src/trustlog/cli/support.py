@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -11,6 +10,7 @@ from trustlog import clock
 from trustlog.cli.state import get_state
 from trustlog.domain import support as domain
 from trustlog.render import support as render
+from trustlog.render.stdout import write_stdout
 
 app = typer.Typer(
     # Plain help, like the root's: rich help would cost ~45 ms of start-up.
@@ -24,7 +24,7 @@ app = typer.Typer(
 def support(ctx: typer.Context) -> None:
     """Your support contacts and local emergency numbers, shown by `trustlog help safety`."""
     if ctx.invoked_subcommand is None:  # `trustlog support` alone: help, and no error
-        sys.stdout.write(ctx.get_help() + "\n")
+        write_stdout(ctx.get_help() + "\n")
         raise typer.Exit()
 
 

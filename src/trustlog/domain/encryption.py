@@ -17,6 +17,7 @@ from trustlog.storage.conversion import Converted as Converted
 from trustlog.storage.journal import Journal
 
 DEFAULT_MINUTES = 15
+SHORT_PASSPHRASE = 12  # fewer characters than this can be guessed by a patient machine
 MINUTES_RANGE = (1, 24 * 60)  # a session longer than a day is a journal left open
 
 Passphrase = Callable[[], str]
@@ -43,6 +44,19 @@ def encrypt_journal(
     journal: Journal, passphrase: str, told: conversion.Progress = None
 ) -> Converted:
     return conversion.encrypt(journal, _given(passphrase), told)
+
+
+def check_new_passphrase(passphrase: str) -> bool:
+    """A new passphrase, before anything is encrypted with it: an empty or blank one is
+    refused (it protects nothing); True when it is short enough to be guessed."""
+    if not passphrase.strip():
+        what = "empty" if not passphrase else "only spaces"
+        raise InputError(
+            f"The new passphrase is {what}, so it would protect nothing.",
+            hint="Please choose one others cannot guess, such as four or five random words. "
+            "Nothing was changed.",
+        )
+    return len(passphrase.strip()) < SHORT_PASSPHRASE
 
 
 def decrypt_journal(

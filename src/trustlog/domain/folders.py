@@ -16,3 +16,14 @@ PLANS = "plans"
 CONFLICTS = "conflicts"
 
 UNDATED_FOLDERS = (PROMISES, CONTRACTS, AGREEMENTS, SUPPORT, PLANS, CONFLICTS)
+
+# The one kind each of them keeps: a record of a kind in another kind's folder is damaged
+# (it would be invisible to the commands that look for it in its own).
+KEPT_IN = {
+    PROMISES: "promise",
+    CONTRACTS: "contract",
+    AGREEMENTS: "agreement",
+    SUPPORT: "support",
+    PLANS: "plan",
+    CONFLICTS: "conflict",
+}

@@ -44,6 +44,7 @@ KINDS: tuple[type[Record], ...] = (
 BY_NAME = {kind.kind: kind for kind in KINDS}
 NAMES = tuple(BY_NAME)
 UNDATED_FOLDERS = tuple(dict.fromkeys(kind.folder for kind in KINDS if kind.folder))
+KEPT_IN = {kind.folder: kind.kind for kind in KINDS if kind.folder}  # folder: its one kind
 
 
 def load(doc: Document) -> Entry:

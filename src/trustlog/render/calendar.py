@@ -153,5 +153,8 @@ def written(
 def to_stdout(data: bytes) -> None:
     import sys
 
-    sys.stdout.buffer.write(data)
-    sys.stdout.flush()
+    from trustlog.render.stdout import naming_stdout
+
+    with naming_stdout():
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()

@@ -17,6 +17,7 @@ from rich.segment import Segment
 from rich.text import Span
 
 from trustlog.render.safe import has_control, visible
+from trustlog.render.stdout import naming_stdout
 
 
 class Text(rich_text.Text):
@@ -41,6 +42,13 @@ class SafeConsole(Console):
         # Every str a renderable holds (a table's cells, a panel's title) comes here;
         # rich would silently drop some control characters, this shows them all.
         return super().render_str(visible(text), **options)
+
+    def _write_buffer(self) -> None:
+        if self.stderr:
+            super()._write_buffer()
+            return
+        with naming_stdout():
+            super()._write_buffer()
 
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
         return super()._render_buffer(
@@ -73,13 +81,18 @@ def _safe(item: Any) -> Any:
 
 
 def visible_text(text: rich_text.Text) -> rich_text.Text:
-    """A copy of `text` with its control characters made visible, styles kept."""
-    cuts = sorted(
-        {i for i, char in enumerate(text.plain) if has_control(char)}
-        | {i + 1 for i, char in enumerate(text.plain) if has_control(char)}
-    )
+    """A copy of `text` with its control characters made visible, styles kept; a CR
+    before a newline is a line end, and goes."""
+    plain = text.plain
+    marked = {i for i, char in enumerate(plain) if has_control(char)}
+    line_ends = {i for i in marked if plain[i : i + 2] == "\r\n"}
+    cuts = sorted(marked | {i + 1 for i in marked})
     result = text.blank_copy()
+    start = 0
     for piece in text.divide(cuts):
+        at, start = start, start + len(piece.plain)
+        if at in line_ends:
+            continue
         shown = visible(piece.plain)
         if shown != piece.plain:
             spans = [Span(0, len(shown), span.style) for span in piece.spans]

@@ -27,6 +27,14 @@ def converting(output: Output, doing: str) -> Iterator[Told]:
         yield said
 
 
+def short_passphrase(output: Output, enough: int) -> None:
+    output.tell(
+        f"Note: this passphrase is shorter than {enough} characters, so someone who gets "
+        "the files could guess it in time. A longer one, four or five random words, is much "
+        "harder; `trustlog decrypt` then `trustlog encrypt` changes it."
+    )
+
+
 def encrypted(output: Output, done: Converted, json: bool = False) -> None:
     if json:
         output.json({"encrypted": done.files, "already": done.already, "resumed": done.resumed})

@@ -22,6 +22,7 @@ from typing import IO, TYPE_CHECKING, Any, TextIO, cast
 
 from trustlog.render import layout
 from trustlog.render.safe import json_safe, visible
+from trustlog.render.stdout import naming_stdout
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -85,13 +86,16 @@ class Output:
         return self._console(stderr=True)
 
     def json(self, data: Any) -> None:
-        sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+        with naming_stdout():
+            sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+            sys.stdout.flush()
 
     def data(self, data: bytes) -> None:
         """A file's bytes on stdout, as they are (an export made them safe to show)."""
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        with naming_stdout():
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
 
     def say(self, message: str) -> None:
         """A short message for the person, on stderr (rich markup allowed)."""

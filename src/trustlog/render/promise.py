@@ -9,15 +9,19 @@ same with NO_COLOR, on paper, or to a screen reader that names the symbols.
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
 
 from trustlog.domain.promise.model import BROKEN, KEPT, Promise
 from trustlog.domain.promise.schedule import describe_schedule
 from trustlog.domain.promise.service import MarkResult, RetireResult
+
+if TYPE_CHECKING:
+    from trustlog.domain.promise.pause import PauseResult
 from trustlog.domain.promise.standing import (
     FUTURE,
     NOT_SCHEDULED,
+    PAUSED,
     REPAIRED,
     UNRECORDED,
     DueDay,
@@ -32,16 +36,19 @@ CELLS = {
     BROKEN: ("✕", "bad"),
     UNRECORDED: ("·", "muted"),
     NOT_SCHEDULED: (" ", ""),
+    PAUSED: ("-", "muted"),
     FUTURE: (" ", ""),
 }
 TODAY_OPEN = ("○", "accent")
 LEGEND = "● kept  ◐ repaired  ✕ broken  · not recorded  ○ due today  blank: not due"
+PAUSED_LEGEND = "- paused: days set aside, not due (trustlog promise resume ends a pause)"
 TODAY_WORDS = {
     KEPT: "kept today",
     REPAIRED: "broken today, and repaired",
     BROKEN: "broken today",
     UNRECORDED: "due today, not recorded yet",
     NOT_SCHEDULED: "not due today",
+    PAUSED: "paused today",
 }
 WEEK_HEADER = "MTWTFSS"
 INDENT = "       "
@@ -101,6 +108,8 @@ def promise_list(
         out.print(Text(INDENT + _figures_line(item)))
     out.print()
     out.print(Text(LEGEND, style="muted"))
+    if any(cell.status == PAUSED for item in found for cell in item.calendar):
+        out.print(Text(PAUSED_LEGEND, style="muted"))
     for line in words.STRENGTH_EXPLAINED:
         out.print(Text(line, style="muted"))
 
@@ -114,10 +123,16 @@ def _status_line(item: PromiseStanding) -> str:
         parts.append(f"starts {promise.start.isoformat()}")
     elif not item.active:
         parts.append("finished")
-    else:
+    elif item.today_status != PAUSED:  # a pause says so below, with its days
         parts.append(TODAY_WORDS[item.today_status])
     if promise.end is not None and promise.end >= item.today and promise.retired is None:
         parts.append(f"until {promise.end.isoformat()}")
+    pause = next((span for span in promise.paused if span.covers(item.today)), None)
+    if pause is not None and promise.retired is None:
+        since = f"paused since {words.short_date(pause.first)}"
+        if pause.last is not None:
+            since += f", due again {words.short_date(pause.last + timedelta(days=1))}"
+        parts.append(since)
     return " · ".join(parts)
 
 
@@ -241,3 +256,34 @@ def promise_retired(output: Output, result: RetireResult, json: bool = False) ->
         f"Retired “{text}”: it will not be asked about again. Its history stays, "
         "and `trustlog promise list --all` still shows it."
     )
+
+
+def pause_saved(output: Output, result: PauseResult, json: bool = False) -> None:
+    """What `promise pause` or `resume` did, in a sentence; or the promise as JSON."""
+    from trustlog.domain.promise.pause import ALREADY, CANCELLED, PAUSED
+
+    if json:
+        output.json({**result.promise.to_json(), "action": result.action})
+        return
+    from rich.markup import escape
+
+    promise, span = result.promise, result.span
+    text = f"“{escape(promise.summary())}” ({promise.id})"
+    first = words.full_date(span.first, year=False)
+    if result.action in (PAUSED, ALREADY):
+        until = (
+            f"to {words.full_date(span.last, year=False)}"
+            if span.last is not None
+            else f"until you resume it (`trustlog promise resume {promise.id}`)"
+        )
+        done = "Paused" if result.action == PAUSED else "Already paused:"
+        output.say(
+            f"{done} {text} from {first} {until}. Paused days are not due, and count in no figure."
+        )
+        return
+    assert result.resumed_on is not None
+    again = words.full_date(result.resumed_on, year=False)
+    if result.action == CANCELLED:
+        output.say(f"No longer paused: {text} is due as before; the pause from {first} is gone.")
+        return
+    output.say(f"Resumed {text}: due again from {again}. The days paused before stay set aside.")

@@ -9,6 +9,7 @@ one, never half of either.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -53,6 +54,64 @@ def require_writable(path: Path) -> None:
             hint="Nothing was changed. If you made it read-only, it stays that way until "
             "you make it writable again (chmod u+w).",
         )
+
+
+def kind_of(mode: int) -> str | None:
+    """What a file of this `st_mode` is, in words, when it is not a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (a named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a device"
+    if stat.S_ISBLK(mode):
+        return "a disk device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_regular(path: Path, root: Path) -> bytes:
+    """The bytes of a file of the journal at `root`, only if it is a regular file (or a
+    link to one inside `root`); OSError as raised (missing, unreadable).
+
+    Anything else named like one of the journal's files is damaged (JournalError,
+    naming it), found without waiting: a FIFO is opened without blocking and a
+    link that leads out of the journal (to `/dev/zero`) is never opened at all.
+    """
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags | os.O_NOFOLLOW)
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        raise
+    except OSError as error:
+        if not path.is_symlink():
+            what = kind_of(os.lstat(path).st_mode)  # a socket cannot be opened (ENXIO)
+            if what is not None:
+                raise not_a_file(path, what) from None
+            raise
+        if error.errno not in (errno.ELOOP, errno.EMLINK):
+            raise
+        target = Path(os.path.realpath(path))
+        home = Path(os.path.realpath(root))
+        if home not in target.parents:
+            raise not_a_file(path, f"a link to {target}, outside the journal folder") from None
+        fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        what = kind_of(os.fstat(fd).st_mode)
+        if what is not None:
+            raise not_a_file(path, what)
+        return handle.read()
+
+
+def not_a_file(path: Path, what: str) -> JournalError:
+    return JournalError(
+        f"{path}: this is {what}, not a file, so trustlog cannot read it.",
+        hint="It was left exactly as it is. Move it out of the journal folder (or put the "
+        "file it stands for back from a backup), then run the command again.",
+    )
 
 
 def fsync_folder(path: Path) -> None:

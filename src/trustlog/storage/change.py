@@ -110,7 +110,7 @@ def recover(root: Path) -> bool:
     _sweep(root)
     path = root / RECORD_FILE
     try:
-        raw = path.read_bytes()
+        raw = atomic.read_regular(path, root)
     except FileNotFoundError:
         return False
     planned = _parse(root, raw)

@@ -9,8 +9,10 @@
     We walked by the river and talked about Sunday.
 
 The body is everything after the closing fence, byte for byte, so any text a
-person can type survives. The front matter is written by tomli-w with every
-string on one line (newlines escaped), so a fence line can only be a fence.
+person can type survives; only a CR before a newline (a file saved with CRLF
+line ends) is read, and written back, as the plain newline it stands for. The
+front matter is written by tomli-w with every string on one line (newlines
+escaped), so a fence line can only be a fence.
 """
 
 from __future__ import annotations
@@ -55,8 +57,13 @@ def dumps(fields: dict[str, Any], body: str | None) -> str:
     front = tomli_w.dumps(_without_none(fields))
     text = f"{FENCE}\n{front}{FENCE}\n"
     if body:
-        text += body
+        text += line_ends(body)
     return text
+
+
+def line_ends(body: str) -> str:
+    """A body with each CR before a newline read as the line end it is (CRLF to LF)."""
+    return body.replace("\r\n", "\n") if "\r\n" in body else body
 
 
 def merge(doc: Document, fields: dict[str, Any], body: str | None) -> str:
@@ -88,11 +95,14 @@ def merge(doc: Document, fields: dict[str, Any], body: str | None) -> str:
             front[key] = value
     text = f"{lines[0]}\n{tomlkit.dumps(front).rstrip(chr(10))}\n{lines[closing]}\n"
     if body:
-        text += body
+        text += line_ends(body)
     return text
 
 
 def loads(text: str, path: Path) -> Document:
+    """A file's text read as a Document; a CR before a newline (a file saved with CRLF
+    line ends) is a line end, so an update writes the file back with plain newlines."""
+    text = line_ends(text)
     lines = text.split("\n")
     if not lines or lines[0].rstrip("\r") != FENCE:
         raise damaged(path, 1, "it should begin with a line of three plus signs (+++)")

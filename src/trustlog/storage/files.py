@@ -9,7 +9,7 @@ exactly one place to change. `Journal` (storage/journal.py) builds on it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -28,17 +28,22 @@ class Files:
         root: Path,
         *,
         undated_folders: tuple[str, ...],
+        kept_in: Mapping[str, str] | None = None,
         keys: crypt.KeySource | None = None,
         waiting: Callable[[], None] | None = None,
     ) -> None:
         self.root = root
         self.waiting = waiting  # told once when another command holds the lock a while
         self.undated_folders = undated_folders
+        # The one kind each undated folder keeps (folder: kind); a record of one of these
+        # kinds anywhere else is damaged (Journal.misplaced_kind).
+        self.kept_in: dict[str, str] = dict(kept_in or {})
         self._key_source = keys  # asked only when an encrypted file is read or written
         self._keys: crypt.Keys | None = None
         self._locked = False
         self._change: change.Change | None = None
         self._settled = False  # a change a crash left unfinished has been looked for
+        self._kinds_checked = False  # each undated folder holds only its own kind
         self._swept: set[Path] = set()  # folders cleared of killed writes' temp files
 
     def read_bytes(self, path: Path) -> bytes:
@@ -51,7 +56,7 @@ class Files:
         if self._change is not None:
             data = self._change.pending(path)
         if data is None:
-            data = path.read_bytes()
+            data = atomic.read_regular(path, self.root)
         return self.plain(data, path)
 
     def plain(self, data: bytes, path: Path) -> bytes:

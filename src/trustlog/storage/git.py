@@ -198,6 +198,11 @@ class Repo:
         atomic.write_atomic(info / "attributes", ATTRIBUTES.encode("utf-8"))
         self.run("remote", "add", REMOTE, remote)
 
+    def tidy(self) -> None:
+        """Pack loose objects now, if there are many (a journal just sent whole), so git's
+        own automatic packing does not land on some later sync and make it slow."""
+        self.run("gc", "--auto", "--quiet")
+
     def forget(self) -> None:
         """Take away a repository a failed `sync setup` made, leaving the journal as it was."""
         shutil.rmtree(self.folder, ignore_errors=True)

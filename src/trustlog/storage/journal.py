@@ -40,6 +40,7 @@ from trustlog.storage.names import (
     month_folders,
     months_between,
     resolve_id,
+    said_by,
     undated_entry,
 )
 
@@ -118,6 +119,7 @@ class Journal(Files):
         found = in_order(f for f in dated_entries(folder, names) if kind in (None, f.kind))
         for entry in found:
             _refuse_misplaced(entry)
+            self._refuse_elsewhere(entry)
         return found
 
     def files_between(
@@ -134,6 +136,7 @@ class Journal(Files):
 
     def undated_files(self, folder: str, kind: str | None = None) -> list[EntryFile]:
         self._settle()
+        self._refuse_misplaced_kinds()
         path = self.root / folder
         if not path.is_dir():
             return []
@@ -195,6 +198,12 @@ class Journal(Files):
                 for entry in dated_entries(folder, odd):
                     _refuse_misplaced(entry)
         names = "\n".join(name for _, listed, _ in every for name in listed) + "\n"
+        self._refuse_misplaced_kinds()
+        for kind in self.kept_in.values():
+            if f"-{kind}-" in names:  # a dated name: an undated kind in a month folder
+                for folder, listed, dated in every:
+                    for entry in dated_entries(folder, listed) if dated else ():
+                        self._refuse_elsewhere(entry)
         if self._change is not None:  # files of this change that have not landed yet
             names += "\n".join(self._change.names()) + "\n"
         while True:
@@ -385,6 +394,41 @@ class Journal(Files):
                 yield folder, os.listdir(folder), False
             except (FileNotFoundError, NotADirectoryError):
                 continue
+
+    def _refuse_misplaced_kinds(self) -> None:
+        """Each undated folder holds its own kind only: checked once per command (a
+        listing of each), so a promise moved into `support/` is named, not lost."""
+        if self._kinds_checked:
+            return
+        self._kinds_checked = True
+        for folder in self.kept_in:
+            path = self.root / folder
+            try:
+                names = os.listdir(path)
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            for name in names:
+                said = said_by(path / name)
+                if said is not None:
+                    self._refuse_elsewhere(said)
+
+    def _refuse_elsewhere(self, entry: EntryFile) -> None:
+        """A record of a kind kept in a folder of its own, found anywhere else, is damaged:
+        the commands that look for it in its folder would never see it."""
+        if not self.kept_in or entry.kind not in self.kept_in.values():
+            return
+        home = next(folder for folder, kind in self.kept_in.items() if kind == entry.kind)
+        parent = entry.path.parent
+        if entry.date is None and parent.name == home and parent.parent == self.root:
+            return
+        here = parent.relative_to(self.root) if parent.is_relative_to(self.root) else parent
+        raise document.damaged(
+            entry.path,
+            None,
+            f"a {entry.kind} is kept in {home}/, but this one is in {here}/",
+            hint=f"Move it to {home}/{entry.kind}-{entry.id}.md, then run the command "
+            "again. Nothing was changed.",
+        )
 
     def _entry_file(self, folder: Path, name: str, dated: bool) -> EntryFile | None:
         """The entry a name stands for, as `month_files`/`undated_files` would see it."""

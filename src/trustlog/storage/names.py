@@ -108,10 +108,14 @@ def misplaced(entry: EntryFile) -> str | None:
 
 
 def undated_entry(folder: Path, name: str) -> EntryFile | None:
-    """The entry `name` stands for in an undated folder, if it is one (a file, named right)."""
+    """The entry `name` stands for in an undated folder, if it is named like one.
+
+    Not only regular files: a FIFO or a link named like an entry is found, so that
+    reading it names it as damaged (atomic.read_regular) rather than skip it unseen.
+    A folder of that name is no entry."""
     match = _UNDATED_NAME.match(name)
     path = folder / name
-    if match is None or not path.is_file():
+    if match is None or (path.is_dir() and not path.is_symlink()):
         return None
     return EntryFile(path, match["kind"], match["id"], None)
 

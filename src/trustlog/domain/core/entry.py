@@ -99,7 +99,7 @@ class Record:
             got[name] = spec.read(read, name, got)
         made: Self = cast(Any, cls)(**got, extra=read.extra())
         if doc.path is not None:
-            check_name(doc, cls.kind, made.id, made.day if cls.folder is None else None)
+            check_name(doc, cls.kind, made.id, made.day if cls.folder is None else None, cls.folder)
         return made
 
     def to_json(self) -> dict[str, Any]:
@@ -226,11 +226,14 @@ class OtherEntry:
         return self.body.splitlines()[0] if self.body else ""
 
 
-def check_name(doc: Document, kind: str, entry_id: str, day: date | None) -> None:
+def check_name(
+    doc: Document, kind: str, entry_id: str, day: date | None, folder: str | None = None
+) -> None:
     """A file's name must say what it holds: its kind, its id, and for a dated kind its
-    day, in a month folder or a kind's folder as its kind says. Else the file was
-    misnamed or moved by hand, and reading it as it is could hide it from the
-    commands that look for it (a second check-in on its day): it is damaged."""
+    day, in a month folder or a kind's folder as its kind says (`folder`, for a kind
+    kept in one). Else the file was misnamed or moved by hand, and reading it as it is
+    could hide it from the commands that look for it (a second check-in on its day,
+    a promise under `support/` that `promise list` never sees): it is damaged."""
     assert doc.path is not None
     said = said_by(doc.path)
     if said is None:
@@ -246,6 +249,10 @@ def check_name(doc: Document, kind: str, entry_id: str, day: date | None) -> Non
     elif (said.date is None) != (day is None):
         wrong = "it is not in the folder its kind is kept in"
         fix = "move it back where it came from"
+        line = None
+    elif folder is not None and doc.path.parent.name != folder:
+        wrong = f"a {kind} is kept in {folder}/, but this one is in {doc.path.parent.name}/"
+        fix = f"move it to {folder}/{kind}-{entry_id}.md"
         line = None
     elif day is not None and said.date != day:
         wrong = f"its name dates it {said.date}, but it holds {day.isoformat()}"

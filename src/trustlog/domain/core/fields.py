@@ -49,6 +49,10 @@ class FieldReader:
             raise damaged(self.doc.path, None, f"'{key}' is missing")
         return value
 
+    def raw(self, key: str) -> Any:
+        """The value as the file holds it, for a field helper that checks it itself."""
+        return self._get(key, False)
+
     def text(self, key: str, required: bool = False) -> str | None:
         value = self._get(key, required)
         if value is not None and not isinstance(value, str):
@@ -245,6 +249,75 @@ class MomentSpec(Spec):
         return self.or_start_of
 
 
+@dataclass
+class Span:
+    """A run of days, `first` to `last` (None: open-ended), with a note (a promise's pause)."""
+
+    first: date
+    last: date | None = None
+    note: str | None = None
+    extra: dict[str, Any] = dataclasses.field(default_factory=dict)  # keys added by hand
+
+    def covers(self, day: date) -> bool:
+        return self.first <= day and (self.last is None or day <= self.last)
+
+
+_SPAN_SHOULD_BE = "should be a list like [{ from = 2026-11-20, to = 2026-11-27 }]"
+
+
+@dataclass(frozen=True)
+class SpansSpec(Spec):
+    """A list of spans of days, stored as a TOML array of `{ from, to, note }` tables,
+    oldest first; left out of the file while empty."""
+
+    def read(self, reader: FieldReader, key: str, got: dict[str, Any]) -> Any:
+        value = reader.raw(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise reader.fail(key, _SPAN_SHOULD_BE)
+        spans = []
+        for item in value:
+            first, last, note = item.get("from"), item.get("to"), item.get("note")
+            if not _is_day(first) or (last is not None and not _is_day(last)):
+                raise reader.fail(key, f"{_SPAN_SHOULD_BE} (from and to as dates, no quotes)")
+            if last is not None and last < first:
+                raise reader.fail(key, f"has a span whose 'to' {last} is before its 'from' {first}")
+            if note is not None and not isinstance(note, str):
+                raise reader.fail(key, "has a note that should be text in quotes")
+            rest = {k: v for k, v in item.items() if k not in ("from", "to", "note")}
+            spans.append(Span(first, last, note, rest))
+        return sorted(spans, key=lambda span: span.first)
+
+    def stored(self, value: Any) -> Any:
+        return [_span_table(span) for span in value] or None
+
+    def json(self, value: Any) -> Any:
+        shown = []
+        for span in value:
+            item: dict[str, Any] = {
+                "from": span.first.isoformat(),
+                "to": span.last.isoformat() if span.last else None,
+            }
+            if span.note is not None:
+                item["note"] = span.note
+            shown.append(item)
+        return shown
+
+
+def _is_day(value: Any) -> bool:
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
+def _span_table(span: Span) -> dict[str, Any]:
+    table: dict[str, Any] = {"from": span.first}
+    if span.last is not None:
+        table["to"] = span.last
+    if span.note is not None:
+        table["note"] = span.note
+    return {**table, **span.extra}
+
+
 @dataclass(frozen=True)
 class BodySpec(Spec):
     """The free text after the front matter (shown under the field's name in JSON)."""
@@ -306,6 +379,10 @@ def moment(
 
 def body(*, flag: str | None = None) -> Any:
     return _field(BodySpec(flag), None)
+
+
+def spans() -> Any:
+    return _field(SpansSpec(), [])
 
 
 def extra() -> Any:

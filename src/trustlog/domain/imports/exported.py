@@ -24,13 +24,14 @@ from trustlog.domain.imports.service import (
     parse_json,
     refused,
 )
-from trustlog.domain.profile import Profile
+from trustlog.domain.profile import Profile, parse_day_ends
+from trustlog.errors import InputError
 from trustlog.storage import document
 from trustlog.storage.journal import FORMAT_VERSION, Journal
 from trustlog.storage.names import said_by
 
 EXPORT_FORMAT = 1  # what render/export/complete.py writes
-PROFILE_KEYS = ("name", "partner", "role", "stop_word")
+PROFILE_KEYS = ("name", "partner", "role", "stop_word", "day_ends")
 
 
 def import_export(
@@ -100,6 +101,13 @@ def _profile(given: Any, source: str) -> Profile:
         setattr(profile, key, value)
     if profile.role is not None and profile.role not in ("hurt", "repairing", "both"):
         raise refused(source, f"the profile's role '{profile.role}' is not one trustlog knows")
+    if profile.day_ends is not None:
+        try:
+            profile.day_ends = parse_day_ends(profile.day_ends)
+        except InputError:
+            raise refused(
+                source, f"the profile's day_ends '{profile.day_ends}' is not a time 00:00-06:00"
+            ) from None
     return profile
 
 
@@ -150,4 +158,11 @@ def _place(journal: Journal, path: str, source: str, number: int) -> Path:
     )
     if not (dated or undated):
         raise entry_refused(source, number, f"'{path}' is not a place an entry can live")
+    if undated and said is not None:
+        kept = kinds.BY_NAME.get(said.kind)
+        home = kept.folder if kept is not None else None
+        if home != parts[0]:
+            # Accepted, it would be invisible to every command that looks in its own folder.
+            where = f"a {said.kind} is kept in {home}/" if home else f"no {said.kind} is kept"
+            raise entry_refused(source, number, f"'{path}': {where}, not in {parts[0]}/")
     return journal.root.joinpath(*parts)

@@ -5,7 +5,8 @@ jrnl's JSON exporter (jrnl/plugins/json_exporter.py) writes
 `{"title", "body", "date": "YYYY-MM-DD", "time": "HH:MM", "tags": [...],
 "starred": bool}` and, from a Day One journal, `uuid` and `creator`. Each
 becomes a `JrnlEntry` (model.py) dated by its day, its time read as local
-time here. What else an entry carries is kept beside it.
+time here. What else an entry carries is kept in a table of its own, `jrnl`,
+so none of jrnl's keys can take on the meaning of one of ours.
 
 jrnl entries have no ids, so an entry is known again by its date, time, title
 and text: importing the same file twice adds nothing, and an entry starred or
@@ -20,7 +21,7 @@ from typing import Any
 from trustlog.domain import kinds
 from trustlog.domain.core.entry import path_of
 from trustlog.domain.core.fields import YEARS
-from trustlog.domain.imports.model import JRNL, Conflict, Imported, JrnlEntry
+from trustlog.domain.imports.model import FOREIGN, JRNL, Conflict, Imported, JrnlEntry
 from trustlog.domain.imports.service import (
     Incoming,
     Progress,
@@ -33,7 +34,7 @@ from trustlog.domain.imports.service import (
 from trustlog.storage import document
 from trustlog.storage.journal import Journal
 
-OURS = ("id", "kind", "date", "created", "title", "tags", "starred", "note")
+JRNLS_OWN = ("date", "time", "title", "body", "tags", "starred")  # what becomes our fields
 Key = tuple[str, str, str, str]  # date, HH:MM, title, text: how an entry is known again
 
 
@@ -95,12 +96,15 @@ def _read_item(journal: Journal, item: Any, new_id: str, source: str, number: in
     starred = item.get("starred", False)
     if not isinstance(starred, bool):
         raise entry_refused(source, number, "'starred' should be true or false")
-    extra = {
+    # Everything else jrnl gave is kept in one table of its own (model.FOREIGN): beside our
+    # fields, a key of jrnl's named `private` would become trustlog's own flag.
+    foreign = {
         key: kept
         for key, value in item.items()
-        if key not in ("date", "time", "title", "body", "tags", "starred") and key not in OURS
+        if key not in JRNLS_OWN
         if (kept := _without_nulls(value)) is not None
     }
+    extra = {FOREIGN: foreign} if foreign else {}
     entry = JrnlEntry(
         id=new_id,
         date=day,

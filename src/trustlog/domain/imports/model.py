@@ -5,7 +5,8 @@ gives it: the day and time it was written, its title (jrnl's first sentence),
 the rest of its text, its tags (with their symbol, `@work`) and its star.
 It is dated, `YYYY/MM/<date>-jrnl-<id>.md`, and its text is the body, as a
 check-in's note is. Anything else jrnl gave (a Day One `uuid`, its `creator`)
-is kept beside it, as a field added by hand would be.
+is kept in one table, `jrnl` (FOREIGN), never beside our fields: there a jrnl
+key named `private`, `kind` or `date` would take on trustlog's meaning.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from trustlog.domain.core import fields
 from trustlog.domain.core.entry import Fit, Record, first_line, whole
 
 JRNL = "jrnl"
+FOREIGN = "jrnl"  # the table of what else jrnl gave: a name trustlog gives no meaning
 
 
 @dataclass

@@ -59,7 +59,7 @@ def parse_json(raw: bytes, source: str) -> Any:
     if not text.strip():
         raise refused(source, "the file is empty")
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except RecursionError:
         raise refused(source, "it is nested too deeply to read") from None
     except json.JSONDecodeError as error:
@@ -71,6 +71,66 @@ def parse_json(raw: bytes, source: str) -> Any:
             raise refused(source, f"line {line}: it ends too soon (was it cut off?)") from None
         where = f"line {error.lineno}, column {error.colno}"
         raise refused(source, f"{where}: it is not JSON ({error.msg.lower()})") from None
+    _check_sound(data, source)
+    return data
+
+
+MOST_NESTED = 32
+"""How deep lists and tables may nest within one entry (or the profile): no export or
+jrnl file comes near it, and deeper ones would be too deep to save as TOML."""
+
+
+def _check_sound(data: Any, source: str) -> None:
+    """Refuse what could never be saved, naming the entry it is in: text that is not
+    Unicode (JSON's `\\ud800`, a lone surrogate, which no file can hold) and lists or
+    tables nested deeper than `MOST_NESTED`."""
+    if not isinstance(data, dict):
+        problem = _unsound(data)
+        if problem is not None:
+            raise refused(source, problem)
+        return
+    for key, value in data.items():
+        if key == "entries" and isinstance(value, list):
+            for number, item in enumerate(value, start=1):
+                problem = _unsound(item)
+                if problem is not None:
+                    raise entry_refused(source, number, problem)
+            continue
+        problem = _unsound(key) or _unsound(value)
+        if problem is not None:
+            raise refused(source, f"its '{visible_key(key)}': {problem}")
+
+
+def _unsound(value: Any) -> str | None:
+    """What is wrong with a JSON value, walked without recursion, or None."""
+    waiting: list[tuple[Any, int]] = [(value, 0)]
+    while waiting:
+        item, depth = waiting.pop()
+        if isinstance(item, str):
+            if not _is_unicode(item):
+                return (
+                    "it holds text that is not valid Unicode (a lone surrogate such as "
+                    "\\ud800), which cannot be saved"
+                )
+        elif isinstance(item, dict | list):
+            if depth >= MOST_NESTED:
+                return f"its lists or tables are nested more than {MOST_NESTED} deep"
+            children = [*item.keys(), *item.values()] if isinstance(item, dict) else item
+            waiting += [(child, depth + 1) for child in children]
+    return None
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def visible_key(key: str) -> str:
+    """A key as it can be shown (a lone surrogate as its escape)."""
+    return key.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 WHOLE_FILE = "Nothing was imported. Check that it is the whole file, as exported."

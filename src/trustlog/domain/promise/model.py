@@ -49,6 +49,7 @@ class Promise(Record):
         "start",
         "end",
         "retired",
+        "paused",
         "apology",
         "note",
     )
@@ -65,6 +66,8 @@ class Promise(Record):
     due: str | None = fields.text()  # "HH:MM"
     end: date | None = fields.day()
     retired: date | None = fields.day()
+    # Days set aside (`promise pause`): not scheduled, so never due, never unrecorded.
+    paused: list[fields.Span] = fields.spans()
     apology: str | None = fields.text()  # the id of the apology it came from
     note: str | None = fields.body()
     extra: dict[str, Any] = fields.extra()
@@ -76,6 +79,14 @@ class Promise(Record):
     @property
     def day(self) -> date:
         return self.start
+
+    def paused_on(self, day: date) -> bool:
+        return any(span.covers(day) for span in self.paused)
+
+    @property
+    def open_pause(self) -> fields.Span | None:
+        """The pause with no last day, if one is running (or planned)."""
+        return next((span for span in self.paused if span.last is None), None)
 
     def summary(self, fit: Fit = whole) -> str:
         return first_line(self.text)

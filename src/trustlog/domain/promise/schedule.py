@@ -65,6 +65,9 @@ def is_active(promise: Promise, day: date) -> bool:
 
 
 def is_scheduled(promise: Promise, day: date) -> bool:
+    """Whether `promise` is due on `day`: a paused day (`promise pause`) is not scheduled."""
+    if promise.paused and promise.paused_on(day):
+        return False
     if promise.once is not None:
         return day == promise.once and (promise.retired is None or day <= promise.retired)
     return is_active(promise, day) and day.weekday() in weekdays_of(promise.every)

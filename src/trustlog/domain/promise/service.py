@@ -220,6 +220,13 @@ def plan_marks(
         _, promise = find_promise(journal, request.promise, request.flag)
         if not is_scheduled(promise, day):
             flag = "--date" if request.flag == "ID" else request.flag
+            if promise.paused_on(day):
+                raise InputError(
+                    f"{flag}: the promise '{promise.summary()}' ({promise.id}) is paused on "
+                    f"{day:%A} {day.isoformat()}: a paused day is not due, so it is not marked.",
+                    hint=f"`trustlog promise resume {promise.id} --date {day.isoformat()}` "
+                    "makes it due again from that day.",
+                )
             raise InputError(
                 f"{flag}: the promise '{promise.summary()}' ({promise.id}) is not due on "
                 f"{day:%A} {day.isoformat()}; it is due {describe_schedule(promise)}.",

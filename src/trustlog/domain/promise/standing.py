@@ -29,6 +29,7 @@ DASHBOARD_DAYS_BACK = 6  # "the last few days": the week before today
 # these. "repaired" is a broken day with a logged repair.
 REPAIRED, UNRECORDED = "repaired", "unrecorded"
 NOT_SCHEDULED, FUTURE = "not_scheduled", "future"
+PAUSED = "paused"  # a day set aside (`promise pause`): shown in `promise list`, due on no day
 
 
 @dataclass
@@ -88,6 +89,12 @@ def day_status(promise: Promise, day: date, marks: dict[date, Mark], today: date
     return REPAIRED if mark.repaired else BROKEN
 
 
+def shown_status(promise: Promise, day: date, marks: dict[date, Mark], today: date) -> str:
+    """`day_status`, with a paused day (not scheduled) shown as paused."""
+    status = day_status(promise, day, marks, today)
+    return PAUSED if status == NOT_SCHEDULED and promise.paused_on(day) else status
+
+
 def figures(
     promise: Promise, marks: dict[date, Mark], today: date, weeks: int = CALENDAR_WEEKS
 ) -> PromiseStanding:
@@ -112,7 +119,7 @@ def figures(
         today=today,
         schedule=describe_schedule(promise),
         active=promise.retired is None and (end is None or end >= today),
-        today_status=day_status(promise, today, marks, today),
+        today_status=shown_status(promise, today, marks, today),
         strength=strength(mark_value(mark) for mark in recorded) if recorded else None,
         current_run=run,
         longest_run=longest,
@@ -121,7 +128,7 @@ def figures(
         repaired=counts[REPAIRED],
         unrecorded=counts[UNRECORDED],
         calendar=[
-            CalendarDay(day, day_status(promise, day, marks, today))
+            CalendarDay(day, shown_status(promise, day, marks, today))
             for day in (first_shown + timedelta(days=n) for n in range(weeks * 7))
         ],
     )

@@ -20,7 +20,7 @@ from typing import Any
 
 from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin
-from trustlog.domain.core.fields import TextSpec, declared
+from trustlog.domain.core.fields import Span, TextSpec, declared
 from trustlog.domain.promise.model import MARK, PROMISE, Mark, Promise
 from trustlog.domain.promise.schedule import STRENGTH_M, mark_value
 from trustlog.domain.trigger.model import KIND as TRIGGER
@@ -250,7 +250,11 @@ def promise_schedules(journal: Journal) -> list[Promise]:
     schedules = [_without_text(promise) for promise in promises]
     data = {
         "promises": [
-            {"id": p.id, **{name: _iso(getattr(p, name)) for name in SCHEDULE_FIELDS}}
+            {
+                "id": p.id,
+                **{name: _iso(getattr(p, name)) for name in SCHEDULE_FIELDS},
+                "paused": [[_iso(span.first), _iso(span.last)] for span in p.paused],
+            }
             for p in schedules
         ]
     }
@@ -274,6 +278,7 @@ def _without_text(promise: Promise) -> Promise:
         once=promise.once,
         end=promise.end,
         retired=promise.retired,
+        paused=[Span(span.first, span.last) for span in promise.paused],  # days, not notes
     )
 
 
@@ -305,6 +310,7 @@ def _schedules_from_json(data: dict[str, Any]) -> list[Promise] | None:
                 once=day(item["once"]),
                 end=day(item["end"]),
                 retired=day(item["retired"]),
+                paused=[Span(date.fromisoformat(a), day(b)) for a, b in item["paused"]],
             )
             for item in data["promises"]
         ]

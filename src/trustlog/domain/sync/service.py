@@ -139,6 +139,7 @@ def setup(journal: Journal, remote: str, now: datetime, batch: bool = True) -> S
                 repo.commit(tree, parents, _message("started", _kinds_of(files)))
             if not repo.push():
                 raise JournalError(f"{remote} changed while this journal was being sent to it.")
+            repo.tidy()
             action, count = ("sent" if has_entries else "started"), _entry_count(files)
         else:
             _same_key(journal, repo, remote_files, remote)

@@ -94,7 +94,12 @@ def text(value: str) -> str:
 
 
 def quote(value: str) -> str:
-    """A one-line quotation of the person's words: its lines joined by " / "."""
+    """A one-line quotation of the person's words: its lines joined by " / ", isolated
+    (`<bdi>`) so that right-to-left words cannot reorder what follows them."""
+    return f"<bdi>{_joined(value)}</bdi>"
+
+
+def _joined(value: str) -> str:
     return " / ".join(text(line.strip()) for line in value.strip().splitlines() if line.strip())
 
 
@@ -273,9 +278,10 @@ def _entry_line(entry: Entry, facts: bool = False) -> str:
     when = words.short_date(entry.day, year=True) if entry.day else "undated"
     shown = wording.concern_facts(entry) if facts else None
     if shown:
-        said = quote(wording.concern_words(entry))
-        return f"{when} ({text(shown)})" + (f": {said}" if said else "")
-    return f"{when}: {quote(entry.summary()) or text(entry.kind)}"
+        said = wording.concern_words(entry)
+        return f"{when} ({text(shown)})" + (f": {quote(said)}" if _joined(said) else "")
+    summary = entry.summary()
+    return f"{when}: {quote(summary) if _joined(summary) else text(entry.kind)}"
 
 
 # -- the mood and trust line ------------------------------------------------------------
@@ -582,7 +588,7 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
         kind = text(getattr(other, "stored_kind", other.kind))
         parts.append(
             f'<article class="entry"><h4>{kind}</h4>'
-            f'<p class="words">{text(other.summary())}</p></article>'
+            f'<p class="words" dir="auto">{text(other.summary())}</p></article>'
         )
     return parts
 
@@ -590,7 +596,7 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
 def _fields(rows: list[wording.Row]) -> str:
     """Labelled fields, the person's words kept with their line breaks."""
     shown = [
-        f'<dt>{label}</dt><dd class="words">{text(value.strip())}</dd>'
+        f'<dt>{label}</dt><dd class="words" dir="auto">{text(value.strip())}</dd>'
         for label, value in rows
         if value is not None and value.strip()
     ]
@@ -663,7 +669,7 @@ def _agreement(agreement: Agreement) -> str:
     dates = "".join(f"<p>{said}</p>" for said in wording.agreement_dates(agreement))
     return (
         f'<article class="entry agreement"><h4>{text(head)}</h4>'
-        f'<p class="words">{text(agreement.text.strip())}</p>{dates}</article>'
+        f'<p class="words" dir="auto">{text(agreement.text.strip())}</p>{dates}</article>'
     )
 
 
@@ -748,7 +754,7 @@ def _calendar(record: PromiseRecord, index: int) -> list[str]:
     svg = [
         f'<svg class="calendar" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{name}-title {name}-desc" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{name}-title">Calendar of “{quote(record.promise.text)}”</title>',
+        f'<title id="{name}-title">Calendar of “{_joined(record.promise.text)}”</title>',
         f'<desc id="{name}-desc">{text(_calendar_words(record))}</desc>',
     ]
     for column, day_name in enumerate(WEEKDAY_NAMES):

@@ -26,12 +26,20 @@ from trustlog.render.safe import visible
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~]|&(?=#?\w+;))")  # & only where it starts an entity
 _LINE_START = re.compile(r"^(\s*\d*)([-+=.)])", re.MULTILINE)  # "- x", "1. x": not lists
+# What GitHub-flavoured Markdown makes a live link of without any markup: `www.` and a
+# scheme's `://`. A backslash before the `.` or the `:` keeps the words as they read and
+# makes them no link (cmark-gfm, which GitHub renders with, was checked by hand).
+_WWW = re.compile(r"(?i)(www)\.")
+_SCHEME = re.compile(r"(?i)([a-z][a-z0-9+.-]*):(?=//)")
 
 
 def text(value: str) -> str:
-    """The person's words, made literal for Markdown (and safe for a terminal)."""
+    """The person's words, made literal for Markdown (and safe for a terminal): never a
+    heading, a list, a table, markup or a link, not even one GFM would make on its own."""
     escaped = _SPECIAL.sub(r"\\\1", visible(value))
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    escaped = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    escaped = _WWW.sub(r"\1\\.", escaped)
+    return _SCHEME.sub(r"\1\\:", escaped)
 
 
 def quote(value: str) -> str:
