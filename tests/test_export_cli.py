@@ -249,7 +249,7 @@ def test_the_summary_names_its_writer_and_says_what_it_looked_for(cli, lived, fo
     ) in md
     assert "“Before” is shown only when each side has at least 3 check-in days" in md
     page = cli("export", "--format", "html", "--output", "-").stdout
-    assert "Written by Zoë &lt;b&gt; in trustlog" in page
+    assert "Written by <bdi>Zoë &lt;b&gt;</bdi> in trustlog" in page
 
 
 def test_without_a_name_the_summary_says_the_person(cli, lived):

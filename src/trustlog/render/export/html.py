@@ -137,7 +137,7 @@ def document(export: Export, paper: str | None = None) -> str:
         "<header>",
         f"<h1>{text(title)}</h1>",
         f'<p class="made">Prepared on {words.full_date(export.made.date())}. '
-        f"{wording.not_therapy(export.author, text)}</p>",
+        f"{wording.not_therapy(export.author, quote)}</p>",
         "</header>",
     ]
     if export.summary is not None:
@@ -203,7 +203,7 @@ def _summary(export: Export, summary: Summary) -> list[str]:
             inner = "".join(f"<li>{_entry_line(entry, facts=True)}</li>" for entry in shown)
             if more:
                 inner += f"<li>and {more} more, among the entries</li>"
-            said = wording.concern(concern, export.author, text)
+            said = wording.concern(concern, export.author, quote)
             parts.append(f"<li>{said}" + (f"<ul>{inner}</ul>" if inner else ""))
             parts.append("</li>")
         parts.append("</ul>")
@@ -259,7 +259,7 @@ def _summary(export: Export, summary: Summary) -> list[str]:
     else:
         parts.append(f"<p>{wording.NO_AGENDA}</p>")
     if not export.options.include_private:
-        parts.append(f'<p class="muted">{wording.private_note(export.author, text)}</p>')
+        parts.append(f'<p class="muted">{wording.private_note(export.author, quote)}</p>')
     parts.append("</section>")
     return parts
 
