@@ -597,3 +597,16 @@ def test_two_receives_at_once_keep_the_newer_share(cli, tmp_path, at):
     shown = sam.json("partner")
     assert len(shown["promises"]) == 3
     assert shown["received"] is not None
+
+
+def test_paused_days_are_never_shared_and_count_in_no_figure(cli, tmp_path):
+    alex, sam = pair(cli, tmp_path)
+    late, _ = _promises(alex)
+    assert (
+        alex("promise", "pause", late, "--from", "2026-11-10", "--to", "2026-11-15").exit_code == 0
+    )
+    sam.json("receive", str(alex.share("s.age")))
+    (item,) = [p for p in sam.json("partner")["promises"] if p["id"] == late]
+    dates = {day["date"] for day in item["days"]}
+    assert not dates & {f"2026-11-{n}" for n in range(10, 16)}
+    assert "2026-11-09" in dates and "2026-11-16" in dates

@@ -65,13 +65,16 @@ def test_list_draws_a_calendar_without_colour(cli, journal):
     assert lines[4] == "       MTWTFSS MTWTFSS MTWTFSS MTWTFSS"
     #                  2 Nov    9 Nov    16 Nov   23 Nov (today, Tuesday)
     assert lines[5] == "                       ●●✕◐·●● ●○"  # piped: no padding after the last day
-    # values 1, 1, 0, 0.5, 1, 1, 1 → 0.2474 (docs/promises.md shows this very list)
-    # The word after the percentage ("growing") is gone: one line below says what strength is.
-    assert lines[6] == "       strength 25% · kept 5 of 7 days recorded · now 3 in a row"
+    # Follow-through leads; strength (values 1, 1, 0, 0.5, 1, 1, 1 → 0.2474, which reads as
+    # failure) waits for 14 recorded days (docs/promises.md shows this very list).
+    assert lines[6] == (
+        "       kept 5 of 7 days recorded (71%) · now 3 in a row · strength from day 14"
+    )
     assert any(line.startswith("● kept  ◐ repaired  ✕ broken  · not recorded") for line in lines)
-    assert lines[-2:] == [
+    assert lines[-3:] == [
         "Strength grows with each kept day; a broken day lowers it,",
-        "a repaired one less. From 0, 13 kept days make it 50%.",
+        "a repaired one less. From 0, 13 kept days make it 50%,",
+        "so it is shown once 14 days are recorded.",
     ]
     assert run.stdout.count("Strength grows") == 1
     assert "\x1b[" not in run.stdout

@@ -75,7 +75,8 @@ Triggers: 3, 3 settled.
 Arguments: 2, of which 2 about a topic seen before.
 Noted: 18 moments of affection, 1 time of detective work.
 Strength grows with each kept day; a broken day lowers it,
-a repaired one less. From 0, 13 kept days make it 50%.
+a repaired one less. From 0, 13 kept days make it 50%,
+so it is shown once 14 days are recorded.
 
 Day by day
                 1   5    10   15   20   25

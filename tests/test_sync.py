@@ -111,6 +111,38 @@ def test_a_repository_that_is_not_a_journal_is_refused(desk, tmp_path):
     assert not (desk.root / ".sync").exists()
 
 
+def hashes(root: Path) -> dict[str, str]:
+    import hashlib
+
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_a_refused_setup_in_a_new_folder_leaves_no_folder_behind(tmp_path, cli):
+    other = bare(tmp_path / "other.git")
+    tree = git(other, "mktree", data=b"").decode().strip()
+    commit = git(other, "commit-tree", tree, "-m", "x").decode().strip()
+    git(other, "update-ref", "refs/heads/main", commit)
+    for new in (Device(tmp_path / "new", cli), Device(tmp_path / "a" / "b" / "new", cli)):
+        run = new("sync", "setup", str(other))
+        assert run.exit_code == 2 and "does not hold a trustlog journal" in run.stderr
+        assert not new.root.exists()
+    assert not (tmp_path / "a").exists()
+
+
+def test_a_refused_setup_in_a_journal_changes_no_file(laptop, desk, remote):
+    laptop.ok("checkin", "--mood", "4")
+    laptop.ok("sync", "setup", str(remote))
+    desk.ok("checkin", "--mood", "2", "--note", "the desk's own")
+    before = hashes(desk.root)
+    run = desk("sync", "setup", str(remote))
+    assert run.exit_code == 2
+    assert hashes(desk.root) == before
+
+
 def test_an_unreachable_remote_is_named_exit_1_and_nothing_changes(laptop, remote, tmp_path):
     laptop.ok("checkin", "--mood", "4")
     missing = tmp_path / "unplugged" / "journal.git"

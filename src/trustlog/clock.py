@@ -34,7 +34,7 @@ def _now() -> datetime:
     return datetime.now().astimezone()
 
 
-DAY_ENDS = time(4, 0)  # the default end of a journal's day (docs/checkin.md)
+DAY_ENDS = time(4, 0)  # the default end of a journal's day (docs/commands.md)
 LATEST_DAY_END = time(6, 0)  # a day may end from midnight up to this
 
 

@@ -46,8 +46,8 @@ Your journal stays on this machine; trustlog sends nothing anywhere.
             "On a shared computer, `trustlog encrypt` encrypts every file with a passphrase "
             "(the standard age format, so the `age` tool opens them too); `trustlog unlock` "
             "opens it for a while, `trustlog lock` closes it. File names still show dates and "
-            "kinds of entries. docs/encryption.md says what it protects against and what it "
-            "does not.",
+            "kinds of entries. `trustlog help encryption` says what it protects against and "
+            "what it does not.",
         )
     )
     + "\n",
@@ -73,7 +73,7 @@ Your journal stays on this machine; trustlog sends nothing anywhere.
             "your words, and name no one. The lock, caches, drafts and edits in progress never "
             "leave the device.",
             "An unreachable remote changes nothing here. A sync stopped halfway (Ctrl-C, a "
-            "crash) is finished by the next `trustlog sync`. docs/sync.md says more.",
+            "crash) is finished by the next `trustlog sync`.",
         )
     )
     + "\n",
@@ -96,6 +96,49 @@ Your journal stays on this machine; trustlog sends nothing anywhere.
             "`trustlog partner` shows it beside your own; `trustlog contract agree` takes their "
             "contract as yours. `trustlog partner remove` forgets their code and everything "
             "they shared with you.",
+        )
+    )
+    + "\n",
+    "encryption": "\n\n".join(
+        (
+            "`trustlog encrypt` turns every file of the journal into an encrypted file in the "
+            "age format, with a passphrase you choose (asked twice). If trustlog is ever gone, "
+            "the standard `age` tool still opens each file: `age -d -i identity.age FILE`, "
+            "with the passphrase. `trustlog decrypt` turns the journal back into plain text. "
+            "Both work one file at a time: if one is stopped, running it again finishes it.",
+            "While it is encrypted, every command asks the passphrase once (or reads "
+            "TRUSTLOG_PASSPHRASE). `trustlog unlock [--for MINUTES]` opens it for a while, "
+            "`trustlog lock` closes it at once. `trustlog help` and its topics never ask.",
+            "It protects your words from someone who opens the files without the passphrase: "
+            "another account on this computer, a lost or stolen laptop, a copy of the folder "
+            "(a backup, a synced folder, a file sent by mistake).",
+            "It does not protect them from someone at your keyboard while a session is open "
+            "(lock it before you step away), from spyware running as you, or from someone who "
+            "knows or guesses the passphrase. File names still show which days have entries "
+            "and of which kind, how many and roughly how long. An export or a calendar file is "
+            "plain: keep it safe. Someone who can write to the folder can still delete files.",
+            "Without the passphrase nobody can read the journal, not even you: there is no way "
+            "to recover it. Choose one you will remember and others cannot guess (a few "
+            "unrelated words is good).",
+        )
+    )
+    + "\n",
+    "format": "\n\n".join(
+        (
+            "Your journal is a folder of plain-text files you can read, edit, back up and move "
+            "(`trustlog --json` names the folder). Each entry is one file: a check-in is "
+            "2026/11/2026-11-24-checkin-k3m9x.md, in the month's folder; promises, contracts, "
+            "agreements and support contacts live in folders of their own. journal.toml holds "
+            "your settings (`trustlog init`) and the format's version.",
+            "Each file starts with its fields between two lines of +++ (TOML: `mood = 4`, text "
+            "in quotes, dates like 2026-11-24), then your free text. You may edit a file by "
+            "hand (or with `trustlog edit ID`): trustlog keeps your comments and layout when it "
+            "changes a field, and keeps fields it does not know. A file that does not read is "
+            "never rewritten: each command names it, and the line, until you fix it.",
+            "Every change lands whole or not at all, under a lock, so a crash or two commands "
+            "at once lose nothing. Folders are readable only by you (0700), files too (0600). "
+            "A journal from a newer trustlog is refused, never changed; when a later version "
+            "changes the format, it first copies the whole folder to backups/.",
         )
     )
     + "\n",

@@ -199,7 +199,7 @@ COMMANDS = {
     "help": Lazy(
         "trustlog.cli.guide",
         "help_topic",
-        "Help on a topic: safety (when to reach for more help), privacy.",
+        "Help on a topic: safety (when to reach for more help), privacy, and how things work.",
     ),
 }
 

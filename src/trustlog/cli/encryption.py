@@ -29,7 +29,7 @@ def encrypt(
 
     Every file is encrypted where it is, one at a time; if this is stopped,
     running it again finishes the job. The files open with the standard `age`
-    tool too (docs/encryption.md).
+    tool too (`trustlog help encryption`).
     """
     state = get_state(ctx)
     journal = state.journal

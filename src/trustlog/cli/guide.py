@@ -22,7 +22,10 @@ def help_topic(
         ),
     ] = None,
 ) -> None:
-    """Help on a topic: safety (when to reach for more help), privacy."""
+    """Help on a topic: safety (when to reach for more help), privacy, and how things work.
+
+    Never needs the passphrase, even on a locked journal.
+    """
     if topic is None:
         assert ctx.parent is not None
         write_stdout(ctx.parent.get_help() + "\n")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from trustlog.domain.promise.model import BROKEN, KEPT, Promise
-from trustlog.domain.promise.schedule import describe_schedule
+from trustlog.domain.promise.schedule import STRENGTH_SHOWN_FROM, describe_schedule
 from trustlog.domain.promise.service import MarkResult, RetireResult
 
 if TYPE_CHECKING:
@@ -151,17 +151,21 @@ def _calendar(item: PromiseStanding, today: date) -> object:
 
 
 def _figures_line(item: PromiseStanding) -> str:
+    """Follow-through first; strength only once it means something (STRENGTH_SHOWN_FROM)."""
     if item.strength is None:
-        return "strength: no days recorded yet"
-    percent = round(item.strength * 100)
-    parts = [f"strength {percent}%"]
+        return "no days recorded yet"
     recorded = item.kept + item.broken + item.repaired
-    parts.append(f"kept {item.kept} of {words.count(recorded, 'day')} recorded")
+    follow = words.percent(item.kept / recorded)
+    parts = [f"kept {item.kept} of {words.count(recorded, 'day')} recorded ({follow})"]
     run = f"now {item.current_run} in a row" if item.current_run else ""
     if item.longest_run > item.current_run:
         run = f"{run} (longest {item.longest_run})" if run else f"longest run {item.longest_run}"
     if run:
         parts.append(run)
+    if recorded >= STRENGTH_SHOWN_FROM:
+        parts.append(f"strength {round(item.strength * 100)}%")
+    else:
+        parts.append(f"strength from day {STRENGTH_SHOWN_FROM}")
     return " · ".join(parts)
 
 

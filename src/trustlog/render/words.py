@@ -150,5 +150,6 @@ def quoted(line: str) -> str:
 # (CONTRACT.md: s <- s*m + v*(1-m), m = 0.5^(1/13): 13 kept days from 0 give 50%).
 STRENGTH_EXPLAINED = (
     "Strength grows with each kept day; a broken day lowers it,",
-    "a repaired one less. From 0, 13 kept days make it 50%.",
+    "a repaired one less. From 0, 13 kept days make it 50%,",
+    "so it is shown once 14 days are recorded.",
 )

@@ -381,6 +381,27 @@ class Journal(Files):
             except OSError:
                 return
 
+    def as_found(self) -> tuple[list[Path], set[str]]:
+        """What `take_back` needs to leave the journal as it is now: the folders that are
+        not there yet, and which of the files the journal's seam makes are."""
+        missing = [p for p in (self.root, *self.root.parents) if not p.exists()]
+        return missing, {n for n in (SETTINGS_FILE, LOCK_FILE) if (self.root / n).exists()}
+
+    def take_back(self, found: tuple[list[Path], set[str]]) -> None:
+        """A command that failed after making a journal (`as_found` said how it was before)
+        leaves nothing behind: the settings and lock it made go, and the folders it made,
+        while they hold nothing else."""
+        missing, had = found
+        for name in (SETTINGS_FILE, LOCK_FILE):
+            if name not in had:
+                with contextlib.suppress(OSError):
+                    os.unlink(self.root / name)
+        for folder in missing:
+            try:
+                os.rmdir(folder)
+            except OSError:
+                return
+
     def _names(self) -> Iterator[tuple[Path, list[str], bool]]:
         """The names in each month folder and undated folder, unparsed, with whether
         the folder holds dated entries: the cheap walk over the whole journal."""

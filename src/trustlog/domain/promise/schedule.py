@@ -23,6 +23,11 @@ STRENGTH_M = 0.5 ** (1 / 13)
 VALUE_KEPT = 1.0
 VALUE_REPAIRED = 0.5
 VALUE_BROKEN = 0.0
+# Strength starts at 0, so early on it mostly says "new": two kept days read 10%,
+# which looks like failure. Once 14 days are recorded the days themselves weigh
+# more than the start (m^14 < 0.5), so screens show it from then on, and lead with
+# follow-through (kept of recorded) before. The JSON always carries the figure.
+STRENGTH_SHOWN_FROM = 14
 
 
 def parse_every(text: str, flag: str = "--every") -> str:

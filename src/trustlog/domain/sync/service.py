@@ -106,6 +106,7 @@ def setup(journal: Journal, remote: str, now: datetime, batch: bool = True) -> S
         )
     tip = repo.remote_tip(remote)  # unreachable: exit 1 before anything is made
     has_entries = any(True for _ in journal.all_files())
+    found = journal.as_found()  # a refusal leaves the folder as it was, or not there at all
     try:
         with journal.writing():
             repo.init(remote)
@@ -152,6 +153,7 @@ def setup(journal: Journal, remote: str, now: datetime, batch: bool = True) -> S
             action, count = "received", _entry_count(remote_files)
     except BaseException:
         repo.forget()
+        journal.take_back(found)
         raise
     repo.set(LAST_SYNC, now.isoformat())
     return SetupResult(remote, action, count, journal.identity_path.exists())
