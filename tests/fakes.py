@@ -18,6 +18,7 @@ class Question:
     low: int | None = None
     high: int | None = None
     choices: tuple[str, ...] = ()  # the values offered by `choose` or `key`
+    completions: tuple[str, ...] = ()  # offered while typing a `text`
 
 
 class Scripted:
@@ -45,8 +46,16 @@ class Scripted:
         assert self.answers, f"no answer left for {question.message!r}"
         return self.answers.pop(0)
 
-    def text(self, message: str, default: str | None = None, hint: str | None = None) -> str | None:
-        answer: str | None = self._next(Question("text", message, default, hint))
+    def text(
+        self,
+        message: str,
+        default: str | None = None,
+        hint: str | None = None,
+        completions: Sequence[str] = (),
+    ) -> str | None:
+        answer: str | None = self._next(
+            Question("text", message, default, hint, completions=tuple(completions))
+        )
         return answer
 
     def number(

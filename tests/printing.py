@@ -58,3 +58,19 @@ def info(path: Path) -> dict[str, str]:
     )
     pairs = (line.split(":", 1) for line in done.stdout.splitlines() if ":" in line)
     return {key.strip(): value.strip() for key, value in pairs}
+
+
+def words(path: Path, page: int = 1) -> list[tuple[str, float, float]]:
+    """The words of one page with where they sit: (text, left, top) in points. A word
+    clipped by its drawing is read as far as it shows ("No" for a cut "Nov")."""
+    import html
+    import re
+
+    done = subprocess.run(
+        [require("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', done.stdout)
+    return [(html.unescape(word), float(left), float(top)) for left, top, word in found]

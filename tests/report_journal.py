@@ -60,7 +60,12 @@ def promise(
 
 
 def mark(
-    journal: Journal, kept_promise: Promise, day: str, outcome: str, repair: str | None = None
+    journal: Journal,
+    kept_promise: Promise,
+    day: str,
+    outcome: str,
+    repair: str | None = None,
+    note: str | None = None,
 ) -> Mark:
     when = date.fromisoformat(day)
     entry = Mark(
@@ -70,6 +75,7 @@ def mark(
         outcome=outcome,
         marked_at=datetime.combine(when, datetime.min.time(), UTC),
         repair=repair,
+        note=note,
     )
     with journal.writing():
         journal.write(journal.dated_path(when, "mark", entry.id), *entry.to_document())

@@ -33,6 +33,9 @@ def test_add_a_vague_agreement_is_saved_with_gentle_notes(cli):
     assert words.exit_code == 0
     assert "“Try to”" in words.stderr and "the choice is yours" in words.stderr
     assert "!" not in words.stderr
+    new_id = words.stderr.split("id ", 1)[1].split()[0]
+    assert f'To reword it: trustlog agreement revise {new_id} "new words"' in words.stderr
+    assert "revise ID" not in words.stderr
 
 
 def test_revise_keeps_every_earlier_wording(cli, journal):

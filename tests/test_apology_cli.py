@@ -344,3 +344,17 @@ def test_the_apology_commands_load_no_prompt_or_drawing_library():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_notes_keep_their_indent_when_they_wrap(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    run = cli(
+        "apology", "draft", "--did", "I read your messages.", "--impact", "It hurt you.",
+        "--responsibility", "I lied, but I was scared and you were never home that month.",
+        "--amends", "I will show you my phone every evening at 9.",
+    )  # fmt: skip
+    lines = run.stderr.splitlines()
+    at = next(n for n, line in enumerate(lines) if "I take full responsibility" in line)
+    assert lines[at + 1].startswith("    A “but” tends to cancel")
+    assert lines[at + 2].startswith("    ")  # its second line, still under it
+    assert max(len(line) for line in lines) <= 60

@@ -161,3 +161,23 @@ def test_no_input_in_a_terminal_asks_nothing(home: Path) -> None:
     child.expect("Nothing to record")
     assert finish(child) == 2
     assert entry_files(home) == []
+
+
+def test_at_60_columns_the_read_back_keeps_its_indent_on_wrapped_lines(home: Path) -> None:
+    child = pty.spawn(home, "apology", "draft", timeout=10, columns=60)
+    answer(child, "What did you do", "I read your messages on Tuesday night without asking "
+           "you, and then I lied about it when you asked me.")  # fmt: skip
+    answer(child, "How did it hurt them", "It made you feel watched.")
+    answer(child, "How will you say that it was yours", "That was my choice.")
+    answer(child, "How will you make amends", "I will ask before I touch your phone, from today.")
+    child.expect("Your apology, read back:")
+    child.expect("What would you like to do")
+    shown = [line.rstrip() for line in child.before.replace("\r", "").splitlines()]
+    start = next(n for n, line in enumerate(shown) if "I read your messages" in line)
+    assert shown[start].startswith("  I read your messages")
+    assert shown[start + 1].startswith("  ") and shown[start + 1].strip()  # still under it
+    assert max(len(line) for line in shown) <= 60
+    child.sendcontrol("c")
+    child.expect("Keep what you have so far")
+    child.send("n")
+    assert finish(child) == 130

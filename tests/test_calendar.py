@@ -142,7 +142,22 @@ def test_discreet_makes_every_title_and_alarm_neutral(cli, home, tmp_path):
     assert "messages" not in text and "Repair" not in text and "talk" not in text
 
 
-def test_a_promise_title_is_short(cli, home, tmp_path):
+def test_by_default_no_event_holds_a_word_the_person_wrote(cli, home, tmp_path):
+    cli("ritual", "plan", "--repair", "sun 19:00")
+    promise_of(cli, home, "Phone face-up on the table at dinner", "--due", "19:30")
+    cli("contract", "write", "--mine", "I will text when plans change")
+    output = tmp_path / "r.ics"
+    assert cli("calendar", "--output", str(output)).exit_code == 0
+    text = output.read_text()
+    summaries = sorted(str(event["summary"]) for event in events(output).values())
+    assert summaries == ["Promise", "Repair check-in", "Revisit our contract"]
+    for word in ("Phone", "face-up", "table", "dinner", "text when"):
+        assert word not in text
+    assert "DESCRIPTION:Promise" in text.replace("\r\n ", "")  # the alarm says "Promise"
+    assert not [event for event in events(output).values() if "description" in event]
+
+
+def test_with_words_a_promise_title_is_cut_between_words_and_its_text_is_whole(cli, home, tmp_path):
     promise_of(
         cli,
         home,
@@ -151,10 +166,24 @@ def test_a_promise_title_is_short(cli, home, tmp_path):
         "20:00",
     )
     output = tmp_path / "r.ics"
-    cli("calendar", "--output", str(output))
+    assert cli("calendar", "--output", str(output), "--with-words").exit_code == 0
     [event] = events(output).values()
-    assert str(event["summary"]) == "Promise: Tell you when plans change, and…"
-    assert "second line" not in output.read_text()
+    assert str(event["summary"]) == "Promise: Tell you when plans change, and why…"
+    assert str(event["description"]) == (
+        "Tell you when plans change, and why, every single time\nsecond line"
+    )
+    short = promise_of(cli, home, "Phone face-up on the table at dinner", "--due", "19:30")
+    again = tmp_path / "s.ics"
+    cli("calendar", "--output", str(again), "--with-words")
+    titles = {str(e["summary"]) for uid, e in events(again).items() if short.id in uid}
+    assert titles == {"Promise: Phone face-up on the table at dinner"}
+
+
+def test_discreet_and_with_words_together_are_bad_input(cli, tmp_path):
+    output = tmp_path / "r.ics"
+    run = cli("calendar", "--output", str(output), "--discreet", "--with-words")
+    assert run.exit_code == 2 and "--with-words" in run.stderr
+    assert not output.exists()
 
 
 def test_written_privately_and_never_over_a_file_without_force(cli, home, tmp_path, monkeypatch):
@@ -220,7 +249,7 @@ def test_without_a_named_zone_times_float_at_the_same_clock_time():
         last=date(2026, 12, 31),
     )
     stamp = datetime(2026, 11, 24, 20, 0, tzinfo=AMSTERDAM)
-    text = ics([reminder], None, False, stamp).decode()
+    text = ics([reminder], None, "plain", stamp).decode()
     assert "DTSTART:20261124T180000\r\n" in text
     assert "UNTIL=20261231T180000;" in text
     assert "VTIMEZONE" not in text and "DTSTAMP:20261124T190000Z" in text

@@ -31,7 +31,7 @@ def test_deleting_a_promise_removes_all_its_marks_and_says_so(cli, marked):
     run = cli("delete", promise, "--yes")
     assert run.exit_code == 0
     assert run.stderr == f"Deleted the promise {promise} and its 3 marks.\n"
-    assert kinds(cli) == [("mark", other), ("promise", None)]
+    assert kinds(cli) == [("promise", None), ("mark", other)]  # oldest first, any kind
     assert cli("report", "--json").json()["promises"]["kept"] == 1
 
 

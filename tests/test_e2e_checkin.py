@@ -11,6 +11,8 @@ import pytest
 
 from tests.pty import CTRL_C, ENTER, answer, finish, spawn
 
+UP = "\x1b[A"
+
 pytestmark = pytest.mark.e2e
 
 # The check-in's questions in order (with no promise due), as a person sees them.
@@ -156,3 +158,66 @@ def test_a_second_checkin_offers_the_first_answers_and_adds_to_the_note(home):
     (entry,) = entries(home)
     assert (entry["mood"], entry["feeling"]) == (2, "better now")
     assert entry["note"] == "A hard morning.\n\nA calm night."
+
+
+def trustlog(home, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "trustlog", *args],
+        env={**os.environ, "TRUSTLOG_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+
+def test_letters_typed_ahead_never_change_the_promise_menu(home):
+    """j/k are not arrows: "ok", typed before the menu drew, once saved a promise as broken."""
+    trustlog(home, "promise", "add", "Phone face-up")
+    child = spawn(home, "checkin")
+    for question in QUESTIONS[:-2]:
+        answer(child, question, ENTER)
+    child.expect("Your promise “Phone face-up”")
+    child.send("ok jk kkk jjj")  # letters meant for somewhere else
+    child.expect(r"\(Use arrow keys\)")
+    child.send(ENTER)  # the default: not yet
+    child.expect("Phone face-up.*Not yet")
+    answer(child, "Anything else", ENTER)
+    answer(child, "private", ENTER)
+    child.expect("Saved today's check-in")
+    assert finish(child) == 0
+    marks = [e for e in entries(home) if e["kind"] == "mark"]
+    assert marks == [], marks
+
+
+def test_the_arrow_keys_still_choose_in_the_promise_menu(home):
+    trustlog(home, "promise", "add", "Phone face-up")
+    child = spawn(home, "checkin")
+    for question in QUESTIONS[:-2]:
+        answer(child, question, ENTER)
+    child.expect("Your promise “Phone face-up”")
+    child.send(UP + UP + ENTER)  # from "Not yet", up twice: "Kept"
+    answer(child, "Anything else", ENTER)
+    answer(child, "private", ENTER)
+    child.expect("Saved today's check-in")
+    assert finish(child) == 0
+    marks = [e for e in entries(home) if e["kind"] == "mark"]
+    assert [m["outcome"] for m in marks] == ["kept"]
+
+
+def test_the_questions_fit_the_role_from_init(home):
+    trustlog(home, "init", "--partner", "Sam", "--role", "repairing")
+    child = spawn(home, "checkin", columns=80)
+    answer(child, "How are you feeling", ENTER)
+    answer(child, "what are you feeling", ENTER)
+    answer(child, "How much trust and ease was there between you today", "6" + ENTER)
+    answer(child, "Something you appreciate", ENTER)
+    answer(child, "One small act of care you gave Sam today", ENTER)
+    answer(child, "spontaneous affection", ENTER)
+    answer(child, "Times today you were checked on", "2" + ENTER)
+    answer(child, "Did you argue", ENTER)
+    answer(child, "Anything else", ENTER)
+    answer(child, "private", ENTER)
+    child.expect("Saved today's check-in")
+    assert finish(child) == 0
+    (entry,) = entries(home)
+    assert (entry["trust"], entry["detective"]) == (6, 2)

@@ -108,3 +108,29 @@ def test_a_damaged_file_that_may_hold_the_words_is_named(cli, journal, written):
 
 def home_files(journal):
     return [f.path for f in journal.all_files()]
+
+
+def test_found_entries_are_oldest_first_whatever_their_kind(cli):
+    cli("checkin", "--date", "2026-11-20", "--note", "phone at dinner")
+    cli("promise", "add", "Phone face-up at dinner", "--start", "2026-11-01")
+    cli("checkin", "--date", "2026-11-10", "--note", "the phone again")
+    cli("contract", "write", "--mine", "Phone on the table")
+    for args in (("--contains", "PHONE"), ()):
+        dates = [entry["date"] for entry in cli("entries", *args, "--json").json()]
+        assert dates == ["2026-11-01", "2026-11-10", "2026-11-20", "2026-11-24"], args
+
+
+def test_a_match_the_summary_does_not_show_is_shown_under_it(cli):
+    cli("checkin", "--date", "2026-11-12", "--feeling", "tired",
+        "--note", "We walked by the harbour and then, out of nowhere, the phone came up "
+        "again and we argued for an hour about it")  # fmt: skip
+    cli("checkin", "--date", "2026-11-13", "--note", "phone at dinner")
+    run = cli("entries", "--contains", "PHONE")
+    assert run.exit_code == 0
+    lines = run.stdout.splitlines()
+    shown = " ".join(run.stdout.split())  # as read, whatever the wrapping
+    assert "matched: “…out of nowhere, the phone came up again and…”" in shown
+    assert shown.count("matched") == 1  # "phone at dinner" already shows the words
+    assert lines.index(next(line for line in lines if "matched" in line)) < lines.index(
+        next(line for line in lines if "2026-11-13" in line)
+    )

@@ -230,3 +230,28 @@ def test_bad_flags_are_named_before_a_file_already_there(cli, journal, folder, f
     assert named in run.stderr
     assert "already there" not in run.stderr
     assert (folder / DEFAULT_NAME).read_text() == "mine"
+
+
+def test_the_summary_names_its_writer_and_says_what_it_looked_for(cli, lived, folder):
+    cli("init", "--name", "Zoë <b>")
+    cli("trigger", "--at", "2026-11-20 21:00", "--what", "a name on TV", "--intensity", "9",
+        "--resolved-at", "2026-11-21 00:40", "--no-timer")  # fmt: skip
+    md = cli("export", "--output", "-").stdout
+    assert "Written by Zoë <b> in trustlog" not in md  # the name is escaped as words are
+    assert "Written by Zoë \\<b\\> in trustlog" in md
+    assert "Entries Zoë \\<b\\> marked private are not included." in md
+    assert "the person" not in md
+    assert "Looked for: days with mood or trust at 2 or lower;" in md
+    assert (
+        "- 1 flare-up of 8 or more that took 2 h or longer to settle:\n"
+        "  - Fri 20 Nov 2026 (at 21:00, intensity 9 of 10, settled after 3 h 40 min): "
+        "a name on TV"
+    ) in md
+    assert "“Before” is shown only when each side has at least 3 check-in days" in md
+    page = cli("export", "--format", "html", "--output", "-").stdout
+    assert "Written by <bdi>Zoë &lt;b&gt;</bdi> in trustlog" in page
+
+
+def test_without_a_name_the_summary_says_the_person(cli, lived):
+    md = cli("export", "--output", "-").stdout
+    assert "Written by the person in trustlog" in md

@@ -19,9 +19,12 @@ from trustlog.domain.export.build import build_export, check_kinds, window
 from trustlog.domain.export.model import (
     ARGUMENTS,
     HIGHEST,
+    LOW_DAYS,
     LOWEST,
     NOT_CHOSEN,
+    OPEN_FLARES,
     PRIVATE,
+    STRONG_FLARES,
     TRIGGERS,
     UNSETTLED,
     LeftOut,
@@ -130,15 +133,66 @@ def test_the_same_code_as_the_report_gives_the_same_figures(journal):
 
 def test_concerns_come_first_and_say_facts(weeks):
     concerns = made(weeks).summary.concerns
-    # 4 flare-ups started, 2 settled: half or more are not settled.
-    assert [(c.what, c.value, c.days) for c in concerns] == [(UNSETTLED, 2, 4)]
+    # Trust 2 on 3 November; the flare-ups of the 7th and 8th not settled; 4 flare-ups
+    # started, 2 settled: half or more are not settled.
+    assert [(c.what, c.value, c.days) for c in concerns] == [
+        (LOW_DAYS, None, 1),
+        (OPEN_FLARES, None, 2),
+        (UNSETTLED, 2, 4),
+    ]
+    assert [e.date for e in concerns[0].entries] == [date(2026, 11, 3)]
 
 
 def test_low_trust_is_a_concern_over_three_days_or_more(journal):
     for day, trust in (("2026-11-20", 2), ("2026-11-21", 3), ("2026-11-22", 1)):
         checkin(journal, day, trust=trust)
-    [concern] = made(journal).summary.concerns
+    [concern] = [c for c in made(journal).summary.concerns if c.what == "low_trust"]
     assert (concern.what, concern.value, concern.days) == ("low_trust", 2.0, 3)
+
+
+def test_to_look_at_first_finds_the_hard_days_the_hard_flare_up_and_the_open_one(journal):
+    """The month the issue was lived: it said nothing matched."""
+    checkin(journal, "2026-11-03", mood=1, trust=4, feeling="I froze")
+    checkin(journal, "2026-11-04", mood=4, trust=6)
+    checkin(journal, "2026-11-10", mood=1, trust=1)
+    checkin(journal, "2026-11-11", mood=3, trust=2)
+    checkin(journal, "2026-11-12", mood=3, trust=3)
+    trigger(journal, "2026-11-08 21:00", "2026-11-09 00:40", intensity=9)  # 3 h 40 min
+    trigger(journal, "2026-11-15 20:00", "2026-11-15 20:30", intensity=9)  # settled soon
+    trigger(journal, "2026-11-16 08:00", "2026-11-16 12:00", intensity=5)  # long, not strong
+    trigger(journal, "2026-11-23 23:40", intensity=8)
+    concerns = {c.what: c for c in made(journal).summary.concerns}
+    assert [e.date for e in concerns[LOW_DAYS].entries] == [
+        date(2026, 11, 3),
+        date(2026, 11, 10),
+        date(2026, 11, 11),
+    ]
+    assert [e.at.isoformat() for e in concerns[STRONG_FLARES].entries] == [
+        "2026-11-08T21:00:00+00:00"
+    ]
+    assert [e.at.isoformat() for e in concerns[OPEN_FLARES].entries] == [
+        "2026-11-23T23:40:00+00:00"
+    ]
+
+
+def test_a_calm_month_has_nothing_to_look_at_first(journal):
+    for day in ("2026-11-03", "2026-11-04", "2026-11-05"):
+        checkin(journal, day, mood=4, trust=6)
+    trigger(journal, "2026-11-08 21:00", "2026-11-08 21:40", intensity=9)
+    assert made(journal).summary.concerns == []
+
+
+def test_before_is_shown_only_with_enough_days_to_compare(journal):
+    for day in ("2026-10-10", "2026-10-12"):  # two check-in days before the window
+        checkin(journal, day, mood=2, trust=3, affection=1)
+    for day in ("2026-11-03", "2026-11-04", "2026-11-05"):
+        checkin(journal, day, mood=4, trust=6, affection=2)
+    markers = {m.key: m for m in made(journal).summary.markers}
+    assert markers["affection"].now == 2 and markers["affection"].before is None
+    assert all(m.before is None and m.trend is None for m in markers.values())
+    checkin(journal, "2026-10-14", mood=2, trust=3, affection=1)  # a third: now it compares
+    markers = {m.key: m for m in made(journal).summary.markers}
+    assert (markers["affection"].before, markers["affection"].trend) == (1, "better")
 
 
 def test_a_flagged_entry_is_a_concern(journal):

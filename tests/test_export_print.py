@@ -111,3 +111,49 @@ def test_many_entries_run_on_in_order_and_none_is_split(busy, tmp_path, paper):
         where[number] = begins[0]
     assert list(where.values()) == sorted(where.values())  # day by day, in order
     assert where[28] == len(pages) - 1  # the last day on the last page: nothing after it
+
+
+@pytest.fixture
+def long_summary(busy):
+    """A summary longer than a page: four promises, flare-ups, and many hard days."""
+    for number, text in enumerate(
+        [
+            "Phone face-up on the table at dinner, every evening, no exceptions",
+            "Text if I am running late, before the time we said",
+            "Counselling every Wednesday, and tell you what we talked about",
+            "Tell you about any message from her within the hour",
+        ]
+    ):
+        made = promise(journal := busy, text, "2026-10-28")
+        mark(journal, made, f"2026-11-0{number + 2}", "broken", repair="Said sorry and why")
+    trigger(busy, "2026-11-08 21:00", "2026-11-09 00:40", intensity=9, what="a name on TV")
+    trigger(busy, "2026-11-20 23:40", intensity=8, what="the phone lit up")
+    trigger(busy, "2026-11-21 23:40", intensity=9, what="a late message")
+    return busy
+
+
+@pytest.mark.parametrize("paper", ["A4", "letter"])
+def test_a_long_summary_runs_on_and_the_entries_follow_it_on_the_same_page(
+    long_summary, tmp_path, paper
+):
+    """A forced page break once left page two holding the summary's last line alone."""
+    pdf = printed(long_summary, tmp_path, paper)
+    pages = printing.pages(pdf)
+    assert "Summary" in pages[0] and "Entries" not in pages[0]
+    assert "What I want to talk about" in pages[1]  # the summary ran on ...
+    assert "This export holds" in pages[1]  # ... and the entries begin right after it
+    assert all(page.strip() for page in pages)
+
+
+def test_the_last_date_along_the_chart_is_not_cut(journal, tmp_path):
+    """The window ends on Monday 30 November: its label sits at the chart's right edge."""
+    for day in range(3, 31):
+        checkin(journal, f"2026-11-{day:02d}", mood=3, trust=5)
+    export = build_export(
+        journal, Options(start=date(2026, 11, 3), end=date(2026, 11, 30)), date(2026, 11, 30), NOW
+    )
+    pdf = printing.print_html(html.document(export, paper="A4"), tmp_path)
+    placed = printing.words(pdf)
+    [axis] = {top for word, _, top in placed if word == "23"}  # the axis' row
+    row = [word for word, _, top in sorted(placed, key=lambda w: w[1]) if top == axis]
+    assert row[-2:] == ["30", "Nov"], row  # a cut label reads "No"

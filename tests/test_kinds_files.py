@@ -188,6 +188,8 @@ SCENARIOS = {
 # gains `changed`, and a second check-in adds to the note and the arguments.
 # Issue 12 declared the "ritual" kind, which "other" used as an unknown kind: it
 # now uses "letter", and only that word changed in its two values.
+# Issue 19 changed the order of `entries`, on purpose and only in the promise
+# scenario's "entries": oldest first by date, whatever the kind (CONTRACT.md).
 # Issue 19 added promise pauses: a promise's JSON (alone, and in an apology's)
 # gains `"paused": []` before `"apology"`, and nothing else changed.
 SNAPSHOT = Path(__file__).parent / "snapshots" / "kinds.json"

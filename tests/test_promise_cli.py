@@ -230,3 +230,19 @@ def test_promise_json_commands_do_not_load_rich_or_questionary(home):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "[]\n"
     assert done.stderr == "[]"
+
+
+def test_a_repair_added_later_and_a_mark_given_again_are_worded_plainly(cli, journal):
+    put_promise(journal, "dly23", "2026-11-01")
+    broken = cli("promise", "broken", "dly23")
+    assert 'trustlog promise broken dly23 --date 2026-11-24 --repair "what you did"' in (
+        " ".join(broken.stderr.split())
+    )
+    repaired = cli("promise", "broken", "dly23", "--repair", "called at 7:30")
+    said = " ".join(repaired.stderr.split())
+    assert "Added a repair to “promise dly23” today: broken, then repaired." in said
+    assert "from broken to broken" not in said
+    again = cli("promise", "broken", "dly23", "--repair", "called at 7:30")
+    assert "“promise dly23” today stays broken, then repaired." in " ".join(again.stderr.split())
+    kept = cli("promise", "kept", "dly23")
+    assert "from broken, then repaired to kept" in " ".join(kept.stderr.split())

@@ -453,3 +453,23 @@ def test_a_trigger_counts_on_its_local_date(journal, zone):
     data = report_json(build_report(journal, month_period(2026, 11), AFTER_NOVEMBER))
     assert data["triggers"] == {"count": 1, "resolved": 1, "median_recovery_minutes": 30.0}
     assert data["previous"]["triggers"]["count"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "note", "celebrated"),
+    [
+        ("Evening walk", None, True),
+        ("Text you when I'm running late", None, False),  # never late: nothing happened
+        ("Tell you about any message from her within an hour", None, False),
+        ("Text you when I'm running late", "texted at 6, the train was late", True),
+    ],
+)
+def test_a_promise_kept_only_because_nothing_happened_is_no_milestone(
+    journal, text, note, celebrated
+):
+    kept = promise(journal, text, "2026-10-01")
+    days = [(date(2026, 10, 1) + timedelta(days=n)).isoformat() for n in range(28)]
+    marks(journal, kept, days[:9] + days[10:], "kept")
+    mark(journal, kept, days[9], "kept", note=note)  # 10 October, inside the four weeks
+    found = build_report(journal, month_period(2026, 10), AFTER_NOVEMBER).milestones
+    assert bool([m for m in found if "four weeks running" in m]) is celebrated

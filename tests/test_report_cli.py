@@ -211,7 +211,11 @@ def test_json_is_valid_when_piped(cli, november):
 def test_a_busy_week_still_fits_80_columns(cli, journal):
     long_text = "Tell you about every message from my ex within a day, without being asked"
     walk = promise(journal, long_text, "2026-10-01")
-    marks(journal, walk, [f"2026-10-{d:02d}" for d in range(1, 32)], "kept")
+    marks(journal, walk, [f"2026-10-{d:02d}" for d in range(1, 20)], "kept")
+    # A day that says what was done: "every message" kept only because none came is no
+    # milestone (test_report.py), this one is.
+    mark(journal, walk, "2026-10-20", "kept", note="Told you about his message that evening")
+    marks(journal, walk, [f"2026-10-{d:02d}" for d in range(21, 32)], "kept")
     marks(journal, walk, [f"2026-11-{d:02d}" for d in range(1, 25)], "kept")
     for hour in range(12):
         trigger(
@@ -258,3 +262,21 @@ def test_a_journal_from_a_newer_trustlog_is_refused_untouched(cli, journal, home
     assert run.exit_code == 1
     assert "newer trustlog" in run.stderr
     assert not (home / "cache").exists()
+
+
+def test_at_60_columns_the_recovery_bars_and_the_legend_fit(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    cli("promise", "add", "Evening walk", "--start", "2026-11-01")
+    cli("checkin", "--date", "2026-11-02", "--mood", "3")
+    for day, settled in (("10", "23:40"), ("11", "20:05"), ("12", "21:10")):
+        cli("trigger", "--at", f"2026-11-{day} 20:00", "--what", "a name on TV",
+            "--resolved-at", f"2026-11-{day} {settled}", "--no-timer")  # fmt: skip
+    run = cli("report")
+    lines = run.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 60, [wide for wide in lines if len(wide) > 60]
+    bars = [line for line in lines if "█" in line]
+    assert len(bars) == 3 and all(line.rstrip().endswith(("min", "h")) for line in bars)
+    assert any(line.strip().startswith("● checked in") for line in lines)
+    assert any(
+        line.strip().startswith("? not recorded") or "? not recorded" in line for line in lines
+    )

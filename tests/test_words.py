@@ -160,3 +160,20 @@ def test_a_message_told_without_rich_is_what_rich_prints(monkeypatch, capsys, pi
     )
     console.print(markup)
     assert told == written.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "shown"),
+    [
+        ("Phone face-up on the table at dinner", 40, "Phone face-up on the table at dinner"),
+        ("Phone face-up on the table at dinner", 20, "Phone face-up on…"),
+        (
+            "Tell you when plans change, and why, every time",
+            38,
+            "Tell you when plans change, and why…",
+        ),
+        ("Supercalifragilisticexpialidocious words", 10, "Supercalifragilisticexpialidocious…"),
+    ],
+)
+def test_fit_words_cuts_between_words_never_inside_one(text, width, shown):
+    assert words.fit_words(text, width) == shown

@@ -59,10 +59,23 @@ def add(
         bool, typer.Option("--json", help="Print the id and the checker's notes as JSON.")
     ] = False,
 ) -> None:
-    """Add an agreement; vague wording is pointed out, gently, with a specific rewrite."""
+    """Add an agreement; vague wording is pointed out, gently, with a specific rewrite.
+
+    In a terminal, the words and the area not given are asked for.
+    """
     state = get_state(ctx)
-    saved = domain.add_agreement(state.journal, text, area, review, clock.now())
+    asks = (text is None or area is None) and state.may_prompt(json)
+    saved = domain.add_agreement(
+        state.journal, text, area, review, clock.now(), _ask_agreement if asks else None
+    )
     render.agreement_saved(state.output, saved, json=json)
+
+
+def _ask_agreement(text: str | None, area: str | None) -> tuple[str | None, str | None]:
+    from trustlog.prompts.agreement import ask_agreement
+    from trustlog.prompts.seam import Asker
+
+    return ask_agreement(Asker(), text, area)
 
 
 @app.command("list")

@@ -30,6 +30,13 @@ def calendar(
     discreet: Annotated[
         bool, typer.Option("--discreet", help='Every title just "Reminder".')
     ] = False,
+    with_words: Annotated[
+        bool,
+        typer.Option(
+            "--with-words",
+            help="Put your promises' words in their events (by default none of your words).",
+        ),
+    ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the file if it exists, without asking.")
     ] = False,
@@ -40,18 +47,24 @@ def calendar(
     An iCalendar file with the daily check-in (at the time `trustlog remind
     set` chose), the planned weekly ritual, the repair contract's
     next revisit, and each active promise with a due time, each with an
-    alarm. Nothing is sent anywhere: import the file yourself. Titles are
-    short, and never the words of your contract or agreements.
+    alarm. Nothing is sent anywhere: import the file yourself. By default no
+    event holds a word you wrote (a promise is just "Promise"); --with-words
+    adds your promises' words. Never the words of your contract or agreements.
     """
     from trustlog.render import calendar as render
     from trustlog.storage import outside
 
+    if discreet and with_words:
+        raise InputError(
+            "--discreet and --with-words: one hides every word, one adds them; please choose one."
+        )
+    shown = render.DISCREET if discreet else render.WITH_WORDS if with_words else render.PLAIN
     state = get_state(ctx)
     if output == "-":
         if json:
             raise InputError("--json and --output -: both would use stdout; please choose one.")
         found = reminders(state.journal, state.today(), _checkin_time())
-        render.to_stdout(render.ics(found, clock.local_zone(), discreet, clock.now()))
+        render.to_stdout(render.ics(found, clock.local_zone(), shown, clock.now()))
         return
     if not output.strip():
         raise InputError("--output: please give a file name, or - for stdout.")
@@ -70,7 +83,7 @@ def calendar(
             return
         replace = True
     found = reminders(state.journal, state.today(), _checkin_time())
-    data = render.ics(found, clock.local_zone(), discreet, clock.now())
+    data = render.ics(found, clock.local_zone(), shown, clock.now())
     outside.save(path, data, journal=journal, replace=replace)
     render.written(state.output, found, path, json=json)
 

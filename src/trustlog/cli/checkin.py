@@ -145,7 +145,11 @@ def _ask(
             f"[muted]You already checked in {what}; Enter keeps each answer, "
             "and what you add joins the rest.[/muted]"
         )
+    from trustlog.domain.checkin.topics import earlier_topics
     from trustlog.domain.profile import load_profile
 
-    partner = load_profile(state.journal).partner
-    return ask_checkin(Asker(), given, existing, due, day, today, partner)
+    profile = load_profile(state.journal)
+    topics = earlier_topics(state.journal, day)
+    return ask_checkin(
+        Asker(), given, existing, due, day, today, profile.partner, profile.role, topics
+    )

@@ -3,6 +3,12 @@
 A check-in for another day names that day in every question ("How much
 trust and ease did you feel on Monday 16 November?"): catching up on a
 missed day should not read as if it were today.
+
+The role from `trustlog init` words a few questions for the one asked
+(`ROLE_QUESTIONS`), with the same answers stored: the one who was hurt is not
+asked about care they gave as if it were owed, nor the one repairing about
+their own "detective work"; without a role (or with "both") the questions are
+the plain ones of PRODUCT.md.
 """
 
 from __future__ import annotations
@@ -75,6 +81,42 @@ QUESTIONS = {
 }
 
 
+# The questions worded for a role; the stored field is the same.
+ROLE_QUESTIONS: dict[str, dict[str, Question]] = {
+    "hurt": {
+        "care": Question(
+            "A small act of care today, given or received, if there was one?",
+            "A small act of care {day}, given or received, if there was one?",
+            SKIP,
+        ),
+        "detective": Question(
+            "Times today you felt you had to check: a phone, a location, a story (a number)?",
+            "Times {day} you felt you had to check: a phone, a location, a story (a number)?",
+            COUNT_HINT,
+            COUNT_RANGE,
+        ),
+    },
+    "repairing": {
+        "trust": Question(
+            "How much trust and ease was there between you today, from 0 to 10?",
+            "How much trust and ease was there between you {day}, from 0 to 10?",
+            numbers=TRUST_RANGE,
+        ),
+        "detective": Question(
+            "Times today you were checked on: your phone, where you were, your story (a number)?",
+            "Times {day} you were checked on: your phone, where you were, your story (a number)?",
+            COUNT_HINT,
+            COUNT_RANGE,
+        ),
+    },
+}
+
+
+def question_for(name: str, role: str | None) -> Question:
+    """The question for answer `name`, worded for `role` where that reads better."""
+    return ROLE_QUESTIONS.get(role or "", {}).get(name) or QUESTIONS[name]
+
+
 def on_day(day: date, today: date) -> str:
     """ "today", "yesterday (Monday 23 November)" or "on Monday 16 November"."""
     named = words.full_date(day, year=day.year != today.year)
@@ -93,6 +135,8 @@ def ask_checkin(
     day: date | None = None,
     today: date | None = None,
     partner: str | None = None,
+    role: str | None = None,
+    topics: Sequence[str] = (),
 ) -> CheckinReply:
     """Ask each question not already answered by a flag.
 
@@ -100,13 +144,14 @@ def ask_checkin(
     has. What adds up through a day (appreciations, arguments, the note) is
     shown and added to, never retyped. `due` are the promises due that day:
     each is asked about (kept / broken / not yet). `partner` is the name from
-    `init`, used where it reads naturally. Ctrl-C once something was answered
-    offers to keep it.
+    `init`, used where it reads naturally, and `role` words the questions
+    (`ROLE_QUESTIONS`). `topics` are the earlier argument topics, offered as the
+    person types one. Ctrl-C once something was answered offers to keep it.
     """
     reply = CheckinReply(CheckinAnswers(**vars(given)), [])
     when = "today" if day is None or today is None or day == today else on_day(day, today)
     try:
-        _ask_all(ask, reply, existing, due, when, partner)
+        _ask_all(ask, reply, existing, due, when, partner, role, topics)
     except KeyboardInterrupt:
         if not reply.marks and not [n for n in reply.answers.given() if n != "private"]:
             raise
@@ -121,13 +166,15 @@ def _ask_all(
     due: Sequence[DueDay],
     when: str,
     partner: str | None,
+    role: str | None = None,
+    topics: Sequence[str] = (),
 ) -> None:
     answers = reply.answers
 
     def answer(name: str) -> None:
         if getattr(answers, name) is not None:
             return
-        question = QUESTIONS[name]
+        question = question_for(name, role)
         message = question.today if when == "today" else question.past.format(day=when)
         if name == "care" and partner:
             message = message.replace("you gave", f"you gave {partner}")
@@ -153,6 +200,7 @@ def _ask_all(
             if not so_far
             else f"Any other argument {when}? So far: {'; '.join(so_far)}.",
             hint="(a few words, Enter if not)",
+            completions=topics,
         )
         if topic is not None:
             answers.arguments = [part.strip() for part in topic.split(";") if part.strip()]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from trustlog.render import layout
 
@@ -49,8 +49,15 @@ def ask_secret(message: str) -> str:
 
 
 class Ask(Protocol):
-    def text(self, message: str, default: str | None = None, hint: str | None = None) -> str | None:
-        """Free text; None when skipped."""
+    def text(
+        self,
+        message: str,
+        default: str | None = None,
+        hint: str | None = None,
+        completions: Sequence[str] = (),
+    ) -> str | None:
+        """Free text; None when skipped. `completions` are offered as the person types
+        (matching anywhere, case aside; after a ";", for the next item of a list)."""
 
     def number(
         self, message: str, low: int, high: int, default: int | None = None, hint: str | None = None
@@ -91,14 +98,24 @@ class Asker:
             [("qmark", "fg:ansicyan"), ("instruction", "fg:ansibrightblack")]
         )
 
-    def text(self, message: str, default: str | None = None, hint: str | None = None) -> str | None:
+    def text(
+        self,
+        message: str,
+        default: str | None = None,
+        hint: str | None = None,
+        completions: Sequence[str] = (),
+    ) -> str | None:
         message, hint = lay_out(message, hint, _columns(), answer=TEXT_ROOM)
+        offered: dict[str, Any] = {}
+        if completions:
+            offered = {"completer": _completer(completions), "complete_while_typing": True}
         answer = self._q.text(
             message,
             default=default or "",
             instruction=hint,
             style=self._style,
             qmark=QMARK,
+            **offered,
         ).unsafe_ask()
         return answer if answer and answer.strip() else None
 
@@ -128,9 +145,18 @@ class Asker:
     ) -> str:
         options = [self._q.Choice(title=label, value=value) for value, label in choices]
         message = lay_out(message, "(Use arrow keys)", _columns(), gap=1)[0]
+        # Only the arrow keys move the choice: questionary's j/k (vi) keys would let letters
+        # typed ahead, meant for the next question, change an answer (a promise saved as
+        # broken). No letter shortcuts either, for the same reason; Ctrl-N/P stay.
         return str(
             self._q.select(
-                message, choices=options, default=default, style=self._style, qmark=QMARK
+                message,
+                choices=options,
+                default=default,
+                style=self._style,
+                qmark=QMARK,
+                use_jk_keys=False,
+                use_shortcuts=False,
             ).unsafe_ask()
         )
 
@@ -183,6 +209,24 @@ class Asker:
             tokens, key_bindings=bindings, style=self._style
         )
         return str(session.app.run())
+
+
+def _completer(choices: Sequence[str]) -> object:
+    """A prompt_toolkit completer offering `choices` for what is typed after the last ";",
+    matching anywhere in a choice, case aside (typing "phone" offers "my phone at dinner")."""
+    from prompt_toolkit.completion import Completer, Completion
+
+    class Choices(Completer):
+        def get_completions(self, document, complete_event):  # type: ignore[no-untyped-def]
+            typed = document.text_before_cursor.rsplit(";", 1)[-1]
+            wanted = typed.strip().casefold()
+            if not wanted:
+                return
+            for choice in choices:
+                if wanted in choice.casefold() and choice.casefold() != wanted:
+                    yield Completion(choice, start_position=-len(typed.lstrip()))
+
+    return Choices()
 
 
 def _columns() -> int | None:

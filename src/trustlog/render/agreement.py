@@ -40,12 +40,12 @@ def agreement_saved(output: Output, saved: Saved, json: bool = False) -> None:
     line.append(". ")
     line.append(f"id {agreement.id}", style="muted")
     output.err.print(line)
-    findings(output, saved.warnings)
+    findings(output, saved.warnings, agreement.id)
 
 
-def findings(output: Output, found: list[Finding]) -> None:
+def findings(output: Output, found: list[Finding], agreement_id: str) -> None:
     """The checker's notes, gently: each phrase, why, and a more specific way to say it."""
-    from trustlog.render.console import Text
+    from trustlog.render.console import Text, indented
 
     if not found:
         return
@@ -55,10 +55,12 @@ def findings(output: Output, found: list[Finding]) -> None:
         "[muted](the choice is yours)[/muted]:"
     )
     for finding in found:
-        err.print(Text(f"  • “{finding.phrase}”"))
-        err.print(Text(f"    {finding.why}"))
-        err.print(Text(f"    {finding.suggestion}", style="muted"))
-    err.print(Text("To reword it: trustlog agreement revise ID TEXT", style="muted"))
+        err.print(indented(err, Text(f"  • “{finding.phrase}”"), 0, hanging=4))
+        err.print(indented(err, Text(finding.why), 4))
+        err.print(indented(err, Text(finding.suggestion, style="muted"), 4))
+    err.print(
+        Text(f'To reword it: trustlog agreement revise {agreement_id} "new words"', style="muted")
+    )
 
 
 def agreement_list(

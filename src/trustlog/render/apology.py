@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def findings(output: Output, found: list[Finding]) -> None:
     """The checker's notes, gently: a heading, then each note with its reason and a rewrite."""
-    from trustlog.render.console import Text
+    from trustlog.render.console import Text, indented
 
     err = output.err
     if not found:
@@ -39,9 +39,9 @@ def findings(output: Output, found: list[Finding]) -> None:
             line.append(f" · “{finding.phrase}”")
         else:
             line.append(" · not written yet", style="muted")
-        err.print(line)
-        err.print(Text(f"    {finding.why}"))
-        err.print(Text(f"    {finding.suggestion}", style="muted"))
+        err.print(indented(err, line, 0, hanging=4))
+        err.print(indented(err, Text(finding.why), 4))
+        err.print(indented(err, Text(finding.suggestion, style="muted"), 4))
 
 
 def apology_text(output: Output, text: str) -> None:
@@ -182,14 +182,14 @@ class ApologyScreen:
         err.print(Text.assemble(("  Poor: ", "muted"), guide.poor))
 
     def read_back(self, text: str, found: list[Finding]) -> None:
-        from trustlog.render.console import Text
+        from trustlog.render.console import Text, indented
 
         err = self.output.err
         err.print()
         err.print(Text("Your apology, read back:", style="title"))
         err.print()
         for line in (text or "(nothing written yet)").splitlines():
-            err.print(Text(f"  {line}" if line else ""))
+            err.print(indented(err, Text(line), 2) if line else Text(""))
         err.print()
         findings(self.output, found)
         err.print()

@@ -1,8 +1,13 @@
 """The reminders as an iCalendar file, and what `trustlog calendar` tells the person.
 
-A calendar syncs to other people's servers, so titles are short: the ritual's
-parts by name, a promise by its first words; never the contract's or the
-agreements' words, and with `--discreet` every title is just "Reminder".
+A calendar syncs to other people's servers, and is often shared, so by default
+no event carries a word the person wrote: the ritual's parts by name, a promise
+as "Promise". `--with-words` adds a promise's words (the title cut between
+words, the whole text in the description); never the contract's or the
+agreements' words. `--discreet` makes every title just "Reminder".
+
+A new kind of reminder needs one line in `TITLES` (its title with no words of
+the person's) and, in domain/calendar.py, a `Reminder` with that `what`.
 Times are local, in the person's named time zone when it is known (so the
 calendar follows daylight saving), else "floating": the same clock time
 wherever the calendar is. icalendar (about 80 ms to import) is loaded here
@@ -25,26 +30,41 @@ if TYPE_CHECKING:
 
 PRODID = "-//trustlog//calendar reminders//EN"
 NEUTRAL = "Reminder"
+# Each kind's title, with no word the person wrote.
 TITLES = {
     "checkin": "Check-in",
     "repair": "Repair check-in",
     "date": "Date together",
     "processing": "Time to talk",
     "revisit": "Revisit our contract",
+    "promise": "Promise",
 }
-PROMISE_CELLS = 32
+PROMISE_CELLS = 40
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
+# What the events say: no words of the person's (the default), the words on request, or
+# nothing at all ("Reminder").
+PLAIN, WITH_WORDS, DISCREET = "plain", "with-words", "discreet"
 
-def title(reminder: Reminder, discreet: bool) -> str:
-    if discreet:
+
+def title(reminder: Reminder, shown: str = PLAIN) -> str:
+    if shown == DISCREET:
         return NEUTRAL
-    if reminder.what == "promise":
-        return f"Promise: {words.fit(first_line(reminder.text), PROMISE_CELLS)}"
+    if shown == WITH_WORDS and reminder.text:
+        return (
+            f"{TITLES[reminder.what]}: {words.fit_words(first_line(reminder.text), PROMISE_CELLS)}"
+        )
     return TITLES[reminder.what]
 
 
-def ics(reminders: list[Reminder], zone: ZoneInfo | None, discreet: bool, stamp: datetime) -> bytes:
+def description(reminder: Reminder, shown: str = PLAIN) -> str | None:
+    """The person's whole words, only when asked for; else no description at all."""
+    if shown == WITH_WORDS and reminder.text:
+        return reminder.text.strip()
+    return None
+
+
+def ics(reminders: list[Reminder], zone: ZoneInfo | None, shown: str, stamp: datetime) -> bytes:
     """The iCalendar file; `stamp` (now) is every event's DTSTAMP."""
     import icalendar
 
@@ -52,7 +72,7 @@ def ics(reminders: list[Reminder], zone: ZoneInfo | None, discreet: bool, stamp:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     for reminder in reminders:
-        calendar.add_component(_event(icalendar, reminder, zone, discreet, stamp))
+        calendar.add_component(_event(icalendar, reminder, zone, shown, stamp))
     if zone is not None:
         calendar.add_missing_timezones()
     data: bytes = calendar.to_ical()
@@ -60,13 +80,15 @@ def ics(reminders: list[Reminder], zone: ZoneInfo | None, discreet: bool, stamp:
 
 
 def _event(
-    icalendar: Any, reminder: Reminder, zone: ZoneInfo | None, discreet: bool, stamp: datetime
+    icalendar: Any, reminder: Reminder, zone: ZoneInfo | None, shown: str, stamp: datetime
 ) -> Any:
     event = icalendar.Event()
-    shown = title(reminder, discreet)
+    summary = title(reminder, shown)
     event.add("uid", reminder.uid)
     event.add("dtstamp", stamp.astimezone(UTC))
-    event.add("summary", shown)
+    event.add("summary", summary)
+    if (text := description(reminder, shown)) is not None:
+        event.add("description", text)
     if reminder.at is None:
         event.add("dtstart", reminder.first)
         alarm_at = timedelta(hours=9)  # 09:00 on the day
@@ -83,7 +105,7 @@ def _event(
         event.add("rrule", rule)
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
-    alarm.add("description", shown)
+    alarm.add("description", summary)
     alarm.add("trigger", alarm_at)
     event.add_component(alarm)
     return event

@@ -53,12 +53,24 @@ def checkin_saved(output: Output, done: CheckinDone, json: bool = False) -> None
             ("Marked private: kept out of exports unless you add --include-private.", "muted")
         )
     marks_saved(output, done.marks, done.today)
+    for close in done.resembles:
+        output.tell(
+            (
+                f"“{close.topic}” is close to an earlier topic, “{close.earlier}”; the "
+                "report counts a repeat only in the same words "
+                f"(`trustlog edit {checkin.id}` changes them).",
+                "muted",
+            )
+        )
 
 
 def checkin_json(done: CheckinDone) -> dict[str, Any]:
-    return {
+    shown = {
         **done.checkin.to_json(),
         "action": done.saved.action,
         "changed": list(done.saved.changed),
         "promises": [mark_json(mark) for mark in done.marks],
     }
+    if done.resembles:  # only when there is one: the JSON of every other check-in stays as it was
+        shown["resembles"] = [close.to_json() for close in done.resembles]
+    return shown

@@ -59,6 +59,19 @@ class SafeConsole(Console):
         )
 
 
+def indented(console: Console, text: rich_text.Text, indent: int, hanging: int = 0) -> Text:
+    """`text` set in `indent` cells from the margin, its wrapped lines `indent + hanging`:
+    a long line wraps under itself, not back at the margin ("excuse." under "A “but”")."""
+    room = max(console.width - indent - hanging, 20)
+    shown = Text()
+    for number, line in enumerate(text.wrap(console, room)):
+        if number:
+            shown.append("\n")
+        shown.append(" " * (indent + (hanging if number else 0)))
+        shown.append_text(line)
+    return shown
+
+
 def _safe(item: Any) -> Any:
     if isinstance(item, str):
         return visible(item)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.entries.service import Deletion
@@ -13,6 +13,9 @@ from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
 from trustlog.render.output import Output
 from trustlog.render.trigger import trigger_summary
+
+if TYPE_CHECKING:
+    from trustlog.render.console import Text
 
 KIND_WORDS = {
     "checkin": "check-in",
@@ -52,7 +55,40 @@ def entry_table(
         if data.get("private"):
             summary.append(" (private)", style="muted")
         table.add_row(str(data.get("date") or "—"), entry.id, KIND_WORDS.get(kind, kind), summary)
+        if contains is not None and (found := _found(entry, contains)) is not None:
+            table.add_row("", "", "", found)
     output.out.print(table)
+
+
+FOUND_CELLS = 48
+
+
+def _found(entry: Entry, contains: str) -> Text | None:
+    """What a search matched, when the summary does not show it: its line, cut around it
+    between words."""
+    from trustlog.domain.entries.search import matched
+    from trustlog.render.console import Text
+
+    wanted = contains.strip()
+    line = matched(entry, wanted)
+    if line is None or wanted.casefold() in summary_line(entry).casefold():
+        return None
+    start = line.casefold().find(wanted.casefold())
+    end = start + len(wanted)
+    room = max(FOUND_CELLS - len(wanted), 16) // 2
+    before, after = line[:start], line[end:]
+    if len(before) > room:
+        tail = before[-room:]
+        before = words.ELLIPSIS + (tail.split(" ", 1)[1] if " " in tail else tail)
+    if len(after) > room:
+        head = after[:room]
+        after = (head.rsplit(" ", 1)[0] if " " in head.strip() else head) + words.ELLIPSIS
+    shown = Text("matched: “", style="muted")
+    shown.append(before)
+    shown.append(line[start:end], style="bold")
+    shown.append(after)
+    shown.append("”", style="muted")
+    return shown
 
 
 def summary_line(entry: Entry) -> str:

@@ -185,15 +185,23 @@ def mark_saved(
     )
     word = "broken, then repaired" if mark.repaired else mark.outcome
     text = escape(result.promise.summary())
-    if result.replaced is not None:
-        before = "broken, then repaired" if result.replaced.repaired else result.replaced.outcome
-        output.say(f"Changed “{text}” {when} from {before} to {word}. [muted]id {mark.id}[/muted]")
+    replaced = result.replaced
+    if replaced is not None:
+        before = "broken, then repaired" if replaced.repaired else replaced.outcome
+        if before == word:
+            said = f"“{text}” {when} stays {word}."
+        elif replaced.outcome == BROKEN and not replaced.repaired and mark.repaired:
+            said = f"Added a repair to “{text}” {when}: broken, then repaired."
+        else:
+            said = f"Changed “{text}” {when} from {before} to {word}."
+        output.say(f"{said} [muted]id {mark.id}[/muted]")
     else:
         output.say(f"Marked “{text}” {when}: {word}. [muted]id {mark.id}[/muted]")
     if hint and mark.outcome == BROKEN and not mark.repaired:
         output.say(
             "[muted]A small repair can still count: trustlog promise broken "
-            f"{result.promise.id} --date {mark.date.isoformat()} --repair TEXT[/muted]"
+            f"{result.promise.id} --date {mark.date.isoformat()} --repair "
+            '"what you did"[/muted]'
         )
 
 

@@ -87,11 +87,11 @@ def report(output: Output, result: Report, json: bool = False) -> None:
     for line in _sparklines(now, result.as_of):
         out.print(line)
     out.print()
-    for line in _calendar(now.days, result.as_of):
+    for line in _calendar(now.days, result.as_of, out.width):
         out.print(line)
     if now.triggers.count:
         out.print()
-        for line in _recovery_bars(now):
+        for line in _recovery_bars(now, out.width):
             out.print(line)
     _side_by_side(out, result)
     if result.milestones:
@@ -321,7 +321,7 @@ def _spark(
     return "".join(chars)
 
 
-def _calendar(days: list[DayFigures], as_of: date) -> list[Text]:
+def _calendar(days: list[DayFigures], as_of: date, width: int = 80) -> list[Text]:
     from trustlog.render.console import Text
 
     names = "".join(f"{name:>5}" for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
@@ -347,7 +347,19 @@ def _calendar(days: list[DayFigures], as_of: date) -> list[Text]:
         current += timedelta(days=1)
     if row.plain.strip():
         lines.append(_trimmed(row))
-    lines.append(Text("  " + CALENDAR_LEGEND, style="muted"))
+    lines += [Text(line, style="muted") for line in _legend(CALENDAR_LEGEND, width)]
+    return lines
+
+
+def _legend(legend: str, width: int) -> list[str]:
+    """The legend's items on as few lines as fit `width`, never an item cut in two."""
+    lines = ["  "]
+    for item in legend.split("   "):
+        gap = "   " if lines[-1].strip() else ""
+        if lines[-1].strip() and len(lines[-1] + gap + item) > width:
+            lines.append("  ")
+            gap = ""
+        lines[-1] += gap + item
     return lines
 
 
@@ -372,7 +384,7 @@ def _trimmed(row: Text) -> Text:
     return row
 
 
-def _recovery_bars(now: Figures) -> list[Text]:
+def _recovery_bars(now: Figures, width: int = 80) -> list[Text]:
     from trustlog.render.console import Text
 
     items = now.triggers.items
@@ -381,14 +393,17 @@ def _recovery_bars(now: Figures) -> list[Text]:
     if len(items) > len(shown):
         lines.append(Text(f"  the last {len(shown)} of {len(items)}", style="muted"))
     longest = max((m for _, m in shown if m is not None), default=0.0)
+    # The bars shrink to leave room for the date and the longest time on a narrow screen.
+    said = max((len(words.minutes(max(m, 0.0))) for _, m in shown if m is not None), default=0)
+    bar_width = max(min(BAR_WIDTH, width - 20 - 2 - said - 1), 6)
     for started, minutes in shown:
         line = Text(f"  {words.short_date_time(started)}".ljust(20))
         if minutes is None:
             line.append("not settled yet", style="muted")
         else:
-            width = max(1, round(minutes / longest * BAR_WIDTH)) if longest > 0 else 1
-            line.append(BAR * width, style="accent")
-            line.append(" " * (BAR_WIDTH - width + 2) + words.minutes(max(minutes, 0.0)))
+            drawn = max(1, round(minutes / longest * bar_width)) if longest > 0 else 1
+            line.append(BAR * drawn, style="accent")
+            line.append(" " * (bar_width - drawn + 2) + words.minutes(max(minutes, 0.0)))
         lines.append(line)
     return lines
 

@@ -122,6 +122,23 @@ def fit(text: str, width: int) -> str:
     return chop_cells(text, width - 1)[0] + ELLIPSIS
 
 
+def fit_words(text: str, width: int) -> str:
+    """`text` cut with … between words to at most `width` cells; never a word cut in
+    half (a first word longer than `width` is kept whole)."""
+    from rich.cells import cell_len
+
+    text = visible(text)
+    if cell_len(text) <= width:
+        return text
+    kept = ""
+    for word in text.split(" "):
+        longer = f"{kept} {word}" if kept else word
+        if kept and cell_len(longer) > width - 1:
+            break
+        kept = longer
+    return kept.rstrip(" ,;:—–-") + ELLIPSIS
+
+
 def quoted(line: str) -> str:
     """A person's line as a message or a summary quotes it: at most QUOTE_CELLS cells."""
     return fit(line, QUOTE_CELLS)

@@ -5,6 +5,7 @@ Agreements live in one folder, so finding one by id reads that folder only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -101,9 +102,21 @@ def _wording(text: str | None) -> str:
     return wording.strip()
 
 
+AskAgreement = Callable[[str | None, str | None], tuple[str | None, str | None]]
+"""Asks for what the flags left out: given the text and area so far, both as answered."""
+
+
 def add_agreement(
-    journal: Journal, text: str | None, area: str | None, review: str | None, now: datetime
+    journal: Journal,
+    text: str | None,
+    area: str | None,
+    review: str | None,
+    now: datetime,
+    ask: AskAgreement | None = None,
 ) -> Saved:
+    """Save a new agreement; in a terminal (`ask`), a text or area not given is asked for."""
+    if ask is not None and (values.text_or_none(text) is None or area is None):
+        text, area = ask(text, area)
     wording = _wording(text)
     if area is None or area.strip().lower() not in AREAS:
         given = "" if area is None else f" ('{area}')"

@@ -19,6 +19,7 @@ from trustlog.domain.checkin.model import (
     find_checkin,
     record_checkin,
 )
+from trustlog.domain.checkin.topics import Resemblance, earlier_topics, resemblances
 from trustlog.domain.promise.service import MarkRequest, MarkResult, plan_marks, write_marks
 from trustlog.domain.promise.standing import DueDay, due_on
 from trustlog.errors import InputError
@@ -43,6 +44,8 @@ class CheckinDone:
     saved: CheckinResult
     marks: list[MarkResult]
     today: date
+    # Argument topics given that read close to an earlier one (a hint, never a refusal).
+    resembles: list[Resemblance] = field(default_factory=list)
 
     @property
     def checkin(self) -> Checkin:
@@ -81,8 +84,11 @@ def check_in(
         asked = ask(day, answers, found[1] if found else None, due)
         answers, requests = asked.answers.checked(), asked.marks
     planned = plan_marks(journal, day, requests, today)
+    close = (
+        resemblances(answers.arguments, earlier_topics(journal, day)) if answers.arguments else []
+    )
     moment = now()
     with journal.writing():
         saved = record_checkin(journal, day, answers, moment)
         marks = write_marks(journal, planned, moment)
-    return CheckinDone(saved, marks, today)
+    return CheckinDone(saved, marks, today, close)

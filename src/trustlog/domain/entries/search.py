@@ -63,3 +63,14 @@ def _strings(values: Iterable[Any]) -> Iterator[str]:
             yield value
         elif isinstance(value, list):
             yield from _strings(value)
+
+
+def matched(entry: Entry, text: str) -> str | None:
+    """The line of the entry's words that holds `text` (whatever the case), for showing
+    what a search found; None if none does."""
+    folded = needle(text)
+    for words in written(entry):
+        for line in words.splitlines():
+            if folded and folded in line.casefold():
+                return line.strip()
+    return None

@@ -55,8 +55,12 @@ def list_entries(
         for folder in kinds.UNDATED_FOLDERS:
             files += [f for f in journal.undated_files(folder) if kind in (None, f.kind)]
     if folded is None:
-        return [load_file(journal, f).entry for f in files]
-    return [entry for f in files if (entry := _if_it_holds(journal, f, folded)) is not None]
+        found = [load_file(journal, f).entry for f in files]
+    else:
+        found = [entry for f in files if (entry := _if_it_holds(journal, f, folded)) is not None]
+    # The undated kinds (promises, the contract, ...) were listed after the months: one order
+    # by date for all, as CONTRACT.md says (stable, so a day keeps its files' order).
+    return sorted(found, key=lambda entry: entry.day or date.max)
 
 
 def _if_it_holds(journal: Journal, entry_file: EntryFile, folded: str) -> Entry | None:

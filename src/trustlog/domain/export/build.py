@@ -21,6 +21,7 @@ from trustlog.domain.entries.service import load_file
 from trustlog.domain.export import summary as summarise
 from trustlog.domain.export.model import NOT_CHOSEN, PRIVATE, Day, Export, LeftOut, Options
 from trustlog.domain.export.redact import Redactor
+from trustlog.domain.profile import load_profile
 from trustlog.domain.promise.model import MARK, PROMISE, Mark, Promise
 from trustlog.domain.report import history
 from trustlog.domain.report.figures import measure
@@ -136,6 +137,8 @@ def build_export(journal: Journal, options: Options, today: date, now: datetime)
         left_out=[LeftOut(kind, reason, n) for (kind, reason), n in sorted(left.items())],
     )
     export.counts = _counts(export)
+    name = load_profile(journal).name
+    export.author = redactor.text(name) if name else None
     if before is not None:
         previous = measure(before, counted, chosen_promises, outcomes, triggers, today)
         export.summary = summarise.summary(

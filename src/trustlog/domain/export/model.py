@@ -39,6 +39,14 @@ LOWEST, HIGHEST, TRIGGERS, ARGUMENTS = "lowest", "highest", "triggers", "argumen
 LOW_TRUST = "low_trust"  # trust averaged low over several check-in days
 UNSETTLED = "unsettled"  # half or more of the window's flare-ups not settled
 FLAGGED = "flagged"  # an entry the person flagged or starred
+LOW_DAYS = "low_days"  # days with mood or trust at LOW_DAY or below
+STRONG_FLARES = "strong_flares"  # flare-ups of STRONG or more that took LONG_SETTLE to settle
+OPEN_FLARES = "open_flares"  # flare-ups not settled yet
+
+# What "to look at first" looks for: the thresholds, said in the export too.
+LOW_DAY = 2  # mood (of 5) or trust (of 10) at this or below: the distress line's own bar
+STRONG = 8  # a flare-up's intensity, of 10
+LONG_SETTLE = 120  # minutes to settle
 
 # The five progress markers, by their key in the report's `trends`, in order.
 MARKERS = ("follow_through", "median_recovery_minutes", "repeats", "affection", "detective_work")
@@ -145,6 +153,10 @@ class Concern:
     UNSETTLED: `value` is how many flare-ups settled, `days` how many started.
     FLAGGED: `entries` are the entries flagged or starred (a hand-added
     `flagged: true` or `starred: true`, as jrnl's imported entries carry).
+    LOW_DAYS: `entries` are the check-ins with mood or trust at LOW_DAY or below.
+    STRONG_FLARES: `entries` are the flare-ups of STRONG or more that took
+    LONG_SETTLE minutes or more to settle.
+    OPEN_FLARES: `entries` are the flare-ups not settled yet.
     """
 
     what: str
@@ -161,7 +173,9 @@ class Marker:
     report's values: follow-through as a share of 0..1, recovery in minutes,
     and repeats, affection and detective work per check-in day. `trend` is
     progress.trends' "better", "worse", "same", or None when there is too
-    little to compare.
+    little to compare. `before` is None too when the days before hold too
+    little to compare with (the report's rule): a value from two days would
+    read as a baseline it is not.
     """
 
     key: str
@@ -243,6 +257,8 @@ class Export:
     summary: Summary | None = None
     carried: list[Carried] = field(default_factory=list)
     profile: dict[str, str] = field(default_factory=dict)
+    # The name from `trustlog init`, for the summary's words ("Written by Sam"); None: unset.
+    author: str | None = None
     # With --include-partner: what the partner shared over the window (theirs, apart).
     partner: SharedSection | None = None
 

@@ -16,9 +16,15 @@ from trustlog.domain.export.model import (
     ARGUMENTS,
     FLAGGED,
     HIGHEST,
+    LONG_SETTLE,
+    LOW_DAY,
+    LOW_DAYS,
     LOW_TRUST,
     LOWEST,
     MARKERS,
+    OPEN_FLARES,
+    STRONG,
+    STRONG_FLARES,
     TRIGGERS,
     UNSETTLED,
     Concern,
@@ -74,8 +80,30 @@ def ritual(export: Export) -> RitualFigures | None:
 
 
 def concerns(figures: Figures, entries: list[Entry]) -> list[Concern]:
-    """What to look at first: trust stuck low, flare-ups not settling, what the person flagged."""
+    """What to look at first: days at the bottom, strong flare-ups slow to settle, flare-ups
+    still open, trust stuck low, flare-ups not settling, what the person flagged."""
     found = []
+    low: list[Entry] = [
+        e
+        for e in entries
+        if isinstance(e, Checkin)
+        and any(value is not None and value <= LOW_DAY for value in (e.mood, e.trust))
+    ]
+    if low:
+        found.append(Concern(LOW_DAYS, days=len({entry.day for entry in low}), entries=low))
+    triggers = [e for e in entries if isinstance(e, Trigger)]
+    strong: list[Entry] = [
+        t
+        for t in triggers
+        if (t.intensity or 0) >= STRONG
+        and t.recovery_minutes is not None
+        and t.recovery_minutes >= LONG_SETTLE
+    ]
+    if strong:
+        found.append(Concern(STRONG_FLARES, days=len(strong), entries=strong))
+    still_open: list[Entry] = [t for t in triggers if t.resolved_at is None]
+    if still_open:
+        found.append(Concern(OPEN_FLARES, days=len(still_open), entries=still_open))
     if progress.trust_low(figures):
         found.append(Concern(LOW_TRUST, figures.trust_average, figures.checkin_days))
     if progress.slow_to_settle(figures):
@@ -107,7 +135,21 @@ def markers(now: Figures, before: Figures) -> list[Marker]:
         }
 
     shown_now, shown_before = values(now), values(before)
-    return [Marker(key, shown_now[key], shown_before[key], trends.get(key)) for key in MARKERS]
+    # "Before" only with enough to compare with, by the report's rule: a value from two
+    # days would read as a baseline it is not.
+    enough = before.checkin_days >= progress.MIN_CHECKIN_DAYS
+    settled = before.triggers.resolved >= progress.MIN_SETTLED
+    return [
+        Marker(
+            key,
+            shown_now[key],
+            shown_before[key]
+            if (settled if key == "median_recovery_minutes" else enough)
+            else None,
+            trends.get(key),
+        )
+        for key in MARKERS
+    ]
 
 
 def key_days(checkins: list[Checkin], triggers: list[Trigger]) -> list[KeyDay]:

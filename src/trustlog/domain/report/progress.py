@@ -6,6 +6,7 @@ therapist or to tracking less often (PRODUCT.md, "Care and safety").
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from trustlog.domain.core.period import MONTH, Period
@@ -109,8 +110,12 @@ def milestones(
         last = last_day(promise)
         if promise.once is not None or (last is not None and last < now.period.start):
             continue
-        if _kept_run_reached(promise, outcomes, now.period, as_of):
-            text = history.promise_text(journal, promise)
+        if not _kept_run_reached(promise, outcomes, now.period, as_of):
+            continue
+        text = history.promise_text(journal, promise)  # read only for a run reached
+        if not conditional(text) or _kept_run_reached(
+            promise, outcomes, now.period, as_of, only_if_said=True
+        ):
             found.append(f'You kept "{text}" on every day it was due, four weeks running.')
     unit = "month" if now.period.kind == MONTH else "week"
     if running:
@@ -125,20 +130,45 @@ def milestones(
     return found
 
 
+# A promise about what may or may not happen ("text you WHEN I'm running late", "tell
+# you about ANY message from her"): on a day it does not, "kept" means nothing happened.
+_CONDITIONAL = re.compile(
+    r"\b(?:if|when|whenever|as\s+soon\s+as|in\s+case|each\s+time|every\s+time|unless"
+    r"|any\s+(?:message|messages|call|calls|text|texts|contact|time)"
+    r"|every\s+(?:message|call|text|contact))\b",
+    re.IGNORECASE,
+)
+
+
+def conditional(text: str) -> bool:
+    """Whether a promise's words say it is kept by what is done when something happens."""
+    return bool(_CONDITIONAL.search(text))
+
+
 def _kept_run_reached(
-    promise: Promise, outcomes: dict[tuple[str, date], Mark], period: Period, as_of: date
+    promise: Promise,
+    outcomes: dict[tuple[str, date], Mark],
+    period: Period,
+    as_of: date,
+    only_if_said: bool = False,
 ) -> bool:
-    """True when, on some day of the period, the promise completed four weeks of kept days."""
+    """True when, on some day of the period, the promise completed four weeks of kept days.
+
+    With `only_if_said` (a conditional promise), it counts only when a day of those four
+    weeks says what was done (a kept mark with a note): four weeks in which nothing
+    happened are not four weeks of a promise kept.
+    """
 
     def kept_window(last: date) -> bool:
         first = last - timedelta(days=KEPT_RUN_DAYS - 1)
         if promise.once is not None or promise.start > first:
             return False
         due = list(scheduled_days(promise, first, last))
-        return len(due) >= 4 and all(
-            (mark := outcomes.get((promise.id, day))) is not None and mark.outcome == "kept"
-            for day in due
-        )
+        marks = [outcomes.get((promise.id, day)) for day in due]
+        kept = len(due) >= 4 and all(m is not None and m.outcome == "kept" for m in marks)
+        if kept and only_if_said:
+            return any(m is not None and m.note and m.note.strip() for m in marks)
+        return kept
 
     # Reached on the first day whose four weeks are all kept while the day before's were not.
     day = period.start

@@ -38,6 +38,9 @@ from trustlog.render.safe import visible
 
 # Paper sizes a caller may ask for (`document(paper=...)`); None leaves it to the browser.
 PAPERS = ("A4", "letter")
+# The height a page holds between the margins of @page below (13 mm + 14 mm), less 1 mm
+# so rounding never spills an empty sliver onto the next page.
+PAGE_ROOM_MM = {"A4": 297 - 27 - 1, "letter": 279.4 - 27 - 1}
 # A4 is the narrower page (210 mm against Letter's 215.9 mm), Letter the shorter
 # (279.4 mm against 297 mm): these margins leave 180 mm by at least 252 mm on either.
 STYLE = """
@@ -63,7 +66,8 @@ table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1mm
 th, td { text-align: left; vertical-align: top; padding: 0.5mm 1.5mm;
   border-bottom: 0.2mm solid #bbb; }
 th { font-weight: 600; border-bottom: 0.3mm solid #777; }
-col.marker { width: 46%; }
+col.marker { width: 42%; }
+col.trend { width: 28%; }
 figure { margin: 1mm 0 1mm; break-inside: avoid; page-break-inside: avoid; }
 svg { display: block; max-width: 100%; height: auto; }
 svg text { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; fill: #1b1b1b; }
@@ -109,7 +113,15 @@ def document(export: Export, paper: str | None = None) -> str:
     if paper is not None:
         if paper not in PAPERS:
             raise ValueError(f"paper: {paper!r} is not one of {PAPERS}")
-        style = f"@page {{ size: {paper}; }}\n" + STYLE
+        # The summary fills page one at least, so the entries start on page two; a summary
+        # longer than a page runs on and the entries follow it at once, where a forced
+        # break left page two holding the summary's last line alone.
+        style = (
+            f"@page {{ size: {paper}; }}\n"
+            + STYLE
+            + f".first {{ min-height: {PAGE_ROOM_MM[paper]:.1f}mm; }}\n"
+            + ".entries { break-before: auto; page-break-before: auto; }\n"
+        )
     title = export.period.title
     parts = [
         "<!DOCTYPE html>",
@@ -121,14 +133,16 @@ def document(export: Export, paper: str | None = None) -> str:
         f"<style>{style}</style>",
         "</head>",
         "<body>",
+        '<div class="first">',
         "<header>",
         f"<h1>{text(title)}</h1>",
         f'<p class="made">Prepared on {words.full_date(export.made.date())}. '
-        f"{text(wording.NOT_THERAPY)}</p>",
+        f"{wording.not_therapy(export.author, quote)}</p>",
         "</header>",
     ]
     if export.summary is not None:
         parts += _summary(export, export.summary)
+    parts.append("</div>")
     parts += _entries(export)
     if export.partner is not None:
         parts += _partner(export.partner)
@@ -179,15 +193,18 @@ def _summary(export: Export, summary: Summary) -> list[str]:
     parts += _chart(export)
 
     parts.append("<h3>To look at first</h3>")
+    parts.append(f'<p class="muted">{text(wording.LOOKS_FOR)}</p>')
     if not summary.concerns:
         parts.append(f"<p>{wording.NO_CONCERNS}</p>")
     else:
         parts.append("<ul>")
         for concern in summary.concerns:
-            inner = "".join(f"<li>{_entry_line(entry)}</li>" for entry in concern.entries)
-            parts.append(
-                f"<li>{text(wording.concern(concern))}" + (f"<ul>{inner}</ul>" if inner else "")
-            )
+            shown, more = wording.listed(concern)
+            inner = "".join(f"<li>{_entry_line(entry, facts=True)}</li>" for entry in shown)
+            if more:
+                inner += f"<li>and {more} more, among the entries</li>"
+            said = wording.concern(concern, export.author, quote)
+            parts.append(f"<li>{said}" + (f"<ul>{inner}</ul>" if inner else ""))
             parts.append("</li>")
         parts.append("</ul>")
 
@@ -198,7 +215,7 @@ def _summary(export: Export, summary: Summary) -> list[str]:
         f"({words.short_date(before.start, year=True)} to "
         f"{words.short_date(before.end, year=True)}).</p>",
         '<table class="markers">',
-        '<colgroup><col class="marker"><col><col><col></colgroup>',
+        '<colgroup><col class="marker"><col><col><col class="trend"></colgroup>',
         "<thead><tr><th>Marker</th><th>These days</th><th>Before</th><th>Trend</th></tr></thead>",
         "<tbody>",
     ]
@@ -209,7 +226,7 @@ def _summary(export: Export, summary: Summary) -> list[str]:
             f"<td>{wording.marker_value(marker, now=False)}</td>"
             f"<td>{wording.TRENDS[marker.trend]}</td></tr>"
         )
-    parts += ["</tbody>", "</table>"]
+    parts += ["</tbody>", "</table>", f'<p class="muted">{text(wording.BEFORE_RULE)}</p>']
 
     parts.append("<h3>Key days</h3>")
     if not summary.key_days:
@@ -242,7 +259,7 @@ def _summary(export: Export, summary: Summary) -> list[str]:
     else:
         parts.append(f"<p>{wording.NO_AGENDA}</p>")
     if not export.options.include_private:
-        parts.append(f'<p class="muted">{wording.PRIVATE_NOTE}</p>')
+        parts.append(f'<p class="muted">{wording.private_note(export.author, quote)}</p>')
     parts.append("</section>")
     return parts
 
@@ -257,8 +274,12 @@ def _key_day(day: KeyDay) -> str:
     return f"<li>{line}" + (f"<ul>{flares}</ul>" if flares else "") + "</li>"
 
 
-def _entry_line(entry: Entry) -> str:
+def _entry_line(entry: Entry, facts: bool = False) -> str:
     when = words.short_date(entry.day, year=True) if entry.day else "undated"
+    shown = wording.concern_facts(entry) if facts else None
+    if shown:
+        said = wording.concern_words(entry)
+        return f"{when} ({text(shown)})" + (f": {quote(said)}" if _joined(said) else "")
     summary = entry.summary()
     return f"{when}: {quote(summary) if _joined(summary) else text(entry.kind)}"
 
@@ -274,6 +295,9 @@ AXIS_ROW = 178
 CHART_HEIGHT = 184
 # Beyond about three months a mark a day is a smudge: a week's average each, and beyond
 # two years a month's.
+# Half a character's width at the axis' font size, in drawing units (generous: a digit of
+# DejaVu Sans at 10 units is 6.4 wide).
+LABEL_HALF_WIDTH = 3.4
 MOST_MARKED_DAYS = 93
 MOST_WEEKS = 105
 
@@ -507,10 +531,15 @@ def _axis(unit: str, points: list[_Point], place: Callable[[int], float]) -> lis
         else:
             label = f"{first:%b}" if first.year == shown_year else f"{first:%b %Y}"
         shown_year = first.year
+        # A label centred on the last days would run past the chart's edge and be cut:
+        # near the edge it ends there instead.
+        anchor, text_x = "middle", at
+        if at + LABEL_HALF_WIDTH * len(label) > CHART_WIDTH - 1:
+            anchor, text_x = "end", CHART_WIDTH - 1
         labels.append(
             f'<line x1="{at:.1f}" y1="{MOOD_BOTTOM + 4}" x2="{at:.1f}" y2="{FLARE_ROW + 8}" '
             'stroke="#e0e0e0" stroke-width="0.8"/>'
-            f'<text x="{at:.1f}" y="{AXIS_ROW}" font-size="10" text-anchor="middle">'
+            f'<text x="{text_x:.1f}" y="{AXIS_ROW}" font-size="10" text-anchor="{anchor}">'
             f"{label}</text>"
         )
     return labels

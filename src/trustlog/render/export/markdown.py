@@ -50,7 +50,8 @@ def quote(value: str) -> str:
 def render(export: Export) -> bytes:
     lines = [f"# {export.period.title}", ""]
     lines += [
-        f"Prepared on {words.full_date(export.made.date())}. {wording.NOT_THERAPY}",
+        f"Prepared on {words.full_date(export.made.date())}. "
+        f"{wording.not_therapy(export.author, quote)}",
         "",
     ]
     if export.summary is not None:
@@ -100,12 +101,17 @@ def _summary(export: Export, summary: Summary) -> list[str]:
         "",
         "### To look at first",
         "",
+        wording.LOOKS_FOR,
+        "",
     ]
     if not summary.concerns:
         lines += [wording.NO_CONCERNS, ""]
     for concern in summary.concerns:
-        lines.append(f"- {wording.concern(concern)}")
-        lines += [f"  - {_entry_line(entry)}" for entry in concern.entries]
+        lines.append(f"- {wording.concern(concern, export.author, quote)}")
+        shown, more = wording.listed(concern)
+        lines += [f"  - {_entry_line(entry, facts=True)}" for entry in shown]
+        if more:
+            lines.append(f"  - and {more} more, among the entries")
     if summary.concerns:
         lines.append("")
 
@@ -125,6 +131,7 @@ def _summary(export: Export, summary: Summary) -> list[str]:
             f"| {wording.MARKER_NAMES[marker.key]} | {wording.marker_value(marker)} "
             f"| {wording.marker_value(marker, now=False)} | {wording.TRENDS[marker.trend]} |"
         )
+    lines += ["", wording.BEFORE_RULE]
     lines += ["", "### Key days", ""]
     if not summary.key_days:
         lines += ["No check-ins or flare-ups in these days.", ""]
@@ -151,7 +158,7 @@ def _summary(export: Export, summary: Summary) -> list[str]:
     lines += [f"- {quote(item)}" for item in summary.agenda] or [wording.NO_AGENDA]
     lines.append("")
     if not export.options.include_private:
-        lines += [wording.PRIVATE_NOTE, ""]
+        lines += [wording.private_note(export.author, quote), ""]
     return lines
 
 
@@ -296,8 +303,12 @@ def _jrnl(entry: JrnlEntry) -> list[str]:
     return lines
 
 
-def _entry_line(entry: Entry) -> str:
+def _entry_line(entry: Entry, facts: bool = False) -> str:
     when = words.short_date(entry.day, year=True) if entry.day else "undated"
+    shown = wording.concern_facts(entry) if facts else None
+    if shown:
+        said = quote(wording.concern_words(entry))
+        return f"{when} ({text(shown)})" + (f": {said}" if said else "")
     return f"{when}: {quote(entry.summary()) or text(entry.kind)}"
 
 

@@ -12,14 +12,21 @@ from collections.abc import Callable
 from trustlog.domain.agreement.model import Agreement
 from trustlog.domain.checkin.model import Checkin
 from trustlog.domain.contract.model import Contract
+from trustlog.domain.core.entry import Entry
 from trustlog.domain.export.model import (
     ARGUMENTS,
     FLAGGED,
     HIGHEST,
+    LONG_SETTLE,
+    LOW_DAY,
+    LOW_DAYS,
     LOW_TRUST,
     LOWEST,
     NOT_CHOSEN,
+    OPEN_FLARES,
     PRIVATE,
+    STRONG,
+    STRONG_FLARES,
     TRIGGERS,
     UNSETTLED,
     Concern,
@@ -31,6 +38,7 @@ from trustlog.domain.export.model import (
 from trustlog.domain.imports.model import JrnlEntry
 from trustlog.domain.promise.model import BROKEN, KEPT, Mark
 from trustlog.domain.promise.standing import REPAIRED, UNRECORDED
+from trustlog.domain.report import progress
 from trustlog.domain.report.model import RitualFigures
 from trustlog.domain.ritual.model import Ritual
 from trustlog.domain.trigger.model import Trigger
@@ -41,13 +49,39 @@ Quote = Callable[[str], str]
 # A labelled field of an entry: its label, and the person's words (None: not given).
 Row = tuple[str, str | None]
 
-NOT_THERAPY = (
-    "Written by the person in trustlog, a private journal for rebuilding trust. "
-    "It is not a clinical record and makes no diagnosis."
-)
-NO_CONCERNS = "Nothing in these entries matched the things to look at first."
+NO_CONCERNS = "Nothing in these entries matched any of these."
 NO_AGENDA = "No topics were added."
-PRIVATE_NOTE = "Entries the person marked private are not included."
+# What "To look at first" looks for, said above what it found.
+LOOKS_FOR = (
+    f"Looked for: days with mood or trust at {LOW_DAY} or lower; flare-ups of {STRONG} "
+    f"or more that took {words.minutes(LONG_SETTLE)} or longer to settle; flare-ups not "
+    f"settled yet; trust averaging {words.decimal(progress.LOW_TRUST)} or lower over "
+    f"{progress.LOW_TRUST_MIN_DAYS} or more check-in days; half or more of the flare-ups "
+    "unsettled; entries flagged or starred."
+)
+# Under the markers: why "Before" can be empty.
+BEFORE_RULE = (
+    f"“Before” is shown only when each side has at least {progress.MIN_CHECKIN_DAYS} check-in "
+    f"days ({progress.MIN_SETTLED} settled flare-ups for the time to settle); on fewer, a "
+    "change is chance."
+)
+
+
+def author(name: str | None, quote: Quote) -> str:
+    """Who wrote it, as a sentence can say it: the name from `init`, else "the person"."""
+    return quote(name) if name else "the person"
+
+
+def not_therapy(name: str | None, quote: Quote) -> str:
+    return (
+        f"Written by {author(name, quote)} in trustlog, a private journal for rebuilding trust. "
+        "It is not a clinical record and makes no diagnosis."
+    )
+
+
+def private_note(name: str | None, quote: Quote) -> str:
+    return f"Entries {author(name, quote)} marked private are not included."
+
 
 MARKER_NAMES = {
     "follow_through": "Promises kept (follow-through)",
@@ -113,8 +147,33 @@ def marker_value(marker: Marker, now: bool = True) -> str:
     return words.decimal(value)
 
 
-def concern(item: Concern) -> str:
-    """One concern as a sentence (a flagged one is followed by its entries, listed apart)."""
+# How many of a concern's entries the summary lists (the rest: "and 4 more").
+MOST_LOW_DAYS = 6
+MOST_FLARES = 3
+
+
+def concern(item: Concern, name: str | None = None, quote: Quote = str) -> str:
+    """One concern as a sentence (the entries `listed` gives are listed apart, after it)."""
+    if item.what == LOW_DAYS:
+        days = [
+            f"{words.short_date(entry.day)} ({facts})"
+            for entry in item.entries[:MOST_LOW_DAYS]
+            if entry.day is not None and (facts := _low_facts(entry))
+        ]
+        more = len(item.entries) - MOST_LOW_DAYS
+        if more > 0:
+            days.append(f"and {more} more")
+        return (
+            f"{words.count(item.days, 'day')} with mood (of 5) or trust (of 10) at {LOW_DAY} "
+            f"or lower: {', '.join(days)}."
+        )
+    if item.what == STRONG_FLARES:
+        return (
+            f"{words.count(item.days, 'flare-up')} of {STRONG} or more that took "
+            f"{words.minutes(LONG_SETTLE)} or longer to settle:"
+        )
+    if item.what == OPEN_FLARES:
+        return f"{words.count(item.days, 'flare-up')} not settled yet:"
     if item.what == LOW_TRUST:
         return (
             f"Trust has stayed low: {words.decimal(item.value)} of 10 on average, "
@@ -127,8 +186,52 @@ def concern(item: Concern) -> str:
             f"{words.count(item.days, 'flare-up')} settled so far."
         )
     if item.what == FLAGGED:
-        return f"Flagged by the person: {words.count(len(item.entries), 'entry', 'entries')}."
+        flagged = words.count(len(item.entries), "entry", "entries")
+        return f"Flagged by {author(name, quote)}: {flagged}."
     return item.what
+
+
+def concern_words(entry: Entry) -> str:
+    """The person's words for an entry listed under a concern (its figures are said apart)."""
+    if isinstance(entry, Trigger):
+        return entry.what.strip().splitlines()[0] if entry.what and entry.what.strip() else ""
+    return entry.summary()
+
+
+def listed(item: Concern) -> tuple[list[Entry], int]:
+    """The entries to list under a concern, and how many more there are."""
+    if item.what == LOW_DAYS:
+        return [], 0  # named in the sentence itself
+    if item.what in (STRONG_FLARES, OPEN_FLARES):
+        return item.entries[:MOST_FLARES], max(len(item.entries) - MOST_FLARES, 0)
+    return item.entries, 0
+
+
+def _low_facts(entry: Entry) -> str:
+    if not isinstance(entry, Checkin):
+        return ""
+    shown = [f"{name} {value}" for name, value in (("mood", entry.mood), ("trust", entry.trust))]
+    return ", ".join(part for part in shown if not part.endswith("None"))
+
+
+def concern_facts(entry: Entry) -> str | None:
+    """The figures that put an entry under a concern: "mood 1 of 5, trust 1 of 10",
+    "intensity 9 of 10, settled after 3 h 40 min"."""
+    if isinstance(entry, Checkin):
+        parts = []
+        if entry.mood is not None:
+            parts.append(f"mood {entry.mood} of 5")
+        if entry.trust is not None:
+            parts.append(f"trust {entry.trust} of 10")
+        return ", ".join(parts) or None
+    if isinstance(entry, Trigger):
+        intensity = f"at {entry.at.astimezone():%H:%M}, "
+        if entry.intensity is not None:
+            intensity += f"intensity {entry.intensity} of 10, "
+        if entry.recovery_minutes is None:
+            return f"{intensity}not settled yet"
+        return f"{intensity}settled after {words.minutes(entry.recovery_minutes)}"
+    return None
 
 
 def key_day_reasons(day: KeyDay) -> str:
