@@ -65,3 +65,21 @@ def test_the_user_data_folder_when_nothing_else_is_given(cli, tmp_path, monkeypa
     [path] = saved_checkins(default)
     assert (mode(default), mode(path)) == (0o700, 0o600)
     assert [entry["mood"] for entry in cli("entries", "--json").json()] == [4]
+
+
+def test_a_folder_made_by_another_run_at_the_same_moment_is_no_error(tmp_path, monkeypatch):
+    """Two first runs at once: both see no folder, one makes it, the other must go on."""
+    from trustlog.storage import atomic
+
+    made = tmp_path / "journal"
+    made.mkdir(mode=0o700)
+    looks: list[Path] = []
+    real_is_dir = Path.is_dir
+
+    def is_dir(self: Path) -> bool:  # the first look sees nothing: the other run's mkdir is later
+        looks.append(self)
+        return len(looks) > 1 and real_is_dir(self)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    atomic.ensure_folder(made)
+    assert made.is_dir()

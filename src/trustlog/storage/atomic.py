@@ -32,7 +32,12 @@ def ensure_folder(path: Path) -> None:
     if path.is_dir():
         return
     require_writable(path.parent)
-    path.mkdir(mode=FOLDER_MODE)
+    try:
+        path.mkdir(mode=FOLDER_MODE)
+    except FileExistsError:
+        if path.is_dir():  # another trustlog, started at the same moment, made it
+            return
+        raise
     path.chmod(FOLDER_MODE)  # mkdir's mode is filtered by the umask
     fsync_folder(path.parent)
 

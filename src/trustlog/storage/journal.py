@@ -362,7 +362,7 @@ class Journal(Files):
         missing = [self.root, *(p for p in self.root.parents if not p.exists())]
         missing = [p for p in missing if not p.exists()]
         if not self.root.parent.exists():
-            self.root.parent.mkdir(parents=True)
+            self.root.parent.mkdir(parents=True, exist_ok=True)  # two first runs at once
         atomic.ensure_folder(self.root)
         return missing
 
