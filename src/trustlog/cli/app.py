@@ -294,7 +294,7 @@ class TrustlogGroup(TyperGroup):
             )
             said = f"Could not read or write{where}"
             if error.filename == "standard output":  # render/stdout.py names it so
-                from trustlog.render.stdout import give_up_stdout
+                from trustlog.storage.outside import give_up_stdout
 
                 said = "Could not write to standard output"
                 give_up_stdout()

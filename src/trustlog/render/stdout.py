@@ -32,19 +32,3 @@ def write_stdout(text: str) -> None:
     with naming_stdout():
         sys.stdout.write(text)
         sys.stdout.flush()
-
-
-def give_up_stdout() -> None:
-    """After a failed write, send what stdout still buffers nowhere.
-
-    Python flushes stdout once more as it exits; with the pipe closed or the disk
-    full that flush fails too and the exit code becomes 120 instead of ours. This
-    is the recipe of Python's own docs (signal, "Note on SIGPIPE").
-    """
-    import os
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no file descriptor behind stdout (a test's runner)
-        pass

@@ -31,6 +31,7 @@ import errno
 import fcntl
 import os
 import stat
+import sys
 import tempfile
 from enum import Enum
 from pathlib import Path
@@ -294,3 +295,14 @@ def _too_large(source: str, limit: int) -> InputError:
         "export; is it the right file?",
         hint="Nothing was imported.",
     )
+
+
+def give_up_stdout() -> None:
+    """After a failed write, send what stdout still buffers nowhere.
+
+    Python flushes stdout once more as it exits; with the pipe closed or the disk
+    full that flush fails too and the exit code becomes 120 instead of ours. This
+    is the recipe of Python's own docs (signal, "Note on SIGPIPE").
+    """
+    with contextlib.suppress(OSError, ValueError):  # ValueError: no descriptor (a test runner)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
