@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import stat
 
 import pytest
@@ -141,6 +142,18 @@ def test_promises_travel_with_their_days_and_figures(cli, tmp_path):
     # Theirs count in none of Sam's own figures.
     assert sam.json("report")["promises"]["kept"] == 0
     assert sam.json("entries") == []
+
+
+def test_their_strength_is_shown_once_it_means_something(cli, tmp_path):
+    """As in `promise list`: a few recorded days lead with follow-through alone."""
+    alex, sam = pair(cli, tmp_path)
+    _promises(alex)
+    alex.json("share", "--yes", "--output", str(alex.out / "s.age"))
+    sam.json("receive", str(alex.out / "s.age"))
+    shown = sam("partner").stdout
+    assert "follow-through 50%" in shown and "strength from day 14" in shown
+    assert re.search(r"strength \d", shown) is None
+    assert all(item["strength"] is not None for item in sam.json("partner")["promises"])
 
 
 def test_receiving_the_same_share_twice_adds_nothing(cli, tmp_path):

@@ -28,6 +28,7 @@ from trustlog.domain.partner.store import (
     PROMISES,
     RITUAL,
 )
+from trustlog.domain.promise.schedule import STRENGTH_SHOWN_FROM
 from trustlog.render import words
 from trustlog.render.output import Output
 
@@ -371,8 +372,15 @@ def _promises(out: Any, name: str, held: Any) -> None:
         out.print(line)
         follow = item.get("follow_through")
         strength = item.get("strength")
+        recorded = sum(1 for day in item.get("days", []) if day.get("status") != "unrecorded")
+        # As in `promise list`: strength only once enough days make it mean something.
+        shown = (
+            f"strength {words.percent(strength)}"
+            if recorded >= STRENGTH_SHOWN_FROM
+            else f"strength from day {STRENGTH_SHOWN_FROM}"
+        )
         figures = (
-            f"follow-through {words.percent(follow)} · strength {words.percent(strength)}"
+            f"follow-through {words.percent(follow)} · {shown}"
             if follow is not None or strength is not None
             else "no days recorded in that time"
         )
