@@ -5,6 +5,7 @@ Nothing here reaches a network: the remote is a folder made by `git init --bare`
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,8 +22,9 @@ def git(repo: Path, *args: str, data: bytes | None = None) -> bytes:
     """git on a bare repository (the remote), with no config of the machine's."""
     env = {
         "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_CONFIG_GLOBAL": "/dev/null",
-        "PATH": "/usr/bin:/bin",
+        # A file never made, beside the repository in tmp: git reads no global config.
+        "GIT_CONFIG_GLOBAL": str(repo.parent / "no-global-gitconfig"),
+        "PATH": os.environ["PATH"],
         "GIT_AUTHOR_NAME": "someone",
         "GIT_AUTHOR_EMAIL": "someone@example.org",
         "GIT_COMMITTER_NAME": "someone",
