@@ -157,7 +157,7 @@ def export(
             screen.not_written(state.output)
             return
         if there is outside.Target.FILE and not force:
-            from trustlog.prompts.export import ask_replace
+            from trustlog.prompts.outside import ask_replace
             from trustlog.prompts.seam import Asker
 
             if not ask_replace(Asker(), target.name):

@@ -199,7 +199,7 @@ def share(
             render.not_written(state.output)
             return
         if there is outside.Target.FILE and not force:
-            from trustlog.prompts.partner import ask_replace
+            from trustlog.prompts.outside import ask_replace
             from trustlog.prompts.seam import Asker
 
             if not ask_replace(Asker(), target.name):

@@ -22,7 +22,3 @@ def ask_agenda(ask: Ask) -> list[str]:
 
 def ask_write(ask: Ask) -> bool:
     return ask.confirm("Write it?", default=True)
-
-
-def ask_replace(ask: Ask, name: str) -> bool:
-    return ask.confirm(f"{name} is already there. Replace it?", default=False)

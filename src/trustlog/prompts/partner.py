@@ -9,9 +9,5 @@ def ask_share(ask: Ask) -> bool:
     return ask.confirm("Write this share?", default=True)
 
 
-def ask_replace(ask: Ask, name: str) -> bool:
-    return ask.confirm(f"{name} is already there. Replace it?", default=False)
-
-
 def ask_remove(ask: Ask) -> bool:
     return ask.confirm("Forget them and everything they shared?", default=False)
