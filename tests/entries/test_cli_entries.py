@@ -43,6 +43,8 @@ def test_entries_lists_oldest_first_and_filters_by_date_and_kind(cli, three_days
         (["--to", "soon"], "--to: 'soon' is not a date I can read."),
         (["--from", "2026-11-02", "--to", "2026-11-01"], "--from 2026-11-02 is after --to"),
         (["--kind", "diary"], "--kind: 'diary' is not a kind of entry."),
+        (["--from", ""], "--from: '' is not a date I can read."),
+        (["--to", ""], "--to: '' is not a date I can read."),
     ],
 )
 def test_entries_bad_input(cli, args, message):
