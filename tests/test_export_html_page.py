@@ -7,10 +7,16 @@ came from templates, not its bytes.
 
 from __future__ import annotations
 
+import ast
 import json
+import re
+from importlib.resources import files
+from pathlib import Path
 
+import jinja2
 import pytest
 
+import trustlog
 from tests.export_page import OUTLINE, export_of, fill, outline
 from trustlog.render.export import html
 
@@ -30,3 +36,54 @@ def test_nothing_in_it_reaches_outside_the_page(page):
     assert seen.outside == []
     assert "url(" not in seen.style and "@import" not in seen.style
     assert "@font-face" not in seen.style
+
+
+# Tags a page is made of; a string of ours holding one would be markup built by hand.
+TAG = re.compile(
+    r"</?(html|head|body|main|header|section|article|div|p|ul|ol|li|dl|dt|dd|h[1-6]|table|"
+    r"thead|tbody|tr|th|td|col|colgroup|strong|bdi|figure|svg|title|desc|text|line|rect|"
+    r"circle|polygon|polyline|path|style|meta|br|a|span|em)[\s/>]"
+)
+SOURCE = Path(trustlog.__file__).parent
+
+
+def _strings(tree: ast.AST) -> list[tuple[int, str]]:
+    """Every literal string of a module but the docstrings, with its line."""
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if id(node) not in docstrings
+    ]
+
+
+def test_no_python_module_writes_a_tag():
+    found = [
+        f"{path.relative_to(SOURCE)}:{line}: {value!r}"
+        for path in sorted(SOURCE.rglob("*.py"))
+        for line, value in _strings(ast.parse(path.read_text(encoding="utf-8")))
+        if TAG.search(value)
+    ]
+    assert found == []
+
+
+def test_templates_escape_and_refuse_a_name_they_do_not_know():
+    made = html.environment()
+    assert made.autoescape("export.html") and made.autoescape("charts.svg")  # type: ignore[operator]
+    assert made.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+    with pytest.raises(jinja2.UndefinedError):
+        made.get_template("kinds/checkin.html").render()
+
+
+def test_the_templates_ship_with_the_package():
+    templates = files("trustlog.render.export") / "templates"
+    names = {path.name for path in Path(str(templates)).rglob("*")}
+    assert {"base.html", "export.html", "charts.svg", "style.css", "checkin.html"} <= names
