@@ -2,13 +2,15 @@
 
 The outline (tests/export_page.py: each block's text, the headings, tables,
 pictures and isolated words) is compared with the one the page had before it
-came from templates, not its bytes.
+came from templates, not its bytes. Then the Nu HTML Checker and axe-core
+(tests/page_checkers.py) read the page as published tools do.
 """
 
 from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -17,7 +19,10 @@ import jinja2
 import pytest
 
 import trustlog
-from tests.export_page import OUTLINE, export_of, fill, outline
+from tests import page_checkers
+from tests.export_page import NOW, OUTLINE, TODAY, export_of, fill, outline
+from trustlog.domain.export.build import build_export
+from trustlog.domain.export.model import Options
 from trustlog.render.export import html
 
 
@@ -36,6 +41,42 @@ def test_nothing_in_it_reaches_outside_the_page(page):
     assert seen.outside == []
     assert "url(" not in seen.style and "@import" not in seen.style
     assert "@font-face" not in seen.style
+
+
+@pytest.fixture(params=["every kind", "nothing yet"])
+def pages(request, journal, cli, at) -> list[str]:
+    """The page of a journal of every kind, or of an empty one, on screen and on A4."""
+    if request.param == "every kind":
+        fill(journal, cli, at)
+        export = export_of(journal)
+    else:
+        export = build_export(journal, Options(), TODAY, NOW)
+    return [html.document(export), html.document(export, paper="A4")]
+
+
+def test_the_nu_html_checker_finds_nothing_to_say(pages, tmp_path):
+    for page in pages:
+        messages = page_checkers.vnu(page, tmp_path)
+        assert [m for m in messages if m["type"] == "error"] == []
+        assert messages == []  # not a warning either
+
+
+def test_axe_finds_no_violation_of_wcag_21_aa_or_best_practice(pages, tmp_path):
+    for page in pages:
+        assert page_checkers.axe(page, tmp_path) == []
+
+
+def test_a_missing_checker_fails_on_ci(monkeypatch, tmp_path):
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setattr(page_checkers, "VNU", tmp_path / "no.jar")
+    with pytest.raises(pytest.fail.Exception, match="not installed"):
+        page_checkers.vnu("<!DOCTYPE html>", tmp_path)
+
+
+@pytest.mark.skipif(os.environ.get("CI") != "true", reason="CI=true only: .ci/run's installs")
+def test_ci_has_both_checkers_and_java():
+    assert page_checkers.VNU.is_file() and page_checkers.AXE.is_file()
+    assert page_checkers.java()
 
 
 # Tags a page is made of; a string of ours holding one would be markup built by hand.

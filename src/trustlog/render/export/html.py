@@ -267,10 +267,18 @@ def _items(day: Day, names: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def _fields(rows: list[wording.Row]) -> list[tuple[str, list[str]]]:
-    """Labelled fields with the person's words; a field not given is left out."""
-    return [
-        (label, [value.strip()]) for label, value in rows if value is not None and value.strip()
-    ]
+    """Labelled fields with the person's words, a field not given left out. A label given
+    again ("Grateful for", twice) holds both under one <dt>: HTML's description list has
+    one term for all its descriptions, and a reader hears the label once."""
+    fields: list[tuple[str, list[str]]] = []
+    for label, value in rows:
+        if value is None or not value.strip():
+            continue
+        if fields and fields[-1][0] == label:
+            fields[-1][1].append(value.strip())
+        else:
+            fields.append((label, [value.strip()]))
+    return fields
 
 
 def _checkin(checkin: Checkin) -> dict[str, Any]:
