@@ -185,7 +185,9 @@ JRNL = beside("jrnl")
 
 
 def environment(home: Path | None) -> dict[str, str]:
-    env = dict(os.environ, TRUSTLOG_NOW=NOW, TZ="UTC", NO_COLOR="1", COLUMNS="80")
+    env = dict(os.environ, TRUSTLOG_NOW=NOW, TZ="UTC", NO_COLOR="1")
+    # On a pipe, as a person pipes: no width asked for (a shell does not export COLUMNS).
+    env.pop("COLUMNS", None)
     env.pop("TRUSTLOG_HOME", None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: from cached bytecode
     if home is not None:

@@ -97,6 +97,23 @@ class Output:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()
 
+    def piped_whole(self) -> bool:
+        """Whether stdout is a pipe rich would write plain and unwrapped: no terminal (by
+        rich's rules), no colour forced, no width asked for (COLUMNS)."""
+        environ = os.environ
+        return (
+            os.name == "posix"
+            and layout.width(sys.stdout) is None
+            and "FORCE_COLOR" not in environ
+            and "TTY_COMPATIBLE" not in environ
+        )
+
+    def lines(self, text: str) -> None:
+        """Lines of data on stdout, as they are (the caller made them safe to show)."""
+        with naming_stdout():
+            sys.stdout.write(text)
+            sys.stdout.flush()
+
     def say(self, message: str) -> None:
         """A short message for the person, on stderr (rich markup allowed)."""
         self.err.print(message)
