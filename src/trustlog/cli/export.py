@@ -14,6 +14,8 @@ from trustlog.domain.core import values
 from trustlog.render.export.formats import DEFAULT, FORMATS, WHOLE, Format, find
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from trustlog.domain.export.model import Export
 
 STDOUT = "-"
@@ -148,8 +150,12 @@ def export(
         include_partner=include_partner,
     )
     if chosen.complete:
-        from trustlog.domain.export.complete import build_complete as build_export
-    made = build_export(state.journal, options, today, clock.now())
+        from trustlog.domain.export.complete import build_complete
+
+        # Read while it is written, unless what it holds is shown first and asked about.
+        made = build_complete(state.journal, options, today, clock.now(), streamed=not asking)
+    else:
+        made = build_export(state.journal, options, today, clock.now())
     shown = STDOUT if target is None else output_path or target.name
     replace = force
     if asking and target is not None:
@@ -164,7 +170,13 @@ def export(
                 screen.not_written(state.output)
                 return
             replace = True
-    data = chosen.renderer()(made)
+    data: bytes | Iterable[bytes]
+    if chosen.complete:
+        from trustlog.render.export.complete import chunks
+
+        data = chunks(made)  # an entry at a time: ten years are never in memory at once
+    else:
+        data = chosen.renderer()(made)
     if target is None:
         state.output.data(data)
     else:

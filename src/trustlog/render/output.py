@@ -15,7 +15,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import IO, TYPE_CHECKING, Any, TextIO, cast
@@ -90,11 +90,13 @@ class Output:
             sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
             sys.stdout.flush()
 
-    def data(self, data: bytes) -> None:
-        """A file's bytes on stdout, as they are (an export made them safe to show)."""
+    def data(self, data: bytes | Iterable[bytes]) -> None:
+        """A file's bytes on stdout, as they are (an export made them safe to show), whole
+        or a piece at a time."""
         with naming_stdout():
             sys.stdout.flush()
-            sys.stdout.buffer.write(data)
+            for chunk in [data] if isinstance(data, bytes) else data:
+                sys.stdout.buffer.write(chunk)
             sys.stdout.buffer.flush()
 
     def piped_whole(self) -> bool:

@@ -13,7 +13,9 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from trustlog.errors import JournalError
 
@@ -127,8 +129,11 @@ def fsync_folder(path: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+def write_atomic(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
     """Replace `path` with `data` so that it is either wholly old or wholly new.
+
+    `data` may come a piece at a time (an export read as it is written): a piece
+    that fails leaves the old file as it was.
 
     The new file is 0600 whatever the old one was: a replaced file only ever
     loses permissions. A read-only file or folder is refused, not replaced.
@@ -141,7 +146,7 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     try:
         os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write_all(handle, data)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
@@ -156,6 +161,12 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
         raise
     if durable:
         fsync_folder(path.parent)
+
+
+def write_all(handle: BinaryIO, data: bytes | Iterable[bytes]) -> None:
+    """Write `data`, whole or a piece at a time."""
+    for chunk in [data] if isinstance(data, bytes) else data:
+        handle.write(chunk)
 
 
 def write_new(path: Path, data: bytes) -> bool:
