@@ -26,6 +26,7 @@ from typing import Any
 import tomli_w
 
 from trustlog.errors import JournalError
+from trustlog.storage.front import read as fast_front
 
 FENCE = "+++"
 _LINE_IN_MESSAGE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -112,6 +113,10 @@ def loads(text: str, path: Path) -> Document:
     else:
         raise damaged(path, len(lines), "the closing +++ line is missing")
     front = "\n".join(lines[1:index]) + "\n"
+    fields = fast_front(front)  # what trustlog wrote, read quickly (storage/front.py)
+    if fields is not None:
+        body: str | None = "\n".join(lines[index + 1 :])
+        return Document(fields=fields, body=body or None, path=path, text=text)
     try:
         fields = tomllib.loads(front)
     except RecursionError:
@@ -125,7 +130,7 @@ def loads(text: str, path: Path) -> Document:
         reason = _LINE_IN_MESSAGE.sub("", message).replace("(at end of document)", "")
         reason = reason.strip().rstrip(".")
         raise damaged(path, line, reason[:1].lower() + reason[1:]) from None
-    body: str | None = "\n".join(lines[index + 1 :])
+    body = "\n".join(lines[index + 1 :])
     return Document(fields=fields, body=body or None, path=path, text=text)
 
 
