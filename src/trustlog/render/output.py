@@ -12,7 +12,6 @@ are (see `Output.tell`).
 from __future__ import annotations
 
 import io
-import json
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -86,6 +85,8 @@ class Output:
         return self._console(stderr=True)
 
     def json(self, data: Any) -> None:
+        import json  # a plain check-in says its one line without it
+
         with naming_stdout():
             sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
             sys.stdout.flush()

@@ -12,7 +12,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
@@ -129,6 +128,22 @@ def fsync_folder(path: Path) -> None:
         os.close(fd)
 
 
+def temporary(path: Path) -> tuple[int, str]:
+    """A new, empty file beside `path` for its next version, 0600, open for writing.
+
+    Named as tempfile.mkstemp names one, `.<name>.<8 random characters>.tmp` (what
+    change.py clears after a crash), and opened with its flags, without importing
+    tempfile and random (about 6 ms) on every check-in.
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
+    while True:
+        tmp = os.path.join(path.parent, f".{path.name}.{os.urandom(4).hex()}.tmp")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
+
+
 def write_atomic(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
     """Replace `path` with `data` so that it is either wholly old or wholly new.
 
@@ -142,7 +157,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], durable: bool = True
     """
     require_writable(path.parent)
     require_writable(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = temporary(path)
     try:
         os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:

@@ -18,7 +18,6 @@ escaped), so a fence line can only be a fence.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -117,6 +116,8 @@ def loads(text: str, path: Path) -> Document:
     if fields is not None:
         body: str | None = "\n".join(lines[index + 1 :])
         return Document(fields=fields, body=body or None, path=path, text=text)
+    import tomllib  # anything else: a hand edit, or damage to name by its line
+
     try:
         fields = tomllib.loads(front)
     except RecursionError:
@@ -150,6 +151,11 @@ def parse_toml(raw: bytes, path: Path) -> dict[str, Any]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise damaged(path, None, "it is not UTF-8 text") from None
+    fields = fast_front(text)  # `format = 1`, as trustlog writes journal.toml
+    if fields is not None:
+        return fields
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except RecursionError:

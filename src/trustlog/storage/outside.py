@@ -32,7 +32,6 @@ import fcntl
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
@@ -156,7 +155,7 @@ def save(
         atomic.write_atomic(path, data)
         return
     atomic.require_writable(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = atomic.temporary(path)
     try:
         os.fchmod(fd, atomic.FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
