@@ -105,11 +105,19 @@ def read_regular(path: Path, root: Path) -> bytes:
         if home not in target.parents:
             raise not_a_file(path, f"a link to {target}, outside the journal folder") from None
         fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
-        what = kind_of(os.fstat(fd).st_mode)
+    try:
+        info = os.fstat(fd)
+        what = kind_of(info.st_mode)
         if what is not None:
             raise not_a_file(path, what)
-        return handle.read()
+        # Read straight from the descriptor, to its end: a search reads ten thousand
+        # files, and a file object for each cost a tenth of its time.
+        pieces = [os.read(fd, info.st_size + 1)]
+        while pieces[-1]:
+            pieces.append(os.read(fd, 1 << 16))
+        return b"".join(pieces)
+    finally:
+        os.close(fd)
 
 
 def not_a_file(path: Path, what: str) -> JournalError:

@@ -110,10 +110,15 @@ class Journal(Drafts):
         if kind is not None:
             # The kind is in the name: skip parsing the others (most of a month is marks).
             names = [name for name in names if f"-{kind}-" in name]
-        found = in_order(f for f in dated_entries(folder, names) if kind in (None, f.kind))
+        # A dated name begins with its date: sorted by name is in_order's order.
+        found = [f for f in dated_entries(folder, sorted(names)) if kind in (None, f.kind)]
+        undated_kinds = set(self.kept_in.values())
         for entry in found:
-            _refuse_misplaced(entry)
-            self._refuse_elsewhere(entry)
+            assert entry.date is not None
+            if entry.date.month != month or entry.date.year != year:
+                _refuse_misplaced(entry)  # its name dates it in another month folder
+            if entry.kind in undated_kinds:
+                self._refuse_elsewhere(entry)
         return found
 
     def files_between(
