@@ -90,13 +90,13 @@ def plain_table(rows: list[Row]) -> str | None:
     time. On a pipe nothing wraps, so each row is its three short cells padded to
     their column's widest, two spaces apart, and the summary whole. Short cells rich
     would read as markup or emoji codes, or wider than one cell a character, and a
-    tab (which rich expands), are left to rich; tests/test_entries_table.py holds the
-    two to the same bytes.
+    tab (which rich expands) or a line end in a summary, are left to rich;
+    tests/test_entries_table.py holds the two to the same bytes.
     """
     shown = [(cells := [visible(cell) for cell in row[:3]], _plain(row[3])) for row in rows]
     widths = [len(name) for name in HEADER]
     for cells, summary in shown:
-        if "\t" in summary or not all(_narrow(cell) for cell in cells):
+        if "\t" in summary or "\n" in summary or not all(_narrow(cell) for cell in cells):
             return None
         widths = [max(width, len(cell)) for width, cell in zip(widths, cells, strict=True)]
     lines = []
