@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.entries.service import Deletion
-from trustlog.domain.promise.model import Mark, Promise
-from trustlog.domain.promise.schedule import describe_schedule
-from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
 from trustlog.render.output import Output, Piece
 from trustlog.render.safe import visible
-from trustlog.render.trigger import trigger_summary
 
 if TYPE_CHECKING:
     pass
@@ -143,7 +140,13 @@ def _found(entry: Entry, contains: str) -> list[Piece] | None:
 
 def summary_line(entry: Entry) -> str:
     """The entry in one line, the person's words cut to fit the screen."""
-    if isinstance(entry, Trigger):  # its recovery time is worded here, as everywhere
+    # A trigger's recovery time is worded by render/trigger.py, as everywhere. No entry is
+    # a Trigger unless its module was imported (domain/kinds.py imports a kind's module
+    # when it meets one), so a listing without triggers imports neither.
+    model = sys.modules.get("trustlog.domain.trigger.model")
+    if model is not None and isinstance(entry, model.Trigger):
+        from trustlog.render.trigger import trigger_summary
+
         return trigger_summary(entry)
     return entry.summary(words.quoted)
 
@@ -221,6 +224,9 @@ REFERENCES = ("promise", "promises", "apology")
 def _fields(
     entry: Entry, data: dict[str, Any], names: dict[str, str]
 ) -> list[tuple[str, list[str]]]:
+    from trustlog.domain.promise.model import Mark, Promise  # one entry shown: imported now
+    from trustlog.domain.promise.schedule import describe_schedule
+
     shown: list[tuple[str, list[str]]] = []
     for key, stored in data.items():
         if key in NOT_LISTED or stored in (None, [], "") or stored is False:
