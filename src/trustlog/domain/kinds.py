@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # A kind's module is imported only when a file of that kind is read (`load`): importing
 # every kind (the apology checker's rules among them) cost each command that reads
 # entries about 25 ms, and a month of check-ins needs only the check-in. `KINDS` and
-# `BY_NAME` import them all; tests/test_kinds.py checks this table against them.
+# `BY_NAME` import them all; tests/kinds/test_kinds.py checks this table against them.
 WHERE: dict[str, tuple[str, str]] = {
     "checkin": ("trustlog.domain.checkin.model", "Checkin"),
     "trigger": ("trustlog.domain.trigger.model", "Trigger"),

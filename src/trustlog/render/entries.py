@@ -88,7 +88,7 @@ def plain_table(rows: list[Row]) -> str | None:
     their column's widest, two spaces apart, and the summary whole. Short cells rich
     would read as markup or emoji codes, or wider than one cell a character, and a
     tab (which rich expands) or a line end in a summary, are left to rich;
-    tests/test_entries_table.py holds the two to the same bytes.
+    tests/entries/test_entries_table.py holds the two to the same bytes.
     """
     shown = [(cells := [visible(cell) for cell in row[:3]], _plain(row[3])) for row in rows]
     widths = [len(name) for name in HEADER]

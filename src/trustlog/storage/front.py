@@ -9,7 +9,7 @@ anything it does not recognise (a comment, a table, an escape in a string, a
 float, a key in quotes, a blank line, a duplicate key, a value that might not
 be valid) makes it return None, and the caller asks `tomllib`, which reads it
 or names the line of what is wrong. Where it returns fields, they are the ones
-tomllib returns, with the same types and offsets: tests/test_front.py holds the
+tomllib returns, with the same types and offsets: tests/storage/test_front.py holds the
 two together by hypothesis, and on every file of a generated journal.
 """
 

@@ -31,7 +31,7 @@ def chunks(export: Export) -> Iterator[bytes]:
     With `indent`, json.dumps takes Python's pure-Python encoder over the whole
     document: 134 ms of ten years' 1.4 s, and the document and its text held at
     once. Each entry here is written by `_dumps` below instead (strings by the C
-    escaper), and tests/test_export_stream.py holds it to json.dumps by hypothesis.
+    escaper), and tests/export/test_export_stream.py holds it to json.dumps by hypothesis.
     """
     options = export.options
     window = options.start is not None or options.end is not None
