@@ -242,7 +242,12 @@ class Row:
         return "yes" if self.ratio <= limit else "**no**"
 
 
+ONLY: list[str] = []  # --only: the rows whose operation holds one of these
+
+
 def paired(row: Row, ours: Side, theirs: Side, rounds: int, *, warm: bool = True) -> Row:
+    if ONLY and not any(part in row.operation for part in ONLY):
+        return row
     print(f"  {row.operation} / {row.against}", file=sys.stderr)
     if warm:
         ours.time(0)
@@ -501,6 +506,8 @@ def table(rows: list[Row], heading: str) -> list[str]:
         "|---|---|---:|---:|:-:|---:|",
     ]
     for row in rows:
+        if not row.ours:
+            continue  # left out by --only
         lines.append(
             f"| {row.operation} | {row.against} | {row.ratio:.2f} | {row.goal} | {row.met()} | "
             f"{statistics.median(row.ours):.0f} · {statistics.median(row.theirs):.0f} |"
@@ -515,7 +522,11 @@ def main(argv: list[str] | None = None) -> int:
         "--cache", type=Path, help="keep the generated 1, 10 and 20 years here between runs"
     )
     parser.add_argument("--no-peaks", action="store_true", help="skip the memory peaks")
+    parser.add_argument(
+        "--only", action="append", default=[], metavar="TEXT", help="only rows holding TEXT"
+    )
     args = parser.parse_args(argv)
+    ONLY[:] = args.only
     if shutil.which(JRNL[0]) is None:
         parser.error("jrnl is not installed beside this Python: pip install -e '.[bench]'")
     if args.cache:
