@@ -22,6 +22,7 @@ from trustlog.domain.imports.service import (
     entry_refused,
     land,
     parse_json,
+    read_items,
     refused,
 )
 from trustlog.domain.profile import Profile, parse_day_ends
@@ -40,19 +41,18 @@ def import_export(
     data = parse_json(raw, source)
     _check_top(data, source)
     result = Imported(source, partial=_partial(data))
-    items = data["entries"]
-    incoming: list[Incoming] = []
     seen: dict[str, int] = {}
-    for number, item in enumerate(items, start=1):
+
+    def read(item: Any, number: int) -> Incoming:
         found = _read_item(journal, item, source, number)
         first = seen.setdefault(found.entry.id, number)
         if first != number:
             raise entry_refused(
                 source, number, f"entry {first} has the same id ('{found.entry.id}')"
             )
-        incoming.append(found)
-        if progress is not None:
-            progress(number, len(items))
+        return found
+
+    incoming = read_items(data["entries"], read, progress)
     return land(journal, incoming, result, profile=_profile(data["profile"], source))
 
 

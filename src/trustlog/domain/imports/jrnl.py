@@ -29,6 +29,7 @@ from trustlog.domain.imports.service import (
     entry_refused,
     land,
     parse_json,
+    read_items,
     refused,
 )
 from trustlog.storage import document
@@ -58,11 +59,11 @@ def import_jrnl(
     # imports of one file at once must not both find it new.
     with journal.writing():
         ids = iter(journal.new_ids(len(items), {f.id for f in journal.all_files()}))
-        incoming: list[Incoming] = []
-        for number, item in enumerate(items, start=1):
-            incoming.append(_read_item(journal, item, next(ids), source, number))
-            if progress is not None:
-                progress(number, len(items))
+        incoming = read_items(
+            items,
+            lambda item, number: _read_item(journal, item, next(ids), source, number),
+            progress,
+        )
         known = _known(journal)
         result = Imported(source)
         fresh = []

@@ -49,6 +49,19 @@ class Incoming:
         return str(getattr(self.entry, "stored_kind", self.entry.kind))
 
 
+def read_items(
+    items: list[Any], read: Callable[[Any, int], Incoming], progress: Progress | None
+) -> list[Incoming]:
+    """Each entry of a file read in turn, numbered from 1 as a refusal names it, with
+    progress told after each: how every reader goes through a file's entries."""
+    incoming = []
+    for number, item in enumerate(items, start=1):
+        incoming.append(read(item, number))
+        if progress is not None:
+            progress(number, len(items))
+    return incoming
+
+
 def parse_json(raw: bytes, source: str) -> Any:
     """The JSON of a file to import; a damaged or truncated one names where it breaks."""
     try:
