@@ -25,22 +25,22 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trustlog.errors import InputError, JournalError
-from trustlog.storage import lock
+from trustlog.storage import gitquick, lock
 from trustlog.storage.crypt import IDENTITY_FILE
-from trustlog.storage.git import SYNC_FOLDER, Repo, git_program
+from trustlog.storage.git import Repo, git_program
+from trustlog.storage.gitquick import SYNC_FOLDER
 from trustlog.storage.journal import SETTINGS_FILE, Journal
 from trustlog.storage.names import said_by
 
 if TYPE_CHECKING:  # merge.py reads every kind: imported only when a merge happens
     from trustlog.domain.sync.merge import Plan
 
-MARKER = "merging"
+MARKER = gitquick.MARKER
 SYNC_LOCK_SECONDS = 120  # a sync over a slow network waits for the one before it
 ROUNDS = 4  # fetch-merge-push rounds before giving up on a remote that keeps moving
-LAST_SYNC = "trustlog.lastsync"
 
 
 @dataclass
@@ -51,6 +51,8 @@ class SyncResult:
     merged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     finished_earlier: bool = False  # a killed sync's merge was completed first
+    # Both devices had made sharing keys (domain/sync/keys.py): which were kept, and why.
+    sharing_keys: dict[str, Any] | None = None
 
 
 @dataclass
@@ -59,6 +61,7 @@ class SetupResult:
     action: str  # "sent" (this journal went to an empty remote), "received", "started"
     files: int
     encrypted: bool
+    sharing_keys: dict[str, Any] | None = None  # as SyncResult's
 
 
 @dataclass
@@ -106,6 +109,7 @@ def setup(journal: Journal, remote: str, now: datetime, batch: bool = True) -> S
         )
     tip = repo.remote_tip(remote)  # unreachable: exit 1 before anything is made
     has_entries = any(True for _ in journal.all_files())
+    keys_notice: dict[str, Any] | None = None
     found = journal.as_found()  # a refusal leaves the folder as it was, or not there at all
     try:
         with journal.writing():
@@ -131,6 +135,9 @@ def setup(journal: Journal, remote: str, now: datetime, batch: bool = True) -> S
                 )
             _same_key(journal, repo, remote_files, remote)
         if theirs is None or has_entries:
+            if theirs is not None:
+                with journal.writing():  # lands before the journal is staged below
+                    keys_notice = _settle_keys(journal, repo, remote_files, remote, None)
             with journal.writing():
                 tree = repo.stage_all()
                 files = repo.files(tree)
@@ -148,15 +155,40 @@ def setup(journal: Journal, remote: str, now: datetime, batch: bool = True) -> S
             with journal.writing():
                 from trustlog.domain.sync import merge
 
-                _land(journal, merge.fast_forward(dict(remote_files), repo.blobs), theirs)
+                plan = merge.fast_forward(dict(remote_files), repo.blobs)
+                keys_notice = _settle_keys(journal, repo, remote_files, remote, plan)
+                _land(journal, plan, theirs)
             _finish(journal, repo)
+            if keys_notice is not None:  # the keys settled here: the other device learns now
+                repo.push()
             action, count = "received", _entry_count(remote_files)
     except BaseException:
         repo.forget()
         journal.take_back(found)
         raise
-    repo.set(LAST_SYNC, now.isoformat())
-    return SetupResult(remote, action, count, journal.identity_path.exists())
+    gitquick.stamp(str(repo.root), now.isoformat())
+    return SetupResult(remote, action, count, journal.identity_path.exists(), keys_notice)
+
+
+def _settle_keys(
+    journal: Journal, repo: Repo, remote_files: dict[str, str], remote: str, plan: Plan | None
+) -> dict[str, Any] | None:
+    """Sharing keys made here and on the device that set the remote up, before either
+    synced: settled as a merge settles them (domain/sync/keys.py), into `plan` (taking the
+    remote's journal) or straight into the journal (sending this one on top of it)."""
+    from trustlog.domain.partner.keys import KEYS_FILE
+    from trustlog.domain.sync import merge
+
+    theirs = remote_files.get(KEYS_FILE)
+    if theirs is None or not journal.exists(journal.root / KEYS_FILE):
+        return None
+    mine = repo.blob_of(KEYS_FILE)
+    data = repo.blobs([mine, theirs])
+    settled = merge.Plan() if plan is None else plan
+    merge.settle_keys(journal, settled, data[mine], data[theirs], remote)
+    if plan is None:
+        _write(journal, settled)
+    return settled.sharing_keys
 
 
 def _same_key(journal: Journal, repo: Repo, remote_files: dict[str, str], remote: str) -> None:
@@ -191,12 +223,14 @@ def sync(journal: Journal, now: datetime, batch: bool = True) -> SyncResult:
                 plan, ours = _plan(journal, repo, local, theirs, url)
                 if plan is not None:
                     assert theirs is not None
+                    _keys_replaced(journal, repo, plan, local)
                     _land(journal, plan, theirs)
             if plan is not None:
                 _finish(journal, repo, _merge_message(plan))
                 result.received += _entry_count(plan.paths)
                 result.merged += [i for i in plan.merged if i not in result.merged]
                 result.conflicts += [i for i in plan.conflicts if i not in result.conflicts]
+                result.sharing_keys = plan.sharing_keys or result.sharing_keys
                 local = repo.head()
             if local is None or local == theirs:
                 break
@@ -208,7 +242,7 @@ def sync(journal: Journal, now: datetime, batch: bool = True) -> SyncResult:
                 f"{url} kept changing while this device tried to send to it.",
                 hint="Everything is merged and saved here; run `trustlog sync` again in a moment.",
             )
-    repo.set(LAST_SYNC, now.isoformat())
+    gitquick.stamp(str(repo.root), now.isoformat())
     return result
 
 
@@ -242,8 +276,36 @@ def _plan(
     return plan, ours
 
 
+def _keys_replaced(journal: Journal, repo: Repo, plan: Plan, local: str | None) -> None:
+    """Sharing keys another device settled (or a person changed there) that take the place
+    of this device's: said, as when they are settled here (domain/sync/keys.py)."""
+    from trustlog.domain.partner.keys import KEYS_FILE
+    from trustlog.domain.sync import keys
+
+    after = plan.raw.get(KEYS_FILE)
+    if plan.sharing_keys is not None or after is None or local is None:
+        return
+    blob = repo.blob_at(local, KEYS_FILE)
+    if blob is None:
+        return
+    before = repo.blobs([blob])[blob]
+    if not keys.differ(journal, before, after):
+        return
+    copy = keys.copy_path(before)
+    if copy not in plan.raw and not journal.exists(journal.root / copy):
+        plan.take(copy, before)  # never lost: kept beside, as the device that settled them does
+    plan.sharing_keys = keys.replaced(journal, before, after, copy)
+
+
 def _land(journal: Journal, plan: Plan, theirs: str) -> None:
     """The plan's files and the marker, as one change of the journal (inside `writing()`)."""
+    with journal.change() as step:
+        _write(journal, plan)
+        step.write(_marker(journal), theirs.encode("ascii"))
+
+
+def _write(journal: Journal, plan: Plan) -> None:
+    """The plan's files, in the journal's change (inside `writing()`)."""
     root = journal.root
     with journal.change() as step:
         for path, data in plan.raw.items():
@@ -252,7 +314,6 @@ def _land(journal: Journal, plan: Plan, theirs: str) -> None:
             journal.write_bytes(root / path, data)
         for path in sorted(plan.removes):
             journal.remove(root / path)
-        step.write(_marker(journal), theirs.encode("ascii"))
 
 
 def _finish(journal: Journal, repo: Repo, message: str | None = None) -> bool:
@@ -276,7 +337,12 @@ def _finish(journal: Journal, repo: Repo, message: str | None = None) -> bool:
 
 
 def _commit_local(repo: Repo, head: str | None, head_tree: str) -> str | None:
-    """One commit of what changed here since the last sync (nothing: no commit); the tip."""
+    """One commit of what changed here since the last sync (nothing: no commit); the tip.
+
+    `git status` first: when nothing differs (the usual case), git's index is
+    neither refreshed nor written, and no tree is made."""
+    if head is not None and repo.clean():
+        return head
     tree = repo.stage_all()
     if tree == head_tree:
         return head
@@ -306,7 +372,7 @@ def status(journal: Journal, batch: bool = True) -> SyncStatus:
         behind = set(repo.changes(base, theirs))
     elif local is not None:
         here |= set(repo.changes(None, local))
-    stamp = repo.get(LAST_SYNC)
+    stamp = gitquick.last_sync(str(repo.root))
     return SyncStatus(
         url,
         datetime.fromisoformat(stamp) if stamp else None,
