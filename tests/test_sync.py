@@ -40,12 +40,37 @@ def test_setup_sends_a_journal_to_an_empty_remote_and_an_empty_journal_takes_it(
 ):
     laptop.ok("checkin", "--mood", "4", "--note", WORDS[0])
     sent = laptop("sync", "setup", str(remote), "--json").json()
-    assert sent == {"remote": str(remote), "action": "sent", "files": 1, "encrypted": False}
+    assert sent == {
+        "remote": str(remote),
+        "action": "sent",
+        "files": 1,
+        "encrypted": False,
+        **NO_KEYS,
+    }
     taken = desk("sync", "setup", str(remote), "--json").json()
-    assert taken == {"remote": str(remote), "action": "received", "files": 1, "encrypted": False}
+    assert taken == {
+        "remote": str(remote),
+        "action": "received",
+        "files": 1,
+        "encrypted": False,
+        **NO_KEYS,
+    }
     assert desk.entries() == laptop.entries()
     assert (desk.root / ".sync" / "git").is_dir()
     assert oct((desk.root / ".sync").stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_remote_folder_named_from_here_is_kept_by_its_whole_path(
+    laptop, desk, remote, monkeypatch
+):
+    laptop.ok("checkin", "--mood", "4")
+    monkeypatch.chdir(remote.parent)
+    sent = laptop("sync", "setup", remote.name, "--json").json()
+    assert sent["remote"] == str(remote)
+    monkeypatch.chdir(laptop.root.parent.parent)  # a sync from anywhere else
+    desk.ok("sync", "setup", str(remote))
+    assert desk.entries() == laptop.entries()
+    assert laptop("sync", "status", "--json").json()["remote"] == str(remote)
 
 
 def test_a_plain_journals_setup_says_once_that_the_remote_holds_plain_text(laptop, remote):

@@ -102,6 +102,11 @@ def setup(journal: Journal, remote: str, now: datetime, batch: bool = True) -> S
     remote = remote.strip()
     if not remote:
         raise InputError("REMOTE: please give a git repository, such as /media/usb/journal.git.")
+    if Path(remote).expanduser().exists():
+        # A folder named from where the command runs: git runs in the journal folder,
+        # and a later sync from anywhere else, so it is kept by its whole path (as
+        # `git clone ../journal.git` does).
+        remote = str(Path(remote).expanduser().absolute())
     if repo.exists:
         raise InputError(
             f"This journal already syncs with {repo.remote_url()}.",
