@@ -68,7 +68,14 @@ def synced(output: Output, done: SyncResult, json: bool = False) -> None:
     if done.sharing_keys:
         sharing_keys(output, done.sharing_keys)
     if not (done.sent or done.received or done.merged or done.conflicts):
-        output.tell(IN_STEP.format(remote=done.remote))
+        if done.other_files:  # settings, partner files: no entry, but not nothing either
+            files = words.count(done.other_files, "file")
+            output.tell(
+                f"Synced with {done.remote}: no entries changed; {files} of the journal's "
+                "settings and sharing did."
+            )
+        else:
+            output.tell(IN_STEP.format(remote=done.remote))
         return
     output.tell(
         f"Synced with {done.remote}: sent {words.count(done.sent, 'entry file')}, "

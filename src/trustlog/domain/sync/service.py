@@ -51,6 +51,7 @@ class SyncResult:
     merged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     finished_earlier: bool = False  # a killed sync's merge was completed first
+    other_files: int = 0  # files sent or received that are not entries (settings, keys, ...)
     # Both devices had made sharing keys (domain/sync/keys.py): which were kept, and why.
     sharing_keys: dict[str, Any] | None = None
 
@@ -233,6 +234,7 @@ def sync(journal: Journal, now: datetime, batch: bool = True) -> SyncResult:
             if plan is not None:
                 _finish(journal, repo, _merge_message(plan))
                 result.received += _entry_count(plan.paths)
+                result.other_files += len(plan.paths) - _entry_count(plan.paths)
                 result.merged += [i for i in plan.merged if i not in result.merged]
                 result.conflicts += [i for i in plan.conflicts if i not in result.conflicts]
                 result.sharing_keys = plan.sharing_keys or result.sharing_keys
@@ -241,6 +243,7 @@ def sync(journal: Journal, now: datetime, batch: bool = True) -> SyncResult:
                 break
             if repo.push():
                 result.sent += _entry_count(ours)
+                result.other_files += len(ours) - _entry_count(ours)
                 break
         else:
             raise JournalError(
