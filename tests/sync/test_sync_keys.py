@@ -71,6 +71,7 @@ def test_the_code_already_given_out_is_kept_when_the_other_device_takes_the_jour
         "file": notice["file"],
         "given_out": "kept",
         "check_with_partner": False,
+        "settled_here": True,
     }
     assert code_of(desk) == given
     (copy,) = copies(desk)
@@ -87,7 +88,7 @@ def test_the_code_already_given_out_is_kept_when_the_other_device_takes_the_jour
 def _as_keys(copy: Path, root: Path) -> Path:
     """A journal folder holding the set-aside keys in place: the rename a person would do."""
     other = root.parent / f"{root.name}-restored"
-    other.mkdir(mode=0o700)
+    other.mkdir(mode=0o700, exist_ok=True)
     (other / KEYS).write_bytes(copy.read_bytes())
     return other
 
@@ -113,9 +114,33 @@ def test_both_given_out_keeps_the_later_and_tells_the_person_what_to_do(laptop, 
     notice = done.json()["sharing_keys"]
     assert notice["kept"] == later and notice["set_aside"] == first
     assert notice["given_out"] == "both" and notice["check_with_partner"] is True
-    assert notice["file"] == copy.name
+    assert notice["file"] == copy.name and notice["settled_here"] is False
     assert code_of(laptop) == later
     assert [p.name for p in copies(laptop)] == [copy.name]
+
+
+def test_keys_put_back_by_hand_are_said_on_the_other_device_and_lose_nothing(
+    laptop, desk, remote, at
+):
+    at("2026-11-20T09:00:00+00:00")
+    laptop.ok("checkin", "--mood", "3")
+    first = code_of(laptop)
+    laptop.ok("sync", "setup", str(remote))
+    at("2026-11-22T09:00:00+00:00")
+    later = code_of(desk)
+    desk.ok("sync", "setup", str(remote))
+    laptop.sync()
+    (copy,) = copies(laptop)
+    copy.rename(laptop.root / KEYS)  # the partner holds the first: put back, as told
+    assert laptop.sync()["sharing_keys"] is None  # a change of this device's own
+    said = desk("sync")
+    assert said.exit_code == 0, said.stderr
+    words = " ".join(said.stderr.split())
+    assert "This journal's partner keys were changed on another device" in words
+    assert f"its code's fingerprint is now {first}" in words
+    assert code_of(desk) == first
+    kept = {fingerprint_unshown(Device(_as_keys(p, desk.root), desk.cli)) for p in copies(desk)}
+    assert later in kept  # the desk's keys, never lost
 
 
 def test_keys_made_on_both_after_setup_are_settled_by_the_merge(

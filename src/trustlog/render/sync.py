@@ -105,9 +105,12 @@ KEYS_SAID = {
     "both": "Both of your devices gave out a partner code, and the two differ. This journal "
     "now uses the one given out last (fingerprint: {kept}); your partner may hold the other "
     "({set_aside}).",
-    "aside": "This journal's partner code changed on another device (fingerprint now: "
-    "{kept}); the code given out from here ({set_aside}) is no longer this journal's.",
 }
+KEYS_REPLACED = (
+    "This journal's partner keys were changed on another device: its code's fingerprint is "
+    "now {kept}, and this device's keys ({set_aside}) are kept in your journal folder, as "
+    "{file}."
+)
 KEYS_CHECK = (
     "Ask your partner which fingerprint `trustlog partner` shows for you. If it is "
     "{set_aside}, put those keys back (`mv {file} sharing-keys.toml` in your journal "
@@ -118,10 +121,13 @@ KEYS_KEPT = "The other keys are kept in your journal folder, as {file}, in case 
 
 def sharing_keys(output: Output, notice: dict[str, Any]) -> None:
     """Two devices' partner keys settled (domain/sync/keys.py): said plainly, and what to do."""
-    output.tell(KEYS_SAID[notice["given_out"]].format(**notice))
+    if not notice["settled_here"]:
+        output.tell(KEYS_REPLACED.format(**notice))
+    else:
+        output.tell(KEYS_SAID[notice["given_out"]].format(**notice))
     if notice["check_with_partner"]:
         output.tell(KEYS_CHECK.format(**notice))
-    elif notice["file"]:
+    elif notice["settled_here"] and notice["file"]:
         output.tell(KEYS_KEPT.format(**notice))
 
 

@@ -77,7 +77,7 @@ def replaced(journal: Journal, before: bytes, after: bytes, copy: str | None) ->
     """The notice for keys another device settled: this device's were `before`."""
     old, new = _read(journal, before, KEYS_FILE), _read(journal, after, KEYS_FILE)
     given_out = _given_out(old, new)
-    return _notice(new, old, given_out, copy)
+    return _notice(new, old, given_out, copy, here=False)
 
 
 def differ(journal: Journal, before: bytes, after: bytes) -> bool:
@@ -107,13 +107,16 @@ def _given_out(aside: OwnKeys, kept: OwnKeys) -> str:
     return "kept" if _was_given(kept) or not _was_given(aside) else "aside"
 
 
-def _notice(kept: OwnKeys, aside: OwnKeys, given_out: str, path: str | None) -> dict[str, Any]:
+def _notice(
+    kept: OwnKeys, aside: OwnKeys, given_out: str, path: str | None, here: bool = True
+) -> dict[str, Any]:
     return {
         "kept": kept.code.fingerprint,
         "set_aside": aside.code.fingerprint,
         "file": path,
         "given_out": given_out,
         "check_with_partner": given_out in ("both", "aside"),
+        "settled_here": here,  # False: another device settled them (or a person changed them)
     }
 
 
