@@ -258,3 +258,16 @@ def test_the_remote_address_is_read_from_git_config_only_when_plainly_written(
     assert gitquick.config_value(str(repo), "remote", "origin", "url") == found
     if found is not None:  # git reads it so too
         assert git(repo, "config", "--get", "remote.origin.url").decode().strip() == found
+
+
+def test_ctrl_c_while_looking_stops_with_130_and_kind_words(pair, monkeypatch, capsys):
+    laptop, _, _ = pair
+
+    def interrupted(root: str, batch: bool) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(gitquick, "in_step", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        quick.answered(["--journal", str(laptop.root), "sync"])
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err == "trustlog: Stopped. Nothing was saved.\n"
