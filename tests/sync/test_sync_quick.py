@@ -271,3 +271,18 @@ def test_ctrl_c_while_looking_stops_with_130_and_kind_words(pair, monkeypatch, c
         quick.answered(["--journal", str(laptop.root), "sync"])
     assert stopped.value.code == 130
     assert capsys.readouterr().err == "trustlog: Stopped. Nothing was saved.\n"
+
+
+def test_an_encrypted_journal_is_synced_whole_asking_for_the_passphrase(pair):
+    laptop, _, _ = pair
+    assert gitquick.encrypted(str(laptop.root)) is False
+    (laptop.root / "identity.age").write_bytes(b"age-encryption.org/v1\n")
+    assert gitquick.encrypted(str(laptop.root)) is True
+    assert quick.answered(["--journal", str(laptop.root), "sync"]) is False
+
+
+def test_the_quick_look_names_the_files_the_journal_names():
+    from trustlog.storage import change, crypt
+
+    assert gitquick.IDENTITY_FILE == crypt.IDENTITY_FILE
+    assert gitquick.CHANGE_RECORD == change.RECORD_FILE

@@ -30,6 +30,7 @@ BRANCH = "main"
 REMOTE = "origin"
 HEAD_REF = f"refs/heads/{BRANCH}"
 CHANGE_RECORD = ".change.json"  # the journal's change record (storage/change.py)
+IDENTITY_FILE = "identity.age"  # an encrypted journal's key (storage/crypt.py)
 # Config values holding these are quoted, escaped or commented: git reads them then.
 _NOT_PLAIN = frozenset('"\\;#')
 
@@ -218,6 +219,12 @@ def in_step(root: str, batch: bool) -> bool:
         elif name == b"branch.head":
             head = value
     return head == BRANCH.encode() and len(tip) == 40 and oid == tip
+
+
+def encrypted(root: str) -> bool:
+    """Whether the journal is encrypted (its `identity.age`, storage/crypt.py): then every
+    command asks for the passphrase, a sync with nothing to do too, so the whole one runs."""
+    return os.path.lexists(os.path.join(root, IDENTITY_FILE))
 
 
 def pending(root: str) -> bool:

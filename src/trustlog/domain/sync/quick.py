@@ -18,7 +18,7 @@ from trustlog.storage import gitquick
 def nothing_to_do(root: str, batch: bool, now: str) -> str | None:
     """The remote's address if this device is provably in step with it (and the sync
     is noted as done at `now`); None when the whole sync must run."""
-    if not gitquick.private_folder(root) or gitquick.pending(root):
+    if not gitquick.private_folder(root) or gitquick.pending(root) or gitquick.encrypted(root):
         return None
     url = gitquick.remote_url(root)
     if url is None:
