@@ -8,7 +8,8 @@ from trustlog.render import words
 from trustlog.render.insync import IN_STEP
 
 if TYPE_CHECKING:
-    from trustlog.domain.sync.service import SetupResult, SyncResult, SyncStatus
+    from trustlog.domain.sync.service import SyncResult, SyncStatus
+    from trustlog.domain.sync.setup import SetupResult
     from trustlog.render.output import Output
 
 PLAIN_REMOTE = (

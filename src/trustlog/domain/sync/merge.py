@@ -172,7 +172,9 @@ def _both_changed(
             "one of them and `trustlog sync setup` it to the remote.",
         )
     if path == SETTINGS_FILE:
-        plan.work(path, _merge_settings(journal, base_settings, mine, other, where))
+        from trustlog.domain.sync.settings import merge_settings
+
+        plan.work(path, merge_settings(journal, base_settings, mine, other, where))
         return
     if path == KEYS_FILE:
         settle_keys(journal, plan, mine, other, remote)
@@ -381,37 +383,3 @@ def _one_mark_a_promise(journal: Journal, plan: Plan, day: date, remote: str) ->
             if _has_own_words(mark, kept):
                 _keep_copy(journal, plan, mark)
         plan.merged.append(kept.entry.id)
-
-
-# -- the settings ------------------------------------------------------------------------
-
-
-def _merge_settings(
-    journal: Journal, base: bytes | None, mine: bytes, other: bytes, where: Path
-) -> bytes:
-    """Setting by setting: one changed on one side only takes that side's value."""
-    import tomli_w
-
-    def read(raw: bytes | None) -> dict[str, Any]:
-        return {} if raw is None else document.parse_toml(journal.plain(raw, where), where)
-
-    return tomli_w.dumps(_three_way(read(base), read(mine), read(other))).encode("utf-8")
-
-
-def _three_way(
-    before: dict[str, Any], here: dict[str, Any], there: dict[str, Any]
-) -> dict[str, Any]:
-    """Tables key by key, each table within them too; a value changed on both keeps ours."""
-    joined = dict(here)
-    for key in set(there) | set(before):
-        if here.get(key) == before.get(key):
-            if key in there:
-                joined[key] = there[key]
-            else:
-                joined.pop(key, None)
-        elif all(isinstance(side.get(key), dict) for side in (here, there)):
-            earlier = before.get(key)
-            joined[key] = _three_way(
-                earlier if isinstance(earlier, dict) else {}, here[key], there[key]
-            )
-    return joined
