@@ -28,7 +28,8 @@ from pathlib import Path
 
 from trustlog.errors import JournalError
 from trustlog.storage import gitquick
-from trustlog.storage.gitquick import BRANCH, GIT_FOLDER, HEAD_REF, REMOTE, SYNC_FOLDER, git_env
+from trustlog.storage.gitquick import BRANCH, HEAD_REF, REMOTE
+from trustlog.storage.gitrun import GitRunner, last_line, unreachable
 
 SYNC_LOCK = "lock"
 REMOTE_REF = f"refs/remotes/{REMOTE}/{BRANCH}"
@@ -67,10 +68,6 @@ CONFIG = {
 }
 
 
-class Unreachable(JournalError):
-    """The remote could not be reached (or refused us): exit 1, nothing local changed."""
-
-
 @dataclass(frozen=True)
 class Change:
     """One path git saw change between two commits; `blob` None when it was removed."""
@@ -79,63 +76,8 @@ class Change:
     blob: str | None
 
 
-def git_program() -> str:
-    """The `git` program, or a clear error saying how to install it."""
-    found = shutil.which("git")
-    if found is None:
-        raise JournalError(
-            "trustlog sync needs the git program, and it is not installed here.",
-            hint="Install git (Debian/Ubuntu: `sudo apt install git`, macOS: "
-            "`xcode-select --install`), then run the command again. Nothing was changed.",
-        )
-    return found
-
-
-class Repo:
+class Repo(GitRunner):
     """The journal's git repository (`.sync/git`), its work tree the journal folder."""
-
-    def __init__(self, root: Path, *, batch: bool = True) -> None:
-        self.root = root.absolute()  # git runs in the journal folder: no relative path holds
-        self.folder = self.root / SYNC_FOLDER
-        self.git_dir = self.folder / GIT_FOLDER
-        self.batch = batch  # no terminal: ssh may not ask for a key's passphrase either
-        self._program: str | None = None
-
-    # -- running git ------------------------------------------------------------
-
-    @property
-    def program(self) -> str:
-        if self._program is None:
-            self._program = git_program()
-        return self._program
-
-    def env(self, with_repo: bool = True) -> dict[str, str]:
-        return git_env(str(self.root), self.batch, with_repo)
-
-    def run(
-        self,
-        *args: str,
-        data: bytes | None = None,
-        check: bool = True,
-        with_repo: bool = True,
-    ) -> subprocess.CompletedProcess[bytes]:
-        done = subprocess.run(
-            [self.program, *args],
-            input=data,
-            capture_output=True,
-            env=self.env(with_repo),
-            cwd=self.root if with_repo else None,
-            check=False,
-        )
-        if check and done.returncode != 0:
-            raise JournalError(
-                f"git {args[0]} failed in {self.git_dir}: {last_line(done.stderr)}",
-                hint="Nothing of your entries was changed; `trustlog sync` tries again.",
-            )
-        return done
-
-    def out(self, *args: str, data: bytes | None = None) -> str:
-        return self.run(*args, data=data).stdout.decode("utf-8", "replace").strip()
 
     # -- the repository -----------------------------------------------------------
 
@@ -223,7 +165,7 @@ class Repo:
         """The remote's journal branch, or None for an empty repository; Unreachable else."""
         done = self.run("ls-remote", "--", url, HEAD_REF, check=False, with_repo=False)
         if done.returncode != 0:
-            raise _unreachable(url, done.stderr)
+            raise unreachable(url, done.stderr)
         line = done.stdout.decode("ascii", "replace").split()
         return line[0] if line else None
 
@@ -239,7 +181,7 @@ class Repo:
             check=False,
         )
         if done.returncode != 0:
-            raise _unreachable(self.remote_url() or REMOTE, done.stderr)
+            raise unreachable(self.remote_url() or REMOTE, done.stderr)
 
     def push(self) -> bool:
         """Send the branch; False when the remote moved meanwhile (never forced)."""
@@ -252,7 +194,7 @@ class Repo:
         said = done.stdout.decode("utf-8", "replace") + done.stderr.decode("utf-8", "replace")
         if "[rejected]" in said or "fetch first" in said or "non-fast-forward" in said:
             return False
-        raise _unreachable(self.remote_url() or REMOTE, done.stderr, sending=True)
+        raise unreachable(self.remote_url() or REMOTE, done.stderr, sending=True)
 
     # -- commits and trees ----------------------------------------------------------
 
@@ -393,30 +335,3 @@ def _parse_raw_diff(raw: bytes) -> dict[str, str | None]:
         deleted = fields[4].startswith(b"D") or set(blob) == {"0"}
         found[path.decode("utf-8", "surrogateescape")] = None if deleted else blob
     return found
-
-
-def last_line(stderr: bytes) -> str:
-    """What git said went wrong: its first `fatal:` or `error:` line, else its last line."""
-    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines()]
-    lines = [line for line in lines if line]
-    for line in lines:
-        if line.startswith("ssh: "):  # the reason under git's "Could not read from remote"
-            return line
-    for line in lines:
-        for prefix in ("fatal: ", "error: "):
-            if line.startswith(prefix):
-                return line.removeprefix(prefix)
-    return lines[-1] if lines else "no reason given"
-
-
-def _unreachable(url: str, stderr: bytes, sending: bool = False) -> Unreachable:
-    what = "send your journal to" if sending else "reach"
-    return Unreachable(
-        f"Could not {what} {url}: {last_line(stderr)}",
-        hint=(
-            "Your journal here is saved as it is; `trustlog sync` sends it next time."
-            if sending
-            else "Nothing was changed. Check that the remote is there (a USB stick plugged "
-            "in, a network, the address), then run `trustlog sync` again."
-        ),
-    )

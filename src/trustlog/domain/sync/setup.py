@@ -23,7 +23,8 @@ from trustlog.domain.sync.service import (  # the steps setup shares with a sync
 from trustlog.errors import InputError, JournalError
 from trustlog.storage import gitquick
 from trustlog.storage.crypt import IDENTITY_FILE
-from trustlog.storage.git import Repo, git_program
+from trustlog.storage.git import Repo
+from trustlog.storage.gitrun import git_program
 from trustlog.storage.journal import SETTINGS_FILE, Journal
 
 if TYPE_CHECKING:
