@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from trustlog.domain.care import SupportOffer, hard_checkin, offer_support
 from trustlog.domain.checkin.model import (
     Checkin,
     CheckinAnswers,
@@ -46,6 +47,8 @@ class CheckinDone:
     today: date
     # Argument topics given that read close to an earlier one (a hint, never a refusal).
     resembles: list[Resemblance] = field(default_factory=list)
+    # The one warm line after a hard check-in (domain/care.py); None when not offered.
+    support: SupportOffer | None = None
 
     @property
     def checkin(self) -> Checkin:
@@ -91,4 +94,5 @@ def check_in(
     with journal.writing():
         saved = record_checkin(journal, day, answers, moment)
         marks = write_marks(journal, planned, moment)
-    return CheckinDone(saved, marks, today, close)
+        support = offer_support(journal, today, hard_checkin(answers.mood, answers.trust))
+    return CheckinDone(saved, marks, today, close, support)
