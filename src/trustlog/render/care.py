@@ -7,7 +7,9 @@ and nothing they must do.
 from __future__ import annotations
 
 from trustlog.domain.care import SupportOffer
+from trustlog.render import layout
 from trustlog.render.output import Output
+from trustlog.render.safe import visible
 
 OPENING = {
     "checkin": "That sounds hard.",
@@ -15,17 +17,46 @@ OPENING = {
 }
 
 
-def support_words(offer: SupportOffer, after: str) -> str:
-    """The line, as one string (the person's words in it shown as they are)."""
+SEPARATOR = " · "
+
+
+def _parts(offer: SupportOffer, after: str) -> tuple[str, list[str]]:
     there = []
     if offer.stop_word:
-        there.append(f"your stop word “{offer.stop_word}”")
+        there.append(f"your stop word “{visible(offer.stop_word)}”")
     if offer.contact:
-        there.append(offer.contact)
+        there.append(visible(offer.contact))
     there.append("trustlog help safety")
-    return f"{OPENING[after]} If it helps: {' · '.join(there)}"
+    return f"{OPENING[after]} If it helps:", there
+
+
+def support_words(offer: SupportOffer, after: str) -> str:
+    """The line, as one string."""
+    opening, there = _parts(offer, after)
+    return f"{opening} {SEPARATOR.join(there)}"
+
+
+def support_lines(offer: SupportOffer, after: str, columns: int | None) -> list[str]:
+    """The line, broken to `columns` between its parts where it must, so a phone number
+    or the command is never split across two lines (unless one alone is too wide)."""
+    from rich.cells import cell_len
+
+    opening, there = _parts(offer, after)
+    lines, current = [], f"{opening} {there[0]}"
+    for part in there[1:]:
+        joined = f"{current}{SEPARATOR}{part}"
+        if columns is not None and cell_len(joined) > columns:
+            lines.append(current)
+            current = f"{SEPARATOR.lstrip()}{part}"
+        else:
+            current = joined
+    return [*lines, current]
 
 
 def support_offered(output: Output, offer: SupportOffer | None, after: str) -> None:
-    if offer is not None:
-        output.tell(support_words(offer, after))
+    if offer is None:
+        return
+    import sys
+
+    for line in support_lines(offer, after, layout.width(sys.stderr)):
+        output.tell(line)
