@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trustlog.domain.apology.checker import MISSING, PARTS, RULES, check
+from trustlog.domain.apology.checker import MISSING, PARTS, check
+from trustlog.domain.apology.rules import RULES
 from trustlog.domain.core.rules import sentences
 
 # A clean, complete apology; each case below swaps one part for its own text.

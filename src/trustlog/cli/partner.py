@@ -40,7 +40,7 @@ def partner(ctx: typer.Context, json: JsonOption = False) -> None:
 def show(ctx: typer.Context, json: JsonOption = False) -> None:
     """What your partner shared, beside your own: promises, mood and trust, the contract."""
     from trustlog.domain.partner.service import show_partner
-    from trustlog.render.partner import partner_shown
+    from trustlog.render.partner_side import partner_shown
 
     state = get_state(ctx)
     partner_shown(state.output, show_partner(state.journal, state.today()), json=json)

@@ -9,13 +9,12 @@ setbacks as the screen shows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from trustlog.domain.core.period import MONTH, Period
-from trustlog.domain.report.model import DayFigures, Figures, Report
+from trustlog.domain.report.model import Figures, Report
 from trustlog.domain.report.progress import BETTER, SAME, WORSE
-from trustlog.render import words
+from trustlog.render import charts, words
 from trustlog.render.output import Output
 from trustlog.render.ritual import ritual_lines
 
@@ -23,11 +22,6 @@ if TYPE_CHECKING:
     from trustlog.render.console import Text
 
 TREND_WORDS = {BETTER: ("▲ better", "good"), WORSE: ("▼ worse", "warn"), SAME: ("= same", "muted")}
-SPARKS = "▁▂▃▄▅▆▇█"
-NO_DATA = "·"
-BAR = "█"
-BAR_WIDTH = 30
-MAX_BARS = 10
 LABEL_WIDTH = 22
 VALUE_WIDTH = 12
 # The table: label, how a value is shown, the figure, and its trend's key.
@@ -50,7 +44,6 @@ MARKERS: tuple[
     ("  Affection", words.decimal, lambda f: f.per_day(f.affection), "affection"),
     ("  Detective work", words.decimal, lambda f: f.per_day(f.detective), "detective_work"),
 )
-CALENDAR_LEGEND = "● checked in   ✓ kept   ~ repaired   ✗ broken   ? not recorded"
 SETBACK_WORDS = "Setbacks are part of the path; they do not undo what came before."
 
 
@@ -84,14 +77,14 @@ def report(output: Output, result: Report, json: bool = False) -> None:
         for explained in words.STRENGTH_EXPLAINED:
             out.print(Text(explained, style="muted"))
     out.print()
-    for line in _sparklines(now, result.as_of):
+    for line in charts.sparklines(now, result.as_of):
         out.print(line)
     out.print()
-    for line in _calendar(now.days, result.as_of, out.width):
+    for line in charts.calendar(now.days, result.as_of, out.width):
         out.print(line)
     if now.triggers.count:
         out.print()
-        for line in _recovery_bars(now, out.width):
+        for line in charts.recovery_bars(now, out.width):
             out.print(line)
     _side_by_side(out, result)
     if result.milestones:
@@ -270,142 +263,6 @@ def _details(now: Figures) -> list[Text]:
     if noted:
         lines.append(Text(f"Noted: {', '.join(noted)}."))
     return lines + [Text(line) for line in ritual_lines(now.ritual)]
-
-
-# -- pictures -------------------------------------------------------------------------------
-
-
-def _sparklines(now: Figures, as_of: date) -> list[Text]:
-    from trustlog.render.console import Text
-
-    days = now.days
-    indent = " " * 16
-    if now.period.kind == MONTH:
-        ruler = _ruler(days)
-    else:
-        ruler = "".join(f"{day.date:%a}"[0] for day in days)
-    return [
-        Text("Day by day", style="title"),
-        Text((indent + ruler).rstrip(), style="muted"),
-        Text(("  Mood (1–5)    " + _spark([d.mood for d in days], days, as_of, 1, 5)).rstrip()),
-        Text(("  Trust (0–10)  " + _spark([d.trust for d in days], days, as_of, 0, 10)).rstrip()),
-    ]
-
-
-def _ruler(days: list[DayFigures]) -> str:
-    """Day numbers above the sparkline: 1, then every fifth day, each starting at its column."""
-    cells = [" "] * len(days)
-    for index, day in enumerate(days):
-        number = day.date.day
-        if number == 1 or number % 5 == 0:
-            label = str(number)
-            if index + len(label) <= len(cells) and all(
-                c == " " for c in cells[index : index + len(label)]
-            ):
-                cells[index : index + len(label)] = list(label)
-    return "".join(cells)
-
-
-def _spark(
-    values: list[float | None], days: list[DayFigures], as_of: date, low: int, high: int
-) -> str:
-    chars = []
-    for value, day in zip(values, days, strict=True):
-        if day.date > as_of:
-            chars.append(" ")
-        elif value is None:
-            chars.append(NO_DATA)
-        else:
-            level = round((value - low) / (high - low) * (len(SPARKS) - 1))
-            chars.append(SPARKS[max(0, min(len(SPARKS) - 1, level))])
-    return "".join(chars)
-
-
-def _calendar(days: list[DayFigures], as_of: date, width: int = 80) -> list[Text]:
-    from trustlog.render.console import Text
-
-    names = "".join(f"{name:>5}" for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
-    lines = [Text("Calendar", style="title"), Text("  " + names[1:], style="muted")]
-    first = days[0].date
-    week_start = first - timedelta(days=first.weekday())
-    row = Text("  ")
-    cells = {day.date: day for day in days}
-    current = week_start
-    while current <= days[-1].date:
-        day = cells.get(current)
-        if day is None:
-            row.append("     ")
-        else:
-            mark = "●" if day.checkin else " "
-            outcome = _outcome(day) if day.date <= as_of else " "
-            row.append(f" {day.date.day:>2}")
-            row.append(mark, style="accent")
-            row.append(outcome, style=_outcome_style(outcome))
-        if current.weekday() == 6:
-            lines.append(_trimmed(row))
-            row = Text("  ")
-        current += timedelta(days=1)
-    if row.plain.strip():
-        lines.append(_trimmed(row))
-    lines += [Text(line, style="muted") for line in _legend(CALENDAR_LEGEND, width)]
-    return lines
-
-
-def _legend(legend: str, width: int) -> list[str]:
-    """The legend's items on as few lines as fit `width`, never an item cut in two."""
-    lines = ["  "]
-    for item in legend.split("   "):
-        gap = "   " if lines[-1].strip() else ""
-        if lines[-1].strip() and len(lines[-1] + gap + item) > width:
-            lines.append("  ")
-            gap = ""
-        lines[-1] += gap + item
-    return lines
-
-
-def _outcome(day: DayFigures) -> str:
-    if day.broken:
-        return "✗"
-    if day.repaired:
-        return "~"
-    if day.unrecorded:
-        return "?"
-    if day.kept:
-        return "✓"
-    return " "
-
-
-def _outcome_style(outcome: str) -> str:
-    return {"✓": "good", "✗": "warn", "~": "accent"}.get(outcome, "muted")
-
-
-def _trimmed(row: Text) -> Text:
-    row.rstrip()
-    return row
-
-
-def _recovery_bars(now: Figures, width: int = 80) -> list[Text]:
-    from trustlog.render.console import Text
-
-    items = now.triggers.items
-    lines = [Text("Recovery after triggers", style="title")]
-    shown = items[-MAX_BARS:]
-    if len(items) > len(shown):
-        lines.append(Text(f"  the last {len(shown)} of {len(items)}", style="muted"))
-    longest = max((m for _, m in shown if m is not None), default=0.0)
-    # The bars shrink to leave room for the date and the longest time on a narrow screen.
-    said = max((len(words.minutes(max(m, 0.0))) for _, m in shown if m is not None), default=0)
-    bar_width = max(min(BAR_WIDTH, width - 20 - 2 - said - 1), 6)
-    for started, minutes in shown:
-        line = Text(f"  {words.short_date_time(started)}".ljust(20))
-        if minutes is None:
-            line.append("not settled yet", style="muted")
-        else:
-            drawn = max(1, round(minutes / longest * bar_width)) if longest > 0 else 1
-            line.append(BAR * drawn, style="accent")
-            line.append(" " * (bar_width - drawn + 2) + words.minutes(max(minutes, 0.0)))
-        lines.append(line)
-    return lines
 
 
 # -- what went the other way, and the JSON ---------------------------------------------------

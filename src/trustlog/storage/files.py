@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from trustlog.errors import JournalError
 from trustlog.storage import atomic, change, crypt, lock
 from trustlog.storage.names import month_folders
 
@@ -196,3 +197,7 @@ class Files:
     def _require_lock(self) -> None:
         if not self._locked:
             raise RuntimeError("journal writes must happen inside Journal.writing()")
+
+
+def unreadable(path: Path, error: OSError) -> JournalError:
+    return JournalError(f"Could not read {path}: {error.strerror}.")

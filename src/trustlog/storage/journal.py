@@ -15,21 +15,20 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from trustlog.errors import JournalError
 from trustlog.storage import atomic, change, document, lock, migrate
+from trustlog.storage import settings as settings_file
 from trustlog.storage.document import Document
+from trustlog.storage.drafts import Drafts
 from trustlog.storage.files import LOCK_FILE as LOCK_FILE
 from trustlog.storage.files import LOCK_TIMEOUT_SECONDS as LOCK_TIMEOUT_SECONDS
-from trustlog.storage.files import Files
+from trustlog.storage.files import unreadable
 from trustlog.storage.names import EntryFile as EntryFile  # most callers import it from here
 from trustlog.storage.names import (
     IdWords,
@@ -43,22 +42,15 @@ from trustlog.storage.names import (
     said_by,
     undated_entry,
 )
-
-FORMAT_VERSION = 1
-SETTINGS_FILE = "journal.toml"
+from trustlog.storage.settings import FORMAT_VERSION as FORMAT_VERSION  # read at each call
+from trustlog.storage.settings import SETTINGS_FILE as SETTINGS_FILE
 
 # Ids avoid letters and digits that are easy to confuse (0/o, 1/l/i).
 ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 ID_LENGTH = 5
-# An edit in progress, beside the entry it edits, so an interrupted edit is picked up again.
-DRAFT_PREFIX = ".edit-"
-# An encrypted journal's plain copies for the editor, a private folder each, named by the
-# draft's place with its folders joined by PLAIN_SEPARATOR (no entry's name holds one).
-EDITING = ".editing"
-PLAIN_SEPARATOR = "~"
 
 
-class Journal(Files):
+class Journal(Drafts):
     def open_to_others(self) -> int | None:
         """The journal folder's permissions when people other than its owner may use it."""
         try:
@@ -71,25 +63,14 @@ class Journal(Files):
 
     @property
     def settings_path(self) -> Path:
-        return self.root / SETTINGS_FILE
+        return settings_file.path_of(self)
 
     def settings(self) -> dict[str, Any]:
-        """The settings table, checking the format version on the way."""
-        path = self.settings_path
-        try:
-            raw = self.read_bytes(path)
-        except (FileNotFoundError, NotADirectoryError):
-            return {}
-        except OSError as error:
-            raise _unreadable(path, error) from None
-        data = document.parse_toml(raw, path)
-        migrate.check_format(data, raw, path, FORMAT_VERSION)
-        return data
+        """The settings table, checking the format version on the way (storage/settings.py)."""
+        return settings_file.read(self, FORMAT_VERSION)
 
     def save_settings(self, data: dict[str, Any]) -> None:
-        version = data.get("format", FORMAT_VERSION)
-        data = {"format": version, **{k: v for k, v in data.items() if k != "format"}}
-        self.write_bytes(self.settings_path, tomli_w.dumps(data).encode("utf-8"))
+        settings_file.save(self, data, FORMAT_VERSION)
 
     # -- finding entries --------------------------------------------------------
 
@@ -177,7 +158,7 @@ class Journal(Files):
         try:
             raw = self.read_bytes(path)
         except OSError as error:
-            raise _unreadable(path, error) from None
+            raise unreadable(path, error) from None
         return document.parse(raw, path)
 
     def new_id(self) -> str:
@@ -262,8 +243,9 @@ class Journal(Files):
                         yield self
                 except BaseException:
                     if created:
-                        # Still under the lock, so no one waiting sees half of it.
-                        self._uncreate(created)
+                        # A command that failed on a journal it created leaves nothing
+                        # behind; still under the lock, so no one waiting sees half of it.
+                        self.take_back((created, set()))
                     raise
         except lock.Busy:
             raise JournalError(
@@ -276,64 +258,6 @@ class Journal(Files):
 
     def undated_path(self, folder: str, kind: str, entry_id: str) -> Path:
         return self.root / folder / f"{kind}-{entry_id}.md"
-
-    def draft_path(self, entry: EntryFile) -> Path:
-        """Where an edit of `entry` waits until it is saved; its name is no entry's name."""
-        return entry.path.parent / f"{DRAFT_PREFIX}{entry.id}.md"
-
-    def edit_claim(self, entry: EntryFile) -> AbstractContextManager[None]:
-        """Held while `entry` is open in an editor, so a second edit is told (lock.Claimed)."""
-        return _draft_claim(self.draft_path(entry))
-
-    @contextmanager
-    def editor_file(self, draft: Path) -> Iterator[Path]:
-        """The file an editor opens for `draft`: the draft itself, or in an encrypted journal
-        a plain copy in a private folder of `.editing/` (`_plain_folder`), read back into
-        the draft and removed, folder and editor's swap files alike, when the editor is done.
-
-        A copy an edit killed halfway left there is newer than the draft: it is taken up.
-        """
-        if not self.encrypted:
-            yield draft
-            return
-        folder = self._plain_folder(draft)
-        plain = folder / draft.name.removeprefix(DRAFT_PREFIX)
-        data = self.read_bytes(plain if plain.exists() else draft)
-        atomic.ensure_folder(folder.parent)
-        atomic.ensure_folder(folder)
-        atomic.write_atomic(plain, data)
-        try:
-            with _closing_terminal_stops():
-                yield plain
-        finally:
-            with self.writing():
-                self.write_bytes(draft, self.read_bytes(plain))
-            shutil.rmtree(folder)
-
-    def _plain_folder(self, draft: Path) -> Path:
-        """`.editing/2026~11~.edit-k3m9x.md/`: one folder for every plain copy, so the
-        copies an edit killed outright left behind are found with one listing."""
-        return self.root / EDITING / PLAIN_SEPARATOR.join(draft.relative_to(self.root).parts)
-
-    def _fold_left_edits(self) -> None:
-        """Put the plain copies of edits killed outright back into their encrypted drafts.
-
-        An edit still open (its claim held) is left alone; the next `edit` of an
-        entry picks its draft up as before. Under the lock, before a change begins.
-        """
-        base = self.root / EDITING
-        if not base.is_dir():
-            return
-        for folder in sorted(base.iterdir()):
-            draft = self.root.joinpath(*folder.name.split(PLAIN_SEPARATOR))
-            try:
-                with _draft_claim(draft):
-                    plain = folder / draft.name.removeprefix(DRAFT_PREFIX)
-                    if plain.is_file() and draft.parent.is_dir():
-                        self.write_bytes(draft, self.read_bytes(plain))
-                    shutil.rmtree(folder)
-            except lock.Claimed:
-                continue
 
     def write(self, path: Path, fields: dict[str, Any], body: str | None) -> None:
         """Write one entry file atomically (creating its private folders)."""
@@ -365,21 +289,6 @@ class Journal(Files):
             self.root.parent.mkdir(parents=True, exist_ok=True)  # two first runs at once
         atomic.ensure_folder(self.root)
         return missing
-
-    def _uncreate(self, created: list[Path]) -> None:
-        """A command that failed on a journal it created leaves nothing behind.
-
-        Only the folders it made go, and only while they hold nothing but the
-        settings and the lock it wrote itself.
-        """
-        for name in (SETTINGS_FILE, LOCK_FILE):
-            with contextlib.suppress(OSError):
-                os.unlink(self.root / name)
-        for folder in created:
-            try:
-                os.rmdir(folder)
-            except OSError:
-                return
 
     def as_found(self) -> tuple[list[Path], set[str]]:
         """What `take_back` needs to leave the journal as it is now: the folders that are
@@ -470,29 +379,3 @@ def _refuse_misplaced(entry: EntryFile) -> None:
             hint=f"Move it into {belongs}/ (or rename it after the date it holds), then "
             "run the command again. Nothing was changed.",
         )
-
-
-def _unreadable(path: Path, error: OSError) -> JournalError:
-    return JournalError(f"Could not read {path}: {error.strerror}.")
-
-
-def _draft_claim(draft: Path) -> AbstractContextManager[None]:
-    """The claim on an edit's draft, held while it is open in an editor."""
-    return lock.claim(draft.with_suffix(".open"), atomic.FILE_MODE)
-
-
-@contextmanager
-def _closing_terminal_stops() -> Iterator[None]:
-    """While an editor is open: a closed terminal (SIGHUP) or SIGTERM ends trustlog as
-    Ctrl-C does, so the plain copy is put back and removed rather than left behind."""
-    import signal
-
-    def stop(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    before = {sig: signal.signal(sig, stop) for sig in (signal.SIGHUP, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)

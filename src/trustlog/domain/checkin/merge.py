@@ -14,10 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # model.py calls merge(): the types only, so the import goes one way
-    from trustlog.domain.checkin.model import Checkin, CheckinAnswers
+from trustlog.domain.checkin.model import Checkin, CheckinAnswers
 
 
 def paragraphs(text: str) -> list[str]:

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from trustlog.domain.checkin.merge import merge
 from trustlog.domain.core import fields
-from trustlog.domain.core.entry import Fit, Record, first_line, path_of, whole
+from trustlog.domain.core.entry import Fit, Record, first_line, whole
 from trustlog.storage.document import Document
 from trustlog.storage.journal import Journal
 
@@ -70,19 +69,6 @@ class CheckinAnswers(fields.Answers):
     private: bool | None = None
 
 
-@dataclass
-class CheckinResult:
-    checkin: Checkin
-    updated: bool  # the day already had a check-in
-    changed: list[str]  # the fields whose value is new; none: nothing was written
-
-    @property
-    def action(self) -> str:
-        if not self.updated:
-            return "created"
-        return "updated" if self.changed else "unchanged"
-
-
 def find_checkin(journal: Journal, day: date) -> tuple[Document, Checkin] | None:
     """That day's check-in, reading only its month's folder."""
     files = journal.month_files(day.year, day.month, KIND)
@@ -95,26 +81,3 @@ def find_checkin(journal: Journal, day: date) -> tuple[Document, Checkin] | None
         # same, and a second would be made silently: reading them refuses such a file.
         Checkin.from_document(journal.read(entry_file))
     return None
-
-
-def record_checkin(
-    journal: Journal, day: date, answers: CheckinAnswers, now: datetime
-) -> CheckinResult:
-    """Save a check-in for `day`; a second one that day updates the first (see merge.py).
-
-    An update that changes nothing writes nothing.
-    """
-    answers = answers.checked()
-    given = answers.given()
-    with journal.writing():
-        existing = find_checkin(journal, day)
-        if existing is None:
-            checkin = Checkin(id=journal.new_id(), date=day, created=now)
-            for name in given:
-                setattr(checkin, name, getattr(answers, name))
-            journal.write(path_of(journal, checkin), *checkin.to_document())
-            return CheckinResult(checkin, updated=False, changed=given)
-        checkin, changed = merge(existing[1], answers, now)
-        if changed:
-            journal.update(existing[0], *checkin.to_document())
-    return CheckinResult(checkin, updated=True, changed=changed)

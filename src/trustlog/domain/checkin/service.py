@@ -13,18 +13,50 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from trustlog.domain.care import SupportOffer, hard_checkin, offer_support
-from trustlog.domain.checkin.model import (
-    Checkin,
-    CheckinAnswers,
-    CheckinResult,
-    find_checkin,
-    record_checkin,
-)
+from trustlog.domain.checkin.merge import merge
+from trustlog.domain.checkin.model import Checkin, CheckinAnswers, find_checkin
 from trustlog.domain.checkin.topics import Resemblance, earlier_topics, resemblances
+from trustlog.domain.core.entry import path_of
 from trustlog.domain.promise.service import MarkRequest, MarkResult, plan_marks, write_marks
 from trustlog.domain.promise.standing import DueDay, due_on
 from trustlog.errors import InputError
 from trustlog.storage.journal import Journal
+
+
+@dataclass
+class CheckinResult:
+    checkin: Checkin
+    updated: bool  # the day already had a check-in
+    changed: list[str]  # the fields whose value is new; none: nothing was written
+
+    @property
+    def action(self) -> str:
+        if not self.updated:
+            return "created"
+        return "updated" if self.changed else "unchanged"
+
+
+def record_checkin(
+    journal: Journal, day: date, answers: CheckinAnswers, now: datetime
+) -> CheckinResult:
+    """Save a check-in for `day`; a second one that day updates the first (see merge.py).
+
+    An update that changes nothing writes nothing.
+    """
+    answers = answers.checked()
+    given = answers.given()
+    with journal.writing():
+        existing = find_checkin(journal, day)
+        if existing is None:
+            checkin = Checkin(id=journal.new_id(), date=day, created=now)
+            for name in given:
+                setattr(checkin, name, getattr(answers, name))
+            journal.write(path_of(journal, checkin), *checkin.to_document())
+            return CheckinResult(checkin, updated=False, changed=given)
+        checkin, changed = merge(existing[1], answers, now)
+        if changed:
+            journal.update(existing[0], *checkin.to_document())
+    return CheckinResult(checkin, updated=True, changed=changed)
 
 
 @dataclass

@@ -20,7 +20,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, Self, cast
 
-from trustlog.domain.core.fields import BodySpec, FieldReader, Spec, declared
+from trustlog.domain.core.fields import BodySpec, Spec, declared
+from trustlog.domain.core.reader import FieldReader
 from trustlog.storage.document import Document, damaged
 from trustlog.storage.journal import EntryFile, Journal
 from trustlog.storage.names import said_by
