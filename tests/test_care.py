@@ -202,3 +202,18 @@ def test_the_dashboard_after_a_strong_flare_up_asks_nothing_yet(cli, at):
     assert hint == "when you feel ready: trustlog checkin — a few minutes on how today went."
     cli("checkin", "--note", "long evening")
     assert cli("--json").json()["hints"] == [GENTLE_HINT]
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80, 100])
+def test_the_line_breaks_between_words_and_parts_never_inside_a_part(columns):
+    from rich.cells import cell_len
+
+    from trustlog.render.care import support_lines
+
+    offer = SupportOffer("pineapple 🍍", "Noor (friend): 06 1234 5678")
+    lines = support_lines(offer, "trigger", columns)
+    assert all(cell_len(line) <= columns for line in lines)
+    assert " ".join(lines) == support_words(offer, "trigger")
+    for part in ("your stop word “pineapple 🍍”", "Noor (friend): 06 1234 5678", "help safety"):
+        assert any(part in line for line in lines), (part, lines)
+    assert support_lines(offer, "trigger", None) == [support_words(offer, "trigger")]

@@ -37,19 +37,26 @@ def support_words(offer: SupportOffer, after: str) -> str:
 
 
 def support_lines(offer: SupportOffer, after: str, columns: int | None) -> list[str]:
-    """The line, broken to `columns` between its parts where it must, so a phone number
-    or the command is never split across two lines (unless one alone is too wide)."""
+    """The line, broken to `columns` where it must: between the opening's words, or
+    between its parts, so a phone number or the command is never split across two lines
+    (unless one alone is wider than the screen)."""
     from rich.cells import cell_len
 
     opening, there = _parts(offer, after)
-    lines, current = [], f"{opening} {there[0]}"
-    for part in there[1:]:
-        joined = f"{current}{SEPARATOR}{part}"
-        if columns is not None and cell_len(joined) > columns:
+    # (joiner before it, the words that stay together, how a new line starting with it reads)
+    pieces = [(" ", word, word) for word in opening.split()]
+    pieces += [(" ", there[0], there[0])]
+    pieces += [(SEPARATOR, part, f"{SEPARATOR.lstrip()}{part}") for part in there[1:]]
+    lines: list[str] = []
+    current = ""
+    for joiner, words, starting in pieces:
+        if not current:
+            current = words
+        elif columns is not None and cell_len(current + joiner + words) > columns:
             lines.append(current)
-            current = f"{SEPARATOR.lstrip()}{part}"
+            current = starting
         else:
-            current = joined
+            current += joiner + words
     return [*lines, current]
 
 
