@@ -22,7 +22,6 @@ from datetime import date
 from pathlib import Path
 
 from trustlog.domain.profile import load_profile
-from trustlog.domain.support import list_contacts
 from trustlog.errors import JournalError
 from trustlog.storage.cache import FOLDER
 from trustlog.storage.journal import Journal
@@ -59,6 +58,9 @@ def offer_support(journal: Journal, today: date, hard: bool) -> SupportOffer | N
     """
     if not hard or offered_on(journal) == today:
         return None
+    # Read only in a hard moment: every other check-in starts without it.
+    from trustlog.domain.support import list_contacts
+
     contacts = list_contacts(journal)
     offer = SupportOffer(
         stop_word=load_profile(journal).stop_word,
