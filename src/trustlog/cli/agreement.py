@@ -7,31 +7,21 @@ from typing import Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import get_state
 from trustlog.domain.agreement import service as domain
 from trustlog.domain.agreement.model import AREAS
 from trustlog.render import agreement as render
-from trustlog.render.stdout import write_stdout
 
-app = typer.Typer(
-    # Plain help, like the root's: rich help would cost ~45 ms of start-up.
-    rich_markup_mode=None,
-    add_completion=False,
+app = options.group(
+    alone_shows_help=True,
     help="Specific agreements by area, each with its history; vague wording is pointed out.",
 )
 
 
-@app.callback(invoke_without_command=True)
-def agreement(ctx: typer.Context) -> None:
-    """Specific agreements by area, each with its history; vague wording is pointed out."""
-    if ctx.invoked_subcommand is None:  # `trustlog agreement` alone: help, and no error
-        write_stdout(ctx.get_help() + "\n")
-        raise typer.Exit()
-
-
-IdArgument = Annotated[
-    str, typer.Argument(metavar="ID", help="The agreement's id (or the start of it).")
-]
+IdArgument = Annotated[str, options.entry_id("agreement")]
+AgreementJson = Annotated[bool, options.json_flag("Print the agreement as JSON.")]
+NotesJson = Annotated[bool, options.json_flag("Print the id and the checker's notes as JSON.")]
 TextArgument = Annotated[
     str | None,
     typer.Argument(metavar="TEXT", help="The agreement, in your words: who does what, by when."),
@@ -55,9 +45,7 @@ def add(
             show_default=False,
         ),
     ] = None,
-    json: Annotated[
-        bool, typer.Option("--json", help="Print the id and the checker's notes as JSON.")
-    ] = False,
+    json: NotesJson = False,
 ) -> None:
     """Add an agreement; vague wording is pointed out, gently, with a specific rewrite.
 
@@ -91,11 +79,7 @@ def list_(
 
 
 @app.command("show")
-def show(
-    ctx: typer.Context,
-    agreement_id: IdArgument,
-    json: Annotated[bool, typer.Option("--json", help="Print the agreement as JSON.")] = False,
-) -> None:
+def show(ctx: typer.Context, agreement_id: IdArgument, json: AgreementJson = False) -> None:
     """One agreement, with every earlier wording."""
     state = get_state(ctx)
     shown = domain.show_agreement(state.journal, agreement_id, state.today())
@@ -107,9 +91,7 @@ def revise(
     ctx: typer.Context,
     agreement_id: IdArgument,
     text: TextArgument = None,
-    json: Annotated[
-        bool, typer.Option("--json", help="Print the id and the checker's notes as JSON.")
-    ] = False,
+    json: NotesJson = False,
 ) -> None:
     """Reword an agreement; the earlier wording is kept in its history."""
     state = get_state(ctx)
@@ -118,11 +100,7 @@ def revise(
 
 
 @app.command("retire")
-def retire(
-    ctx: typer.Context,
-    agreement_id: IdArgument,
-    json: Annotated[bool, typer.Option("--json", help="Print the agreement as JSON.")] = False,
-) -> None:
+def retire(ctx: typer.Context, agreement_id: IdArgument, json: AgreementJson = False) -> None:
     """Retire an agreement: out of the list, kept with its history (`agreement list --all`)."""
     state = get_state(ctx)
     result = domain.retire_agreement(state.journal, agreement_id, state.today())

@@ -8,27 +8,17 @@ from typing import Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import State, get_state
 from trustlog.domain.apology.model import ApologyParts, list_apologies, promise_texts
 from trustlog.domain.apology.service import ApologyAnswers, show_apology, write_apology
 from trustlog.domain.promise.schedule import parse_every
 from trustlog.render import apology as render
-from trustlog.render.stdout import write_stdout
 
-apology_app = typer.Typer(
-    # Plain help, like the root's: rich help would cost ~45 ms of start-up.
-    rich_markup_mode=None,
-    add_completion=False,
+apology_app = options.group(
+    alone_shows_help=True,
     help="The four-part apology: what I did, how it hurt you, my responsibility, my amends.",
 )
-
-
-@apology_app.callback(invoke_without_command=True)
-def apology(ctx: typer.Context) -> None:
-    # `trustlog apology` alone is a question, not a mistake: show the help, exit 0.
-    if ctx.invoked_subcommand is None:
-        write_stdout(ctx.get_help() + "\n")
-        raise typer.Exit()
 
 
 @apology_app.command("draft")
@@ -118,9 +108,7 @@ def list_(
 @apology_app.command("show")
 def show(
     ctx: typer.Context,
-    apology_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The apology's id (or the start of it).")
-    ],
+    apology_id: Annotated[str, options.entry_id("apology")],
     json: Annotated[bool, typer.Option("--json", help="Print the apology as JSON.")] = False,
 ) -> None:
     """One apology as clean text, to read aloud or copy (the text alone goes to stdout)."""

@@ -7,15 +7,13 @@ from typing import Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import get_state
 from trustlog.domain.contract import service as domain
 from trustlog.domain.contract.service import ContractDraft
 from trustlog.render import contract as render
 
-app = typer.Typer(
-    # Plain help, like the root's: rich help would cost ~45 ms of start-up.
-    rich_markup_mode=None,
-    add_completion=False,
+app = options.group(
     help="The repair contract: three commitments each, support, what breaks it, the revisit.",
 )
 

@@ -11,9 +11,9 @@ from typing import Annotated
 
 import typer
 
+from trustlog.cli import options
 from trustlog.cli.state import State, get_state
 from trustlog.domain import kinds
-from trustlog.domain.core import values
 from trustlog.domain.entries import service as domain
 from trustlog.errors import InputError, JournalError
 from trustlog.prompts.seam import can_prompt
@@ -22,14 +22,8 @@ from trustlog.render import entries as render
 
 def entries(
     ctx: typer.Context,
-    start: Annotated[
-        str | None,
-        typer.Option("--from", metavar="D", help="First day, YYYY-MM-DD.", show_default=False),
-    ] = None,
-    end: Annotated[
-        str | None,
-        typer.Option("--to", metavar="D", help="Last day, YYYY-MM-DD.", show_default=False),
-    ] = None,
+    start: options.FromDay = None,
+    end: options.ToDay = None,
     kind: Annotated[
         str | None,
         typer.Option(
@@ -52,8 +46,7 @@ def entries(
 ) -> None:
     """List entries, oldest first."""
     state = get_state(ctx)
-    first = values.parse_date(start, "--from") if start else None
-    last = values.parse_date(end, "--to") if end else None
+    first, last = options.days(start, end)
     if kind is not None and kind not in kinds.NAMES:
         raise InputError(
             f"--kind: '{kind}' is not a kind of entry. Choose one of {', '.join(kinds.NAMES)}."
@@ -64,9 +57,7 @@ def entries(
 
 def show(
     ctx: typer.Context,
-    entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")
-    ],
+    entry_id: Annotated[str, options.entry_id("entry")],
     json: Annotated[bool, typer.Option("--json", help="Print the entry as JSON.")] = False,
 ) -> None:
     """Show one entry."""
@@ -76,12 +67,7 @@ def show(
     render.entry_detail(state.output, found.entry, json=json, names=names)
 
 
-def edit(
-    ctx: typer.Context,
-    entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")
-    ],
-) -> None:
+def edit(ctx: typer.Context, entry_id: Annotated[str, options.entry_id("entry")]) -> None:
     """Edit one entry in $VISUAL or $EDITOR; it is checked before it replaces anything."""
     from trustlog.domain.entries.edit import EditConflict, start_edit
 
@@ -134,9 +120,7 @@ def edit(
 
 def delete(
     ctx: typer.Context,
-    entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The entry's id (or the start of it).")
-    ],
+    entry_id: Annotated[str, options.entry_id("entry")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
     json: Annotated[bool, typer.Option("--json", help="Print what was deleted as JSON.")] = False,
 ) -> None:

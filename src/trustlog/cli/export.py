@@ -2,33 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import State, get_state
 from trustlog.domain import kinds
-from trustlog.domain.core import values
 from trustlog.render.export.formats import DEFAULT, FORMATS, WHOLE, Format, find
 
 if TYPE_CHECKING:
     from trustlog.domain.export.model import Export
 
-STDOUT = "-"
-
 
 def export(
     ctx: typer.Context,
-    start: Annotated[
-        str | None,
-        typer.Option("--from", metavar="D", help="First day, YYYY-MM-DD.", show_default=False),
-    ] = None,
-    end: Annotated[
-        str | None,
-        typer.Option("--to", metavar="D", help="Last day, YYYY-MM-DD.", show_default=False),
-    ] = None,
+    start: options.FromDay = None,
+    end: options.ToDay = None,
     format_name: Annotated[
         str,
         typer.Option(
@@ -85,9 +76,7 @@ def export(
             show_default=False,
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the file if it is already there.")
-    ] = False,
+    force: options.Force = False,
 ) -> None:
     """Export your journal for a therapist, a spreadsheet, or safe keeping.
 
@@ -99,10 +88,10 @@ def export(
     whole journal. Private entries stay out unless --include-private. In a
     terminal it shows what will be in the file and asks before writing.
     """
+    from trustlog.cli.outside import OutsideFile
     from trustlog.domain.export.build import build_export, check_flags, check_kinds
     from trustlog.domain.export.model import Options
     from trustlog.render.export import screen
-    from trustlog.storage import outside
 
     state = get_state(ctx)
     chosen = find(format_name)
@@ -114,20 +103,14 @@ def export(
             f"--include-partner: a {format_name} export holds your own entries only; "
             "what your partner shared goes in md, html or pdf."
         )
-    first = values.parse_date(start, "--from") if start is not None else None
-    last = values.parse_date(end, "--to") if end is not None else None
+    first, last = options.days(start, end)
     kinds_chosen = check_kinds(tuple(only or ()))
     check_flags(first, last, tuple(redact or ()))  # bad input is named before a file is
     today = state.today()
-    to_stdout = output_path == STDOUT
-    target = None if to_stdout else _target(output_path, chosen, today.isoformat())
+    target = OutsideFile.named(output_path, f"trustlog-{today.isoformat()}.{chosen.suffix}")
     # Prompts write to stdout: with the file going there, nothing is asked.
-    asking = not to_stdout and state.may_prompt()
-    there = None
-    if target is not None:  # before anything is read or asked
-        there = outside.check_target(target, journal=state.journal.root, replace=force)
-        if there is outside.Target.FILE and not force and not asking:
-            raise outside.already_there(target)
+    asking = target.path is not None and state.may_prompt()
+    target.check(state, force=force, asking=asking)  # before anything is read or asked
 
     topics = list(agenda or ())
     if asking and chosen.summary and not topics:
@@ -135,7 +118,7 @@ def export(
         from trustlog.prompts.seam import Asker
 
         topics = ask_agenda(Asker())
-    options = Options(
+    wanted = Options(
         start=first,
         end=last,
         include_private=include_private,
@@ -149,37 +132,11 @@ def export(
     )
     if chosen.complete:
         from trustlog.domain.export.complete import build_complete as build_export
-    made = build_export(state.journal, options, today, clock.now())
-    shown = STDOUT if target is None else output_path or target.name
-    replace = force
-    if asking and target is not None:
-        if not _confirmed(state, made, chosen, shown):
-            screen.not_written(state.output)
-            return
-        if there is outside.Target.FILE and not force:
-            from trustlog.prompts.outside import ask_replace
-            from trustlog.prompts.seam import Asker
-
-            if not ask_replace(Asker(), target.name):
-                screen.not_written(state.output)
-                return
-            replace = True
-    data = chosen.renderer()(made)
-    if target is None:
-        state.output.data(data)
-    else:
-        outside.save(target, data, journal=state.journal.root, replace=replace)
-    screen.written(state.output, made, None if target is None else shown)
-
-
-def _target(given: str | None, chosen: Format, day: str) -> Path:
-    if given is None:
-        return Path.cwd() / f"trustlog-{day}.{chosen.suffix}"
-    if not given.strip():
-        from trustlog.errors import InputError
-
-        raise InputError("--output: please give a file name, or - for stdout.")
-    return Path(given).expanduser()
+    made = build_export(state.journal, wanted, today, clock.now())
+    if not target.approved(asking, lambda: _confirmed(state, made, chosen, target.shown)):
+        screen.not_written(state.output)
+        return
+    screen.written(state.output, made, target.save(state, chosen.renderer()(made)))
 
 
 def _confirmed(state: State, made: Export, chosen: Format, shown: str) -> bool:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from trustlog.cli import options
 from trustlog.cli.state import get_state
 
 if TYPE_CHECKING:
@@ -18,11 +19,9 @@ if TYPE_CHECKING:
 
     Reader = Callable[[Journal, bytes, str, Progress | None], Imported]
 
-app = typer.Typer(
+app = options.group(
     help="Bring entries in: a trustlog export (json), or jrnl's --export json.",
     no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
 )
 
 STDIN = "-"

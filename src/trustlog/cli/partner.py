@@ -11,18 +11,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import State, get_state
 from trustlog.errors import InputError
 
 if TYPE_CHECKING:
     from trustlog.domain.partner.service import SharePlan
 
-STDOUT = "-"
-
-app = typer.Typer(
-    # Plain help, like the root's: rich help would cost ~45 ms of start-up.
-    rich_markup_mode=None,
-    add_completion=False,
+app = options.group(
     help="Your partner: your code to give them, theirs to add, what they shared with you.",
 )
 
@@ -126,10 +122,7 @@ def share(
         str | None,
         typer.Option("--apology", metavar="ID", help="Share this apology's four parts."),
     ] = None,
-    start: Annotated[
-        str | None,
-        typer.Option("--from", metavar="D", help="First day, YYYY-MM-DD.", show_default=False),
-    ] = None,
+    start: options.FromDay = None,
     end: Annotated[
         str | None,
         typer.Option(
@@ -146,9 +139,7 @@ def share(
         ),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Write it without asking.")] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the file if it is already there.")
-    ] = False,
+    force: options.Force = False,
     json: Annotated[bool, typer.Option("--json", help="Print what was written as JSON.")] = False,
 ) -> None:
     """Share what you choose with your partner: a file sealed for them alone, and signed.
@@ -157,7 +148,7 @@ def share(
     work, arguments, triggers or private entries. In a terminal it shows what
     will go and asks first; a file handed over cannot be recalled.
     """
-    from trustlog.domain.core import values
+    from trustlog.cli.outside import STDOUT, OutsideFile
     from trustlog.domain.partner.service import (
         ShareRequest,
         check_what,
@@ -166,60 +157,30 @@ def share(
         seal_share,
     )
     from trustlog.render import partner as render
-    from trustlog.storage import outside
 
     state = get_state(ctx)
     kinds = check_what(what)
-    first = values.parse_date(start, "--from") if start is not None else None
-    last = values.parse_date(end, "--to") if end is not None else None
+    first, last = options.days(start, end)
     if apology is not None and not apology.strip():
         raise InputError("--apology: please give an apology's id (`trustlog apology list`).")
-    to_stdout = output_path == STDOUT
-    if to_stdout and json:
+    if output_path == STDOUT and json:
         raise InputError("--json: the share itself goes to stdout with --output -; leave one out.")
     today = state.today()
-    target = None if to_stdout else _target(output_path, today.isoformat())
+    target = OutsideFile.named(output_path, f"trustlog-share-{today.isoformat()}.age")
     require_partner(state.journal)
-    asking = not yes and not to_stdout and state.may_prompt(json)
+    asking = not yes and target.path is not None and state.may_prompt(json)
     if not yes and not asking:
         raise InputError(
             "--yes: a share cannot be recalled once handed over, so without a terminal "
             "please add --yes (in a terminal, it shows what will go and asks)."
         )
-    there = None
-    if target is not None:  # never inside the journal, never over what is not a file
-        there = outside.check_target(target, journal=state.journal.root, replace=force)
-        if there is outside.Target.FILE and not force and not asking:
-            raise outside.already_there(target)
+    target.check(state, force=force, asking=asking)  # before anything is read or asked
     plan = plan_share(state.journal, ShareRequest(kinds, apology, first, last), today)
-    shown = STDOUT if target is None else output_path or target.name
-    replace = force
-    if asking and target is not None:
-        if not _confirmed(state, plan, shown):
-            render.not_written(state.output)
-            return
-        if there is outside.Target.FILE and not force:
-            from trustlog.prompts.outside import ask_replace
-            from trustlog.prompts.seam import Asker
-
-            if not ask_replace(Asker(), target.name):
-                render.not_written(state.output)
-                return
-            replace = True
-    data = seal_share(state.journal, plan, clock.now())
-    if target is None:
-        state.output.data(data)
-    else:
-        outside.save(target, data, journal=state.journal.root, replace=replace)
-    render.share_written(state.output, plan, None if target is None else shown, json)
-
-
-def _target(given: str | None, day: str) -> Path:
-    if given is None:
-        return Path.cwd() / f"trustlog-share-{day}.age"
-    if not given.strip():
-        raise InputError("--output: please give a file name, or - for stdout.")
-    return Path(given).expanduser()
+    if not target.approved(asking, lambda: _confirmed(state, plan, target.shown)):
+        render.not_written(state.output)
+        return
+    written = target.save(state, seal_share(state.journal, plan, clock.now()))
+    render.share_written(state.output, plan, written, json)
 
 
 def _confirmed(state: State, plan: SharePlan, shown: str) -> bool:

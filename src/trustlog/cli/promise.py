@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import State, get_state
 from trustlog.domain.core import values
 from trustlog.domain.promise import service as domain
@@ -21,26 +22,13 @@ if TYPE_CHECKING:
 
     from trustlog.storage.journal import Journal
 
-app = typer.Typer(
-    # Plain help, like the root's: rich help would cost ~45 ms of start-up.
-    rich_markup_mode=None,
-    add_completion=False,
+app = options.group(
+    alone_shows_help=True,
     help="Small, specific promises, each scheduled day kept, broken or repaired.",
-    invoke_without_command=True,
 )
 
 
-@app.callback()
-def promise_help(ctx: typer.Context) -> None:
-    """Small, specific promises, each scheduled day kept, broken or repaired."""
-    if ctx.invoked_subcommand is None:  # `trustlog promise` alone: help, and no error
-        typer.echo(ctx.get_help())
-        raise typer.Exit()
-
-
-IdArgument = Annotated[
-    str, typer.Argument(metavar="ID", help="The promise's id (or the start of it).")
-]
+IdArgument = Annotated[str, options.entry_id("promise")]
 MarkIdArgument = Annotated[
     str | None,
     typer.Argument(
@@ -272,8 +260,7 @@ def pause(
     from trustlog.domain.promise.pause import pause_promise
 
     state = get_state(ctx)
-    first = values.parse_date(start, "--from") if start is not None else None
-    last = values.parse_date(end, "--to") if end is not None else None
+    first, last = options.days(start, end)
     result = pause_promise(state.journal, promise_id, first, last, note, state.today())
     render.pause_saved(state.output, result, json=json)
 

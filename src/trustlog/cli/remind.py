@@ -8,15 +8,13 @@ from typing import Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import State, get_state
 from trustlog.domain import remind as domain
 from trustlog.errors import TrustlogError
 from trustlog.render import remind as render
 
-app = typer.Typer(
-    # Plain help, like the root's: rich help would cost ~45 ms of start-up.
-    rich_markup_mode=None,
-    add_completion=False,
+app = options.group(
     help="A daily reminder to check in, through your system's own scheduler.",
     invoke_without_command=True,
 )
@@ -33,9 +31,7 @@ def remind_help(ctx: typer.Context) -> None:
     notification with a few discreet words, never anything from your journal,
     and stays quiet on a day you have checked in already.
     """
-    if ctx.invoked_subcommand is None:  # `trustlog remind` alone: help, and no error
-        typer.echo(ctx.get_help())
-        raise typer.Exit()
+    options.help_alone(ctx)
 
 
 @app.command("set")

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import State, get_state
 from trustlog.domain.core import values
 from trustlog.domain.ritual.model import RitualAnswers
@@ -27,14 +28,7 @@ from trustlog.domain.ritual.service import (
 from trustlog.errors import InputError
 from trustlog.render import ritual as render
 
-app = typer.Typer(
-    # Plain help, like the root's: rich help would cost ~45 ms of start-up.
-    rich_markup_mode=None,
-    invoke_without_command=True,
-    no_args_is_help=False,
-    add_completion=False,
-    subcommand_metavar="[log|plan|status]",
-)
+app = options.runs_alone("[log|plan|status]")
 
 SLOT = '"DAY HH:MM"'
 

@@ -7,27 +7,17 @@ from typing import Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import State, get_state
 from trustlog.domain import support as domain
 from trustlog.domain.support import Contact, Readable
 from trustlog.errors import InputError, TrustlogError
 from trustlog.render import support as render
-from trustlog.render.stdout import write_stdout
 
-app = typer.Typer(
-    # Plain help, like the root's: rich help would cost ~45 ms of start-up.
-    rich_markup_mode=None,
-    add_completion=False,
+app = options.group(
+    alone_shows_help=True,
     help="Your support contacts and local emergency numbers, shown by `trustlog help safety`.",
 )
-
-
-@app.callback(invoke_without_command=True)
-def support(ctx: typer.Context) -> None:
-    """Your support contacts and local emergency numbers, shown by `trustlog help safety`."""
-    if ctx.invoked_subcommand is None:  # `trustlog support` alone: help, and no error
-        write_stdout(ctx.get_help() + "\n")
-        raise typer.Exit()
 
 
 @app.command("add")

@@ -11,17 +11,12 @@ from typing import Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import get_state
 from trustlog.prompts.seam import can_prompt
 from trustlog.render import sync as render
 
-app = typer.Typer(
-    rich_markup_mode=None,
-    invoke_without_command=True,
-    no_args_is_help=False,
-    add_completion=False,
-    subcommand_metavar="[setup|status]",
-)
+app = options.runs_alone("[setup|status]")
 
 JSON_HELP = "Print the result as JSON."
 

@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import State, get_state
 from trustlog.domain.core import values
 from trustlog.domain.trigger.breathing import PACES, Pace, parse_pace
@@ -31,14 +32,7 @@ from trustlog.domain.trigger.service import (
 from trustlog.errors import InputError
 from trustlog.render import trigger as render
 
-app = typer.Typer(
-    # Plain help, like the root's: rich help would cost ~45 ms of start-up.
-    rich_markup_mode=None,
-    invoke_without_command=True,
-    no_args_is_help=False,
-    add_completion=False,
-    subcommand_metavar="[resolve ID]",
-)
+app = options.runs_alone("[resolve ID]")
 
 TIME = "'YYYY-MM-DD HH:MM', local time"
 
@@ -198,9 +192,7 @@ def _routine(
 @app.command("resolve")
 def resolve(
     ctx: typer.Context,
-    trigger_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The trigger's id (or the start of it).")
-    ],
+    trigger_id: Annotated[str, options.entry_id("trigger")],
     at: Annotated[
         str | None,
         typer.Option(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from trustlog.domain.partner import store
 from trustlog.domain.partner.figures import SharedNews
 from trustlog.domain.partner.service import (
     NEVER_GOES,
@@ -19,24 +20,16 @@ from trustlog.domain.partner.service import (
     Removed,
     SharePlan,
 )
-from trustlog.domain.partner.store import (
-    AGREEMENTS,
-    APOLOGY,
-    CHECKINS,
-    CONTRACT,
-    PROMISES,
-    RITUAL,
-)
 from trustlog.render import words
 from trustlog.render.output import Output
 
 KIND_WORDS = {
-    PROMISES: ("promise", "promises"),
-    CHECKINS: ("day of mood and trust", "days of mood and trust"),
-    CONTRACT: ("the repair contract", "the repair contract"),
-    AGREEMENTS: ("agreement", "agreements"),
-    RITUAL: ("ritual week", "ritual weeks"),
-    APOLOGY: ("apology", "apologies"),
+    store.PROMISES: ("promise", "promises"),
+    store.CHECKINS: ("day of mood and trust", "days of mood and trust"),
+    store.CONTRACT: ("the repair contract", "the repair contract"),
+    store.AGREEMENTS: ("agreement", "agreements"),
+    store.RITUAL: ("ritual week", "ritual weeks"),
+    store.APOLOGY: ("apology", "apologies"),
 }
 
 
@@ -47,7 +40,7 @@ def cap(text: str) -> str:
 
 def kind_words(kind: str, number: int) -> str:
     one, many = KIND_WORDS[kind]
-    if kind == CONTRACT:
+    if kind == store.CONTRACT:
         return one
     return words.count(number, one, many)
 
@@ -56,7 +49,7 @@ def items_words(items: dict[str, int]) -> str:
     return ", ".join(kind_words(kind, number) for kind, number in items.items()) or "nothing"
 
 
-WINDOWED = (PROMISES, CHECKINS, RITUAL)  # the kinds a share's dates are about
+WINDOWED = (store.PROMISES, store.CHECKINS, store.RITUAL)  # the kinds a share's dates are about
 
 
 def shared_words(items: dict[str, int], start: date, end: date) -> str:
@@ -146,7 +139,7 @@ def share_preview(output: Output, plan: SharePlan, shown: str) -> None:
     say("What goes, sealed so that only their journal can open it:")
     for kind, items in plan.kinds.items():
         say(f"  • {kind_words(kind, plan.counts[kind])}{_detail(kind, items)}")
-        if kind == PROMISES:
+        if kind == store.PROMISES:
             for promise in items:
                 say(f"      “{escape(words.fit(promise['text'], 60))}”")
     say("What never goes: " + ", ".join(NEVER_GOES) + ".")
@@ -157,15 +150,15 @@ def share_preview(output: Output, plan: SharePlan, shown: str) -> None:
 
 
 def _detail(kind: str, items: Any) -> str:
-    if kind == PROMISES:
+    if kind == store.PROMISES:
         return " (each day kept, broken or repaired, with repair notes)"
-    if kind == CHECKINS:
+    if kind == store.CHECKINS:
         return " (the numbers only, never words)"
-    if kind == CONTRACT:
+    if kind == store.CONTRACT:
         return f" (revision {items['revision']})"
-    if kind == RITUAL:
+    if kind == store.RITUAL:
         return " (repair check-ins, dates, days with an act of care)"
-    if kind == APOLOGY:
+    if kind == store.APOLOGY:
         return " (its four parts)"
     return ""
 

@@ -11,9 +11,9 @@ from datetime import date, datetime
 from typing import Any
 
 from trustlog.domain.agreement import checker
-from trustlog.domain.agreement.model import AREAS, AREAS_WORDS, KIND, Agreement
+from trustlog.domain.agreement.model import AREAS, AREAS_WORDS, Agreement
 from trustlog.domain.core import values
-from trustlog.domain.core.entry import entry_file_of, path_of
+from trustlog.domain.core.entry import kept_files, path_of, read_kept, read_record
 from trustlog.domain.core.rules import Finding
 from trustlog.errors import InputError
 from trustlog.storage.journal import EntryFile, Journal
@@ -46,20 +46,9 @@ class Saved:
 # -- reading ---------------------------------------------------------------------
 
 
-def _files(journal: Journal) -> list[EntryFile]:
-    return journal.undated_files(Agreement.folder, KIND)
-
-
-def _load(journal: Journal, entry_file: EntryFile) -> Agreement:
-    doc = journal.read(entry_file)
-    entry_file_of(doc, entry_file)
-    return Agreement.from_document(doc)
-
-
 def load_agreements(journal: Journal) -> list[Agreement]:
     """Every agreement, oldest first."""
-    found = [_load(journal, f) for f in _files(journal)]
-    return sorted(found, key=lambda a: (a.start, a.created, a.id))
+    return sorted(read_kept(journal, Agreement), key=lambda a: (a.start, a.created, a.id))
 
 
 def find_agreement(journal: Journal, id_or_prefix: str) -> tuple[EntryFile, Agreement]:
@@ -69,8 +58,8 @@ def find_agreement(journal: Journal, id_or_prefix: str) -> tuple[EntryFile, Agre
         hint="`trustlog agreement list --all` shows every agreement with its id.",
         many="ID: '{given}' could be any of the agreements {ids}; please type more of the id.",
     )
-    entry_file = resolve_id(_files(journal), id_or_prefix, words)
-    return entry_file, _load(journal, entry_file)
+    entry_file = resolve_id(kept_files(journal, Agreement), id_or_prefix, words)
+    return entry_file, read_record(journal, Agreement, entry_file)
 
 
 def list_agreements(journal: Journal, today: date, include_all: bool) -> list[AgreementStanding]:

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from trustlog.domain.contract.model import KIND, MOST, PARTS, Contract
+from trustlog.domain.contract.model import MOST, PARTS, Contract
 from trustlog.domain.core import values
-from trustlog.domain.core.entry import entry_file_of, path_of
+from trustlog.domain.core.entry import path_of, read_kept
 from trustlog.errors import InputError
 from trustlog.storage.journal import Journal
 
@@ -46,12 +46,7 @@ def default_revisit(current: Contract | None, today: date) -> date:
 
 def load_revisions(journal: Journal) -> list[Contract]:
     """Every revision, oldest first."""
-    found = []
-    for entry_file in journal.undated_files(Contract.folder, KIND):
-        doc = journal.read(entry_file)
-        entry_file_of(doc, entry_file)
-        found.append(Contract.from_document(doc))
-    return sorted(found, key=lambda c: (c.number, c.created, c.id))
+    return sorted(read_kept(journal, Contract), key=lambda c: (c.number, c.created, c.id))
 
 
 def current_contract(journal: Journal) -> Contract | None:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, Self, cast
+from typing import Any, ClassVar, Protocol, Self, TypeVar, cast
 
 from trustlog.domain.core.fields import BodySpec, Spec, declared
 from trustlog.domain.core.reader import FieldReader
@@ -280,3 +280,24 @@ def entry_file_of(doc: Document, entry_file: EntryFile) -> None:
             f"the id inside ('{doc.fields.get('id')}') does not match "
             f"the file name ('{entry_file.id}')",
         )
+
+
+R = TypeVar("R", bound=Record)
+
+
+def read_record(journal: Journal, cls: type[R], entry_file: EntryFile) -> R:
+    """The record of kind `cls` in `entry_file`, its name and contents agreeing on the id."""
+    doc = journal.read(entry_file)
+    entry_file_of(doc, entry_file)
+    return cls.from_document(doc)
+
+
+def kept_files(journal: Journal, cls: type[Record]) -> list[EntryFile]:
+    """The files of a kind kept in a folder of its own (promises, agreements, ...)."""
+    assert cls.folder is not None
+    return journal.undated_files(cls.folder, cls.kind)
+
+
+def read_kept(journal: Journal, cls: type[R]) -> list[R]:
+    """Every record of a kind kept in a folder of its own, in the order of its files."""
+    return [read_record(journal, cls, entry_file) for entry_file in kept_files(journal, cls)]

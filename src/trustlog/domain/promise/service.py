@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from trustlog.domain.core import values
-from trustlog.domain.core.entry import entry_file_of, path_of
+from trustlog.domain.core.entry import entry_file_of, kept_files, path_of, read_kept, read_record
 from trustlog.domain.promise.model import BROKEN, MARK, OUTCOMES, PROMISE, Mark, Promise
 from trustlog.domain.promise.schedule import describe_schedule, is_scheduled, parse_every
 from trustlog.errors import InputError
@@ -28,19 +28,16 @@ _DUE = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
 def promise_files(journal: Journal) -> list[EntryFile]:
-    return journal.undated_files(Promise.folder, PROMISE)
+    return kept_files(journal, Promise)
 
 
 def load_promise(journal: Journal, entry_file: EntryFile) -> Promise:
-    doc = journal.read(entry_file)
-    entry_file_of(doc, entry_file)
-    return Promise.from_document(doc)
+    return read_record(journal, Promise, entry_file)
 
 
 def load_promises(journal: Journal) -> list[Promise]:
     """Every promise, oldest start first."""
-    found = [load_promise(journal, f) for f in promise_files(journal)]
-    return sorted(found, key=lambda p: (p.start, p.created, p.id))
+    return sorted(read_kept(journal, Promise), key=lambda p: (p.start, p.created, p.id))
 
 
 def find_promise(

@@ -216,10 +216,12 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
 
 
 def _ritual(ritual: Ritual) -> list[str]:
-    lines = [_head(wording.ritual_head(ritual)), ""]
-    lines += _rows(wording.ritual_rows(ritual))
-    lines.append("")
-    return lines
+    return _headed_rows(wording.ritual_head(ritual), wording.ritual_rows(ritual))
+
+
+def _headed_rows(head: list[str], rows: list[wording.Row]) -> list[str]:
+    """A record shown as its head line, then a row for each thing it holds."""
+    return [_head(head), "", *_rows(rows), ""]
 
 
 def _contract(contract: Contract) -> list[str]:
@@ -297,10 +299,7 @@ def _apology(apology: Apology) -> list[str]:
 
 def _jrnl(entry: JrnlEntry) -> list[str]:
     """An entry brought over from jrnl: its words as text, with its tags and star."""
-    lines = [_head(wording.jrnl_head(entry)), ""]
-    lines += _rows(wording.jrnl_rows(entry))
-    lines.append("")
-    return lines
+    return _headed_rows(wording.jrnl_head(entry), wording.jrnl_rows(entry))
 
 
 def _entry_line(entry: Entry, facts: bool = False) -> str:
