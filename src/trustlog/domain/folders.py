@@ -3,7 +3,7 @@
 Every command opens the journal, and the journal must be told these folders
 (storage knows nothing of kinds). Importing the whole registry (domain/kinds.py)
 for them cost every command about 16 ms of start-up; each kind names its folder
-from here instead, and tests/test_kinds.py checks the two agree.
+from here instead, and tests/kinds/test_kinds.py checks the two agree.
 """
 
 from __future__ import annotations

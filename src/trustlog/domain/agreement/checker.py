@@ -5,7 +5,7 @@ other about any messages from exes within 24 hours", not "be more honest".
 Rules read a sentence at a time (core/rules.py); most stay quiet when the
 sentence already says when or how often (`CONCRETE`). To teach the checker
 something new, add a `Rule` and a vague and a specific example to the table
-in tests/test_agreement_check.py.
+in tests/agreement/test_agreement_check.py.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing import Any
 from trustlog.domain.agreement import checker
 from trustlog.domain.agreement.model import AREAS, AREAS_WORDS, Agreement
 from trustlog.domain.core import values
-from trustlog.domain.core.entry import kept_files, path_of, read_kept, read_record
+from trustlog.domain.core.entry import kept_files, path_of, read_kept, read_record, retire_record
 from trustlog.domain.core.rules import Finding
 from trustlog.errors import InputError
 from trustlog.storage.journal import EntryFile, Journal
@@ -160,10 +160,4 @@ class Retired:
 
 def retire_agreement(journal: Journal, id_or_prefix: str, today: date) -> Retired:
     """Retire an agreement: out of `agreement list`, kept for `--all` and its history."""
-    with journal.writing():
-        entry_file, agreement = find_agreement(journal, id_or_prefix)
-        if agreement.retired is not None:
-            return Retired(agreement, already=True)
-        agreement = replace(agreement, retired=today)
-        journal.update(journal.read(entry_file), *agreement.to_document())
-    return Retired(agreement, already=False)
+    return Retired(*retire_record(journal, lambda: find_agreement(journal, id_or_prefix), today))

@@ -15,7 +15,7 @@ values just before the body, and the hand-added fields last.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, Self, TypeVar, cast
@@ -301,3 +301,17 @@ def kept_files(journal: Journal, cls: type[Record]) -> list[EntryFile]:
 def read_kept(journal: Journal, cls: type[R]) -> list[R]:
     """Every record of a kind kept in a folder of its own, in the order of its files."""
     return [read_record(journal, cls, entry_file) for entry_file in kept_files(journal, cls)]
+
+
+def retire_record(
+    journal: Journal, find: Callable[[], tuple[EntryFile, R]], today: date
+) -> tuple[R, bool]:
+    """Retire the record `find` finds, under the lock: it is kept, with `retired` set to
+    today. Returns it, and whether it was retired already (then nothing is written)."""
+    with journal.writing():
+        entry_file, record = find()
+        if getattr(record, "retired", None) is not None:
+            return record, True
+        record = replace(record, retired=today)  # type: ignore[type-var]
+        journal.update(journal.read(entry_file), *record.to_document())
+    return record, False

@@ -14,7 +14,14 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from trustlog.domain.core import values
-from trustlog.domain.core.entry import entry_file_of, kept_files, path_of, read_kept, read_record
+from trustlog.domain.core.entry import (
+    entry_file_of,
+    kept_files,
+    path_of,
+    read_kept,
+    read_record,
+    retire_record,
+)
 from trustlog.domain.promise.model import BROKEN, MARK, OUTCOMES, PROMISE, Mark, Promise
 from trustlog.domain.promise.schedule import describe_schedule, is_scheduled, parse_every
 from trustlog.errors import InputError
@@ -317,10 +324,4 @@ def retire_promise(journal: Journal, id_or_prefix: str, today: date) -> RetireRe
     Today stays its last scheduled day (so a mark made today still counts), but
     the check-in and the dashboard stop asking about it.
     """
-    with journal.writing():
-        entry_file, promise = find_promise(journal, id_or_prefix)
-        if promise.retired is not None:
-            return RetireResult(promise, already=True)
-        promise = replace(promise, retired=today)
-        journal.update(journal.read(entry_file), *promise.to_document())
-    return RetireResult(promise, already=False)
+    return RetireResult(*retire_record(journal, lambda: find_promise(journal, id_or_prefix), today))
