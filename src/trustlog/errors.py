@@ -1,5 +1,5 @@
 """The one error type. The domain raises these with words written for a person;
-the command layer alone turns them into exit codes (see cli/app.py)."""
+the command layer alone turns them into exit codes (see cli/group.py)."""
 
 from __future__ import annotations
 

@@ -253,7 +253,6 @@ MOST_LINES = 400
 LONGER_FOR_NOW = {
     "trustlog.render.export.html": "its markup moves into Jinja2 templates (issue 23, point 1)",
     "trustlog.storage.git": "split once the sync work on it has landed (issue 23)",
-    "trustlog.cli.app": "split once the start-up work on it has landed (issue 23)",
 }
 
 

@@ -3,7 +3,7 @@
 typer's own mechanism draws the scripts (`--install-completion`,
 `--show-completion`, click's `_TRUSTLOG_COMPLETE=source_bash|source_zsh|source_fish`);
 click already completes command names and flags. This module adds the values:
-`Lazy.load` (cli/app.py) hands it each command as it is loaded, and only when
+`Lazy.load` (cli/group.py) hands it each command as it is loaded, and only when
 the shell asks, so no command module names a completer and no other run pays
 for one. Parameters are matched by name, so a new command with a `promise_id`
 or `entry_id` argument completes without a line here:

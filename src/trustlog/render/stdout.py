@@ -3,7 +3,7 @@
 An error from writing a stream names no file, so the person would read only
 "Could not read or write: No space left on device". Every writer of stdout
 (render/output.py, the consoles, a help page) goes through `naming_stdout`,
-and cli/app.py says "Could not write to standard output".
+and cli/group.py says "Could not write to standard output".
 """
 
 from __future__ import annotations
