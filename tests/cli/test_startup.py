@@ -21,6 +21,8 @@ HEAVY = (
     "tomlkit",
     "pyrage",
     "nacl",
+    "jinja2",
+    "markupsafe",
 )
 
 PROBE = """
