@@ -26,6 +26,7 @@ from trustlog.domain.core import values
 from trustlog.domain.core.reader import YEARS as YEARS  # where a date may fall
 from trustlog.domain.core.reader import FieldReader
 from trustlog.errors import InputError
+from trustlog.storage.document import line_ends
 
 _KEY = "trustlog"  # where a field's Spec is kept in its metadata
 
@@ -231,7 +232,10 @@ class BodySpec(Spec):
         return reader.doc.body
 
     def answer(self, value: Any) -> Any:
-        return values.text_or_none(value)
+        # As the file will hold it (a CR before a newline is a line end), so what a
+        # command answers in --json is what a later read gives back.
+        given = values.text_or_none(value)
+        return line_ends(given) if given is not None else None
 
 
 # -- the helpers a kind is declared with -----------------------------------------
