@@ -1,6 +1,7 @@
 """Time the real `trustlog` command on an empty journal and on a 10-year one.
 
     python benchmarks/run.py [--runs 10] [--journal DIR] [--years 10] [--only TEXT]
+    python benchmarks/run.py --paired [--rounds 11] [--cache DIR]   (beside jrnl: paired.py)
 
 Each case spawns the installed console script (`trustlog` beside this Python)
 as a person would, several times, and reports the median and the fastest wall
@@ -510,6 +511,12 @@ def report(
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if "--paired" in argv:  # trustlog beside jrnl and the floors: paired.py
+        import paired
+
+        return paired.main([arg for arg in argv if arg != "--paired"])
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10, help="timed runs per case (default 10)")
     parser.add_argument(

@@ -139,3 +139,35 @@ def test_only_the_partner_commands_load_the_signing_library(home, tmp_path):
     # With a partner and what they shared, the everyday commands still load neither.
     for args in ([], ["--json"], ["report", "--json"], ["contract", "--json"]):
         assert loaded_by(args, home).isdisjoint({"nacl", "pyrage"}), args
+
+
+def test_a_plain_checkin_reads_no_promise_and_loads_no_json_nor_crypto(home, cli):
+    # The check-in a person makes every day, by flags (issue 21): the promises are read
+    # only to mark one or to ask, json only for --json or a change of many files (the
+    # journal's first, which writes journal.toml too), tempfile (the temporary file) not
+    # at all, and secrets (with hashlib and random) only to make a new id.
+    cli("checkin", "--date", "2026-11-01", "--mood", "3")
+    for note, new_id in (("Slept well.", True), ("Slept well, again.", False)):
+        probe = (
+            "import sys, runpy\n"
+            f"sys.argv = ['trustlog', 'checkin', '--date', '2026-11-20', '--note', '{note}']\n"
+            "try:\n    runpy.run_module('trustlog', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "sys.stderr.write(' '.join(sorted(sys.modules)))\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", probe],
+            env={**os.environ, "TRUSTLOG_HOME": str(home)},
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+            check=True,
+        )
+        loaded = set(done.stderr.split())
+        assert "fcntl" in loaded  # it really wrote, under the lock
+        unwanted = {"json", "tomllib", "tempfile"}
+        if not new_id:  # an update of that day's check-in
+            unwanted |= {"secrets", "hashlib", "random"}
+        assert loaded.isdisjoint(unwanted), loaded & unwanted
+        assert not {m for m in loaded if m.startswith("trustlog.domain.promise")}
+    assert len(list(home.glob("*/*/*-checkin-*.md"))) == 2

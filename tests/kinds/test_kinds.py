@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 
 import pytest
 
@@ -41,6 +43,29 @@ def test_the_registry_lists_each_kind_once_and_says_where_it_lives():
         "conflicts",
     )
     assert set(kinds.UNDATED_FOLDERS) == set(folders.UNDATED_FOLDERS)  # what every command opens
+    # The table of names and modules, read without importing a kind, agrees with the kinds.
+    assert tuple(kind.kind for kind in kinds.KINDS) == kinds.NAMES
+    assert (
+        tuple(dict.fromkeys(kind.folder for kind in kinds.KINDS if kind.folder))
+        == kinds.UNDATED_FOLDERS
+    )
+    assert {kind.folder: kind.kind for kind in kinds.KINDS if kind.folder} == kinds.KEPT_IN
+    assert dict(zip(kinds.NAMES, kinds.KINDS, strict=True)) == kinds.BY_NAME
+    assert kinds.kind_named("nothing") is None
+
+
+def test_reading_a_month_of_checkins_imports_no_other_kind(home, cli):
+    cli("checkin", "--mood", "3")
+    probe = (
+        "import sys; from trustlog.cli.app import main\n"
+        "sys.argv = ['trustlog', 'entries', '--json']\n"
+        "try: main()\nexcept SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.endswith('.model')), file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = done.stderr.strip().splitlines()[-1]
+    assert "trustlog.domain.checkin.model" in loaded
+    assert "trustlog.domain.apology.model" not in loaded
 
 
 @pytest.mark.parametrize("answers", [CheckinAnswers, TriggerAnswers, ApologyParts, RitualAnswers])

@@ -95,3 +95,22 @@ def test_it_refuses_a_folder_that_is_not_empty(tmp_path):
     assert done.returncode == 2
     assert "not empty" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.txt"]
+
+
+def test_the_paired_shapes_hold_the_entries_the_readme_says(tmp_path):
+    # benchmarks/paired.py writes the jrnl journals that trustlog imports; the counts are
+    # the ones the issue and the README compare (3,653 and 10,959 over ten years).
+    sys.path.insert(0, str(GENERATE.parent))
+    try:
+        import paired
+    finally:
+        sys.path.remove(str(GENERATE.parent))
+    counts = {}
+    for shape in paired.SHAPES:
+        text, counts[shape.name] = paired.jrnl_text(shape, 10)
+        heads = [line for line in text.splitlines() if line.startswith("[")]
+        assert len(heads) == counts[shape.name]
+        assert heads[0].startswith("[2016-11-24 ") and heads[-1].startswith("[2026-11-24 ")
+        found = sum(paired.WORD in entry for entry in text.split("\n\n"))
+        assert 0.03 < found / counts[shape.name] < 0.08  # about one entry in twenty
+    assert counts == {"A": 3653, "B": 10959}

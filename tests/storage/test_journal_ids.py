@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from trustlog.errors import InputError
-from trustlog.storage.journal import EntryFile, Journal
+from trustlog.storage.journal import ID_ALPHABET, ID_LENGTH, EntryFile, Journal
 
 
 def put(journal: Journal, path: Path, kind: str, entry_id: str) -> None:
@@ -105,3 +106,23 @@ def test_listing_one_kind_across_the_years(filled: Journal) -> None:
     assert [f.id for f in filled.month_files(2026, 11, "mark")] == ["abcdx"]
     assert [f.id for f in filled.month_files(2026, 11)] == ["m4rk2", "abcdx", "k3m9x"]
     assert filled.month_files(2026, 12, "mark") == []
+
+
+def test_an_import_s_ids_come_from_one_read_of_randomness_each_batch(journal, monkeypatch):
+    # new_ids (an import's thousands) reads os.urandom once a batch, not once a character,
+    # and keeps every character equally likely (bytes past the last whole alphabet dropped).
+    reads = []
+    real = os.urandom
+
+    def counted(size: int) -> bytes:
+        reads.append(size)
+        return real(size)
+
+    monkeypatch.setattr(os, "urandom", counted)
+    taken = {"22222", "33333"}
+    made = journal.new_ids(3000, taken)
+    assert len(made) == len(set(made)) == 3000 and taken.isdisjoint(made)
+    assert all(len(i) == ID_LENGTH and set(i) <= set(ID_ALPHABET) for i in made)
+    assert len(reads) <= 2
+    assert set("".join(made)) == set(ID_ALPHABET)
+    assert journal.new_ids(0, taken) == []

@@ -13,7 +13,6 @@ import typer
 
 from trustlog import __version__
 from trustlog.cli.group import Lazy, LazyGroup
-from trustlog.cli.state import get_state
 from trustlog.errors import InputError
 
 HELP = """A private companion for rebuilding trust, one small reliable day at a time.
@@ -208,6 +207,8 @@ def main_options(
     ] = False,
 ) -> None:
     """With no command: today's dashboard."""
+    from trustlog.cli.state import get_state  # --help needs no state
+
     state = get_state(ctx)
     if journal is not None and not journal.strip():
         # Path("") is the current folder: a journal would be made wherever this ran.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date as Day
 from functools import partial
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,11 +14,12 @@ from trustlog.cli.state import State, get_state
 from trustlog.domain.checkin.model import Checkin, CheckinAnswers
 from trustlog.domain.checkin.service import CheckinReply, check_in
 from trustlog.domain.core import values
-from trustlog.domain.promise.model import BROKEN, KEPT
-from trustlog.domain.promise.service import MarkRequest
-from trustlog.domain.promise.standing import DueDay
 from trustlog.render import checkin as render
 from trustlog.render import words
+
+if TYPE_CHECKING:
+    from trustlog.domain.promise.service import MarkRequest
+    from trustlog.domain.promise.standing import DueDay
 
 
 def checkin(
@@ -119,13 +120,23 @@ def checkin(
             note=note,
             private=private,
         ),
-        [MarkRequest(i, KEPT, flag="--kept") for i in kept or []]
-        + [MarkRequest(i, BROKEN, flag="--broken") for i in broken or []],
+        _mark_requests(kept or [], broken or []),
     )
     day = values.parse_date(date, "--date") if date is not None else today
     ask = partial(_ask, state) if state.may_prompt(json) else None
     done = check_in(state.journal, day, given, today, clock.now, ask)
     render.checkin_saved(state.output, done, json=json)
+
+
+def _mark_requests(kept: list[str], broken: list[str]) -> list[MarkRequest]:
+    if not kept and not broken:
+        return []  # a check-in that marks no promise never imports them
+    from trustlog.domain.promise.model import BROKEN, KEPT
+    from trustlog.domain.promise.service import MarkRequest
+
+    return [MarkRequest(i, KEPT, flag="--kept") for i in kept] + [
+        MarkRequest(i, BROKEN, flag="--broken") for i in broken
+    ]
 
 
 def _ask(

@@ -13,6 +13,8 @@ from trustlog.domain import kinds
 from trustlog.render.export.formats import DEFAULT, FORMATS, WHOLE, Format, find
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from trustlog.domain.export.model import Export
 
 
@@ -131,12 +133,23 @@ def export(
         include_partner=include_partner,
     )
     if chosen.complete:
-        from trustlog.domain.export.complete import build_complete as build_export
-    made = build_export(state.journal, wanted, today, clock.now())
+        from trustlog.domain.export.complete import build_complete
+
+        # Read while it is written, unless what it holds is shown first and asked about.
+        made = build_complete(state.journal, wanted, today, clock.now(), streamed=not asking)
+    else:
+        made = build_export(state.journal, wanted, today, clock.now())
     if not target.approved(asking, lambda: _confirmed(state, made, chosen, target.shown)):
         screen.not_written(state.output)
         return
-    screen.written(state.output, made, target.save(state, chosen.renderer()(made)))
+    data: bytes | Iterable[bytes]
+    if chosen.complete:
+        from trustlog.render.export.complete import chunks
+
+        data = chunks(made)  # an entry at a time: ten years are never in memory at once
+    else:
+        data = chosen.renderer()(made)
+    screen.written(state.output, made, target.save(state, data))
 
 
 def _confirmed(state: State, made: Export, chosen: Format, shown: str) -> bool:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import typer
 from typer import _click as click  # typer carries its own click
@@ -25,14 +24,14 @@ from trustlog.render.safe import visible
 COMPLETE_VAR = "_TRUSTLOG_COMPLETE"
 
 
-@dataclass(frozen=True)
-class Lazy:
+class Lazy(NamedTuple):
     """A command whose module is imported only when that command runs (or shows its help).
 
     Importing every command's module, and letting typer inspect every signature,
     cost about 40 ms on each start; `trustlog checkin` needs only its own.
     `summary` is the line `trustlog --help` shows without importing anything;
-    a test checks it matches the command's own help.
+    a test checks it matches the command's own help. (A NamedTuple, not a dataclass:
+    `--help` then needs neither dataclasses nor the command state, about 6 ms.)
     """
 
     module: str

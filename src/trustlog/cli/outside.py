@@ -9,7 +9,7 @@ whether to replace a file already there; then saving it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,8 +68,9 @@ class OutsideFile:
             self.replace = True
         return True
 
-    def save(self, state: State, data: bytes) -> str | None:
-        """Write `data`; the name to say it was written to (None for stdout)."""
+    def save(self, state: State, data: bytes | Iterable[bytes]) -> str | None:
+        """Write `data`, whole or a piece at a time; the name to say it was written to
+        (None for stdout)."""
         if self.path is None:
             state.output.data(data)
             return None

@@ -16,15 +16,15 @@ and losing it costs at most the line offered once more that day.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trustlog.domain.profile import load_profile
 from trustlog.errors import JournalError
-from trustlog.storage.cache import FOLDER
-from trustlog.storage.journal import Journal
+
+if TYPE_CHECKING:
+    from trustlog.storage.journal import Journal
 
 HARD_MOOD = 2  # a mood of this or lower (1-5)
 HARD_TRUST = 2  # a trust of this or lower (0-10)
@@ -58,7 +58,10 @@ def offer_support(journal: Journal, today: date, hard: bool) -> SupportOffer | N
     """
     if not hard or offered_on(journal) == today:
         return None
-    # Read only in a hard moment: every other check-in starts without it.
+    # Read only in a hard moment: every other check-in starts without them.
+    import json
+
+    from trustlog.domain.profile import load_profile
     from trustlog.domain.support import list_contacts
 
     contacts = list_contacts(journal)
@@ -73,6 +76,8 @@ def offer_support(journal: Journal, today: date, hard: bool) -> SupportOffer | N
 
 def offered_on(journal: Journal) -> date | None:
     """The day the line was last offered on this device; None if never, or unreadable."""
+    import json
+
     try:
         stored = json.loads(journal.read_bytes(_path(journal)).decode("utf-8"))
         return date.fromisoformat(stored["support_offered"])
@@ -81,4 +86,6 @@ def offered_on(journal: Journal) -> date | None:
 
 
 def _path(journal: Journal) -> Path:
+    from trustlog.storage.cache import FOLDER
+
     return journal.root / FOLDER / STATE_FILE

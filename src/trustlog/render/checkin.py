@@ -12,7 +12,6 @@ from trustlog.domain.checkin.service import CheckinDone
 from trustlog.render import words
 from trustlog.render.care import support_offered
 from trustlog.render.output import Output
-from trustlog.render.promise import mark_json, marks_saved
 
 FIELD_WORDS = {
     "mood": "mood",
@@ -53,7 +52,10 @@ def checkin_saved(output: Output, done: CheckinDone, json: bool = False) -> None
         output.tell(
             ("Marked private: kept out of exports unless you add --include-private.", "muted")
         )
-    marks_saved(output, done.marks, done.today)
+    if done.marks:
+        from trustlog.render.promise import marks_saved
+
+        marks_saved(output, done.marks, done.today)
     for close in done.resembles:
         output.tell(
             (
@@ -71,9 +73,17 @@ def checkin_json(done: CheckinDone) -> dict[str, Any]:
         **done.checkin.to_json(),
         "action": done.saved.action,
         "changed": list(done.saved.changed),
-        "promises": [mark_json(mark) for mark in done.marks],
+        "promises": _marks_json(done),
         "support_offered": done.support is not None,
     }
     if done.resembles:  # only when there is one: the JSON of every other check-in stays as it was
         shown["resembles"] = [close.to_json() for close in done.resembles]
     return shown
+
+
+def _marks_json(done: CheckinDone) -> list[dict[str, Any]]:
+    if not done.marks:
+        return []
+    from trustlog.render.promise import mark_json
+
+    return [mark_json(mark) for mark in done.marks]

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.entries.service import Deletion
-from trustlog.domain.promise.model import Mark, Promise
-from trustlog.domain.promise.schedule import describe_schedule
-from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
-from trustlog.render.output import Output
-from trustlog.render.trigger import trigger_summary
+from trustlog.render.output import Output, Piece
+from trustlog.render.safe import visible
 
 if TYPE_CHECKING:
-    from trustlog.render.console import Text
+    pass
 
 KIND_WORDS = {
     "checkin": "check-in",
@@ -33,41 +31,95 @@ def entry_table(
     if json:
         output.json([entry.to_json() for entry in entries])
         return
-    from rich.table import Table
-
-    from trustlog.render.console import Text
-
     if not entries:
         if contains is not None:
             output.tell(f"Nothing you wrote holds “{words.quoted(contains.strip())}”.")
         else:
             output.say("No entries in that range yet.")
         return
-    table = Table(box=None, pad_edge=False, show_header=True, header_style="muted")
-    table.add_column("date", no_wrap=True)
-    table.add_column("id", style="accent", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column("")
+    rows: list[Row] = []
     for entry in entries:
         data = entry.to_json()
         kind = str(data.get("kind"))
-        summary = Text(summary_line(entry))
+        summary: list[Piece] = [summary_line(entry)]
         if data.get("private"):
-            summary.append(" (private)", style="muted")
-        table.add_row(str(data.get("date") or "—"), entry.id, KIND_WORDS.get(kind, kind), summary)
+            summary.append((" (private)", "muted"))
+        day = str(data.get("date") or "—")
+        rows.append((day, entry.id, KIND_WORDS.get(kind, kind), summary, None))
         if contains is not None and (found := _found(entry, contains)) is not None:
-            table.add_row("", "", "", found)
-    output.out.print(table)
+            rows.append(("", "", "", found, "muted"))  # muted, but for the match
+    if output.piped_whole():
+        plain = plain_table(rows)
+        if plain is not None:
+            output.lines(plain)
+            return
+    output.out.print(rich_table(rows))
+
+
+Row = tuple[str, str, str, list[Piece], str | None]  # the cells, the summary's own style
+HEADER = ("date", "id", "kind")
+
+
+def rich_table(rows: list[Row]) -> Any:
+    from rich.table import Table
+
+    from trustlog.render.console import Text
+
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="muted")
+    table.add_column(HEADER[0], no_wrap=True)
+    table.add_column(HEADER[1], style="accent", no_wrap=True)
+    table.add_column(HEADER[2], no_wrap=True)
+    table.add_column("")
+    for day, entry_id, kind, pieces, base in rows:
+        text = Text(style=base or "")
+        for piece in pieces:
+            said, style = (piece, None) if isinstance(piece, str) else piece
+            text.append(said, style=style)
+        table.add_row(day, entry_id, kind, text)
+    return table
+
+
+def plain_table(rows: list[Row]) -> str | None:
+    """The text rich draws for `rich_table(rows)` on a pipe (no colour, no width, lines
+    trimmed: render/output.py), without rich; None where only rich can tell.
+
+    A search lists hundreds of rows, and drawing them took rich most of the command's
+    time. On a pipe nothing wraps, so each row is its three short cells padded to
+    their column's widest, two spaces apart, and the summary whole. Short cells rich
+    would read as markup or emoji codes, or wider than one cell a character, and a
+    tab (which rich expands) or a line end in a summary, are left to rich;
+    tests/entries/test_entries_table.py holds the two to the same bytes.
+    """
+    shown = [(cells := [visible(cell) for cell in row[:3]], _plain(row[3])) for row in rows]
+    widths = [len(name) for name in HEADER]
+    for cells, summary in shown:
+        if "\t" in summary or "\n" in summary or not all(_narrow(cell) for cell in cells):
+            return None
+        widths = [max(width, len(cell)) for width, cell in zip(widths, cells, strict=True)]
+    lines = []
+    for cells, summary in [(list(HEADER), ""), *shown]:
+        padded = "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
+        lines.append(f"{padded}  {summary}".rstrip(" ") + "\n")
+    return "".join(lines)
+
+
+def _plain(pieces: list[Piece]) -> str:
+    return visible("".join(piece if isinstance(piece, str) else piece[0] for piece in pieces))
+
+
+def _narrow(cell: str) -> bool:
+    return cell == "—" or (
+        cell.isascii() and cell.isprintable() and not any(c in cell for c in "[]:")
+    )
 
 
 FOUND_CELLS = 48
 
 
-def _found(entry: Entry, contains: str) -> Text | None:
+def _found(entry: Entry, contains: str) -> list[Piece] | None:
     """What a search matched, when the summary does not show it: its line, cut around it
     between words."""
     from trustlog.domain.entries.search import matched
-    from trustlog.render.console import Text
 
     wanted = contains.strip()
     line = matched(entry, wanted)
@@ -83,17 +135,18 @@ def _found(entry: Entry, contains: str) -> Text | None:
     if len(after) > room:
         head = after[:room]
         after = (head.rsplit(" ", 1)[0] if " " in head.strip() else head) + words.ELLIPSIS
-    shown = Text("matched: “", style="muted")
-    shown.append(before)
-    shown.append(line[start:end], style="bold")
-    shown.append(after)
-    shown.append("”", style="muted")
-    return shown
+    return ["matched: “", before, (line[start:end], "bold"), after, ("”", "muted")]
 
 
 def summary_line(entry: Entry) -> str:
     """The entry in one line, the person's words cut to fit the screen."""
-    if isinstance(entry, Trigger):  # its recovery time is worded here, as everywhere
+    # A trigger's recovery time is worded by render/trigger.py, as everywhere. No entry is
+    # a Trigger unless its module was imported (domain/kinds.py imports a kind's module
+    # when it meets one), so a listing without triggers imports neither.
+    model = sys.modules.get("trustlog.domain.trigger.model")
+    if model is not None and isinstance(entry, model.Trigger):
+        from trustlog.render.trigger import trigger_summary
+
         return trigger_summary(entry)
     return entry.summary(words.quoted)
 
@@ -171,6 +224,9 @@ REFERENCES = ("promise", "promises", "apology")
 def _fields(
     entry: Entry, data: dict[str, Any], names: dict[str, str]
 ) -> list[tuple[str, list[str]]]:
+    from trustlog.domain.promise.model import Mark, Promise  # one entry shown: imported now
+    from trustlog.domain.promise.schedule import describe_schedule
+
     shown: list[tuple[str, list[str]]] = []
     for key, stored in data.items():
         if key in NOT_LISTED or stored in (None, [], "") or stored is False:

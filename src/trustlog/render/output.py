@@ -12,10 +12,9 @@ are (see `Output.tell`).
 from __future__ import annotations
 
 import io
-import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import IO, TYPE_CHECKING, Any, TextIO, cast
@@ -86,16 +85,37 @@ class Output:
         return self._console(stderr=True)
 
     def json(self, data: Any) -> None:
+        import json  # a plain check-in says its one line without it
+
         with naming_stdout():
             sys.stdout.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
             sys.stdout.flush()
 
-    def data(self, data: bytes) -> None:
-        """A file's bytes on stdout, as they are (an export made them safe to show)."""
+    def data(self, data: bytes | Iterable[bytes]) -> None:
+        """A file's bytes on stdout, as they are (an export made them safe to show), whole
+        or a piece at a time."""
         with naming_stdout():
             sys.stdout.flush()
-            sys.stdout.buffer.write(data)
+            for chunk in [data] if isinstance(data, bytes) else data:
+                sys.stdout.buffer.write(chunk)
             sys.stdout.buffer.flush()
+
+    def piped_whole(self) -> bool:
+        """Whether stdout is a pipe rich would write plain and unwrapped: no terminal (by
+        rich's rules), no colour forced, no width asked for (COLUMNS)."""
+        environ = os.environ
+        return (
+            os.name == "posix"
+            and layout.width(sys.stdout) is None
+            and "FORCE_COLOR" not in environ
+            and "TTY_COMPATIBLE" not in environ
+        )
+
+    def lines(self, text: str) -> None:
+        """Lines of data on stdout, as they are (the caller made them safe to show)."""
+        with naming_stdout():
+            sys.stdout.write(text)
+            sys.stdout.flush()
 
     def say(self, message: str) -> None:
         """A short message for the person, on stderr (rich markup allowed)."""

@@ -12,8 +12,9 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from trustlog.errors import JournalError
 
@@ -104,11 +105,19 @@ def read_regular(path: Path, root: Path) -> bytes:
         if home not in target.parents:
             raise not_a_file(path, f"a link to {target}, outside the journal folder") from None
         fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as handle:
-        what = kind_of(os.fstat(fd).st_mode)
+    try:
+        info = os.fstat(fd)
+        what = kind_of(info.st_mode)
         if what is not None:
             raise not_a_file(path, what)
-        return handle.read()
+        # Read straight from the descriptor, to its end: a search reads ten thousand
+        # files, and a file object for each cost a tenth of its time.
+        pieces = [os.read(fd, info.st_size + 1)]
+        while pieces[-1]:
+            pieces.append(os.read(fd, 1 << 16))
+        return b"".join(pieces)
+    finally:
+        os.close(fd)
 
 
 def not_a_file(path: Path, what: str) -> JournalError:
@@ -127,8 +136,27 @@ def fsync_folder(path: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+def temporary(path: Path) -> tuple[int, str]:
+    """A new, empty file beside `path` for its next version, 0600, open for writing.
+
+    Named as tempfile.mkstemp names one, `.<name>.<8 random characters>.tmp` (what
+    change.py clears after a crash), and opened with its flags, without importing
+    tempfile and random (about 6 ms) on every check-in.
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
+    while True:
+        tmp = os.path.join(path.parent, f".{path.name}.{os.urandom(4).hex()}.tmp")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
+
+
+def write_atomic(path: Path, data: bytes | Iterable[bytes], durable: bool = True) -> None:
     """Replace `path` with `data` so that it is either wholly old or wholly new.
+
+    `data` may come a piece at a time (an export read as it is written): a piece
+    that fails leaves the old file as it was.
 
     The new file is 0600 whatever the old one was: a replaced file only ever
     loses permissions. A read-only file or folder is refused, not replaced.
@@ -137,11 +165,11 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
     """
     require_writable(path.parent)
     require_writable(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = temporary(path)
     try:
         os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write_all(handle, data)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
@@ -156,6 +184,12 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
         raise
     if durable:
         fsync_folder(path.parent)
+
+
+def write_all(handle: BinaryIO, data: bytes | Iterable[bytes]) -> None:
+    """Write `data`, whole or a piece at a time."""
+    for chunk in [data] if isinstance(data, bytes) else data:
+        handle.write(chunk)
 
 
 def write_new(path: Path, data: bytes) -> bool:

@@ -26,7 +26,6 @@ before or after the change.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 from collections.abc import Callable
@@ -180,6 +179,8 @@ def _record(root: Path, change: Change) -> bytes:
         "write": writes,
         "remove": [path.relative_to(root).as_posix() for path in change.removes],
     }
+    import json  # a change of one file (a check-in) needs no record, nor json
+
     return json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
 
 
@@ -187,6 +188,7 @@ def _parse(root: Path, raw: bytes) -> tuple[dict[Path, bytes], list[Path]] | Non
     """The record's writes and removals, or None when it is not one whole record."""
     try:
         import base64
+        import json
 
         record: Any = json.loads(raw.decode("utf-8"))
         if record.get("trustlog_change") != RECORD_FORMAT:

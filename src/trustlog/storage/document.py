@@ -18,7 +18,6 @@ escaped), so a fence line can only be a fence.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ from typing import Any
 import tomli_w
 
 from trustlog.errors import JournalError
+from trustlog.storage.front import read as fast_front
 
 FENCE = "+++"
 _LINE_IN_MESSAGE = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -112,6 +112,12 @@ def loads(text: str, path: Path) -> Document:
     else:
         raise damaged(path, len(lines), "the closing +++ line is missing")
     front = "\n".join(lines[1:index]) + "\n"
+    fields = fast_front(front)  # what trustlog wrote, read quickly (storage/front.py)
+    if fields is not None:
+        body: str | None = "\n".join(lines[index + 1 :])
+        return Document(fields=fields, body=body or None, path=path, text=text)
+    import tomllib  # anything else: a hand edit, or damage to name by its line
+
     try:
         fields = tomllib.loads(front)
     except RecursionError:
@@ -125,7 +131,7 @@ def loads(text: str, path: Path) -> Document:
         reason = _LINE_IN_MESSAGE.sub("", message).replace("(at end of document)", "")
         reason = reason.strip().rstrip(".")
         raise damaged(path, line, reason[:1].lower() + reason[1:]) from None
-    body: str | None = "\n".join(lines[index + 1 :])
+    body = "\n".join(lines[index + 1 :])
     return Document(fields=fields, body=body or None, path=path, text=text)
 
 
@@ -145,6 +151,11 @@ def parse_toml(raw: bytes, path: Path) -> dict[str, Any]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise damaged(path, None, "it is not UTF-8 text") from None
+    fields = fast_front(text)  # `format = 1`, as trustlog writes journal.toml
+    if fields is not None:
+        return fields
+    import tomllib
+
     try:
         return tomllib.loads(text)
     except RecursionError:

@@ -32,7 +32,7 @@ import fcntl
 import os
 import stat
 import sys
-import tempfile
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import BinaryIO
@@ -138,14 +138,15 @@ def already_there(path: Path, flag: str = "--output") -> InputError:
 
 def save(
     path: Path,
-    data: bytes,
+    data: bytes | Iterable[bytes],
     *,
     journal: Path | None,
     replace: bool = False,
     flag: str = "--output",
 ) -> None:
     """Write `data` to `path`, whole or not at all, 0600; an existing file only if
-    `replace`; into a FIFO or a device (not replacing it) unless `replace`."""
+    `replace`; into a FIFO or a device (not replacing it) unless `replace`. `data` may
+    come a piece at a time; a piece that fails leaves nothing at `path`."""
     there = check_target(path, journal=journal, replace=replace, flag=flag)
     if there is Target.STREAM:
         _stream(path, data, flag)
@@ -154,11 +155,11 @@ def save(
         atomic.write_atomic(path, data)
         return
     atomic.require_writable(path.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = atomic.temporary(path)
     try:
         os.fchmod(fd, atomic.FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            atomic.write_all(handle, data)
             handle.flush()
             os.fsync(handle.fileno())
         try:
@@ -168,14 +169,15 @@ def save(
         except OSError as error:
             if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
                 raise
-            _create_new(path, data, flag)  # a file system without hard links
+            with open(tmp, "rb") as written:  # a file system without hard links
+                _create_new(path, written.read(), flag)
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
     atomic.fsync_folder(path.parent)
 
 
-def _stream(path: Path, data: bytes, flag: str) -> None:
+def _stream(path: Path, data: bytes | Iterable[bytes], flag: str) -> None:
     """Write into a FIFO or a device the person named: never created, never replaced.
 
     Opened without waiting (a FIFO nobody reads is refused, not waited on
@@ -194,10 +196,11 @@ def _stream(path: Path, data: bytes, flag: str) -> None:
         target_of(os.fstat(fd).st_mode, path, flag, replace=False)
         flags = fcntl.fcntl(fd, fcntl.F_GETFL)
         fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view)
-            view = view[written:]
+        for chunk in [data] if isinstance(data, bytes) else data:
+            view = memoryview(chunk)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
     except OSError as error:
         raise OSError(error.errno, error.strerror, str(path)) from error
     finally:

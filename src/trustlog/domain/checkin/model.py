@@ -19,6 +19,11 @@ COUNT_RANGE = (0, 1000)
 MAX_GRATEFUL = 3
 
 
+def normal_topic(topic: str) -> str:
+    """Topics are compared case-insensitively with surrounding space trimmed (CONTRACT.md)."""
+    return topic.strip().casefold()
+
+
 @dataclass
 class Checkin(Record):
     kind: ClassVar[str] = KIND

@@ -11,16 +11,25 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from trustlog.domain.care import SupportOffer, hard_checkin, offer_support
 from trustlog.domain.checkin.merge import merge
 from trustlog.domain.checkin.model import Checkin, CheckinAnswers, find_checkin
 from trustlog.domain.checkin.topics import Resemblance, earlier_topics, resemblances
 from trustlog.domain.core.entry import path_of
-from trustlog.domain.promise.service import MarkRequest, MarkResult, plan_marks, write_marks
-from trustlog.domain.promise.standing import DueDay, due_on
 from trustlog.errors import InputError
 from trustlog.storage.journal import Journal
+
+if TYPE_CHECKING:
+    # The promises are imported only when a check-in marks one or asks: a check-in by
+    # flags alone (the one a person makes every day) never reads them.
+    from trustlog.domain.promise.service import MarkRequest, MarkResult, PlannedMark
+    from trustlog.domain.promise.standing import DueDay
+
+    AskCheckin = Callable[[date, CheckinAnswers, Checkin | None, Sequence[DueDay]], "CheckinReply"]
+    """Asks what the flags left open: given the day, the answers so far, the day's
+    check-in if it has one, and the promises due."""
 
 
 @dataclass
@@ -67,11 +76,6 @@ class CheckinReply:
     marks: list[MarkRequest] = field(default_factory=list)
 
 
-AskCheckin = Callable[[date, CheckinAnswers, Checkin | None, Sequence[DueDay]], CheckinReply]
-"""Asks what the flags left open: given the day, the answers so far, the day's check-in
-if it has one, and the promises due."""
-
-
 @dataclass
 class CheckinDone:
     saved: CheckinResult
@@ -114,17 +118,31 @@ def check_in(
                 "such as --mood 4 or --note TEXT.",
                 hint="`trustlog checkin --help` lists them all.",
             )
+        from trustlog.domain.promise.standing import due_on
+
         found = find_checkin(journal, day)
         due = due_on(journal, day) if day <= today else []
         asked = ask(day, answers, found[1] if found else None, due)
         answers, requests = asked.answers.checked(), asked.marks
-    planned = plan_marks(journal, day, requests, today)
+    planned: list[PlannedMark] = []
+    if requests:
+        from trustlog.domain.promise.service import plan_marks
+
+        planned = plan_marks(journal, day, requests, today)
     close = (
         resemblances(answers.arguments, earlier_topics(journal, day)) if answers.arguments else []
     )
     moment = now()
     with journal.writing():
         saved = record_checkin(journal, day, answers, moment)
-        marks = write_marks(journal, planned, moment)
+        marks = _write_marks(journal, planned, moment) if planned else []
         support = offer_support(journal, today, hard_checkin(answers.mood, answers.trust))
     return CheckinDone(saved, marks, today, close, support)
+
+
+def _write_marks(
+    journal: Journal, planned: list[PlannedMark], moment: datetime
+) -> list[MarkResult]:
+    from trustlog.domain.promise.service import write_marks
+
+    return write_marks(journal, planned, moment)

@@ -15,16 +15,13 @@ value does not read so is read in full, which says what is wrong with it.
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from trustlog.domain.checkin.model import Checkin
-from trustlog.domain.report.history import normal_topic
+from trustlog.domain.checkin.model import Checkin, normal_topic
 from trustlog.storage.journal import EntryFile, Journal
 
 # The `arguments` value of a front matter: from its key to the next key (or the end).
@@ -60,6 +57,8 @@ def _topics_in(journal: Journal, entry_file: EntryFile) -> list[str]:
         return []
     found = _ARGUMENTS.search(front)
     if found is not None:
+        import tomllib  # only a check-in that names a topic reads the earlier ones
+
         try:
             topics = tomllib.loads(f"a = {found.group(1).strip()}")["a"]
         except tomllib.TOMLDecodeError:
@@ -96,6 +95,8 @@ def resemblances(given: Iterable[str], earlier: Sequence[str]) -> list[Resemblan
 
 
 def _closest(key: str, keys: list[str]) -> str | None:
+    import difflib  # only a check-in that names a topic compares it
+
     words = set(key.split())
     best: tuple[float, str] | None = None
     for other in keys:

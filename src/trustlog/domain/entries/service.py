@@ -11,8 +11,6 @@ from trustlog.domain import kinds
 from trustlog.domain.core import entry as entries_model
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.entries import search
-from trustlog.domain.promise.model import PROMISE, Promise
-from trustlog.domain.promise.service import marks_of
 from trustlog.errors import InputError, TrustlogError
 from trustlog.storage import document
 from trustlog.storage.document import Document
@@ -120,6 +118,9 @@ class Deletion:
 
 def plan_delete(journal: Journal, id_or_prefix: str) -> Deletion:
     found = find(journal, id_or_prefix)
+    from trustlog.domain.promise.model import PROMISE, Promise
+    from trustlog.domain.promise.service import marks_of  # only to delete a promise
+
     if found.file.kind != PROMISE:
         return Deletion(found)
     assert isinstance(found.entry, Promise)

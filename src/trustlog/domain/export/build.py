@@ -40,7 +40,7 @@ def check_kinds(only: tuple[str, ...]) -> tuple[str, ...]:
     chosen: list[str] = []
     for name in only:
         cleaned = name.strip().lower()
-        if cleaned not in kinds.BY_NAME:
+        if cleaned not in kinds.NAMES:
             known = ", ".join(kinds.NAMES)
             raise InputError(f"--only: '{name}' is not a kind of entry; the kinds are {known}.")
         chosen += [cleaned, *TOGETHER.get(cleaned, ())]

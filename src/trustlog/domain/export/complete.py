@@ -17,6 +17,7 @@ text is not the person's any more).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import date, datetime
 
@@ -34,12 +35,18 @@ from trustlog.storage import document
 from trustlog.storage.journal import EntryFile, Journal
 
 
-def build_complete(journal: Journal, options: Options, today: date, now: datetime) -> Export:
+def build_complete(
+    journal: Journal, options: Options, today: date, now: datetime, streamed: bool = False
+) -> Export:
     """Every entry the options let out, each with its file's text; see the module's docstring.
 
     With `--from`/`--to`, the dated entries of those days and every undated one
     (promises, the contract, agreements, support contacts, the ritual's plan),
     which span many days and which the dated ones refer to.
+
+    `streamed`: each entry is read when the renderer comes to it (`Export.pending`),
+    so a journal of twenty years is never held in memory at once. Words to redact
+    make it read everything first: whether any was found is said before the entries.
     """
     journal.settings()  # refuses a journal from a newer trustlog before reading anything
     only = check_kinds(options.only)
@@ -50,9 +57,46 @@ def build_complete(journal: Journal, options: Options, today: date, now: datetim
     files: list[EntryFile] = journal.files_between(start, end)
     for folder in kinds.UNDATED_FOLDERS:
         files += journal.undated_files(folder)
-    carried: list[Carried] = []
+    profile = {k: v for k, v in asdict(load_profile(journal)).items() if v is not None}
+    export = Export(
+        period=Period(SPAN, start or today, end or start or today),
+        made=now,
+        options=Options(
+            start=start,
+            end=end,
+            include_private=options.include_private,
+            only=only,
+            summary=False,
+            whole_journal=True,
+            complete=True,
+        ),
+        figures=Figures(Period(SPAN, start or today, end or start or today)),
+        profile=redactor.value(profile),
+    )
+    pending = _carry(journal, files, options, only, redactor, export, today)
+    if streamed and redactor.pattern is None:
+        export.pending = pending
+    else:
+        export.carried = list(pending)
+    return export
+
+
+def _carry(
+    journal: Journal,
+    files: list[EntryFile],
+    options: Options,
+    only: tuple[str, ...],
+    redactor: Redactor,
+    export: Export,
+    today: date,
+) -> Iterator[Carried]:
+    """Each entry let out, read in the journal's order; the export's counts, what was left
+    out and its period are complete when the last has been given."""
+    start, end = options.start, options.end
     left: dict[tuple[str, str], int] = {}
-    counts: dict[str, int] = {}
+    counts = export.counts
+    first: date | None = None
+    last: date | None = None
     for entry_file in files:
         found = load_file(journal, entry_file)
         kind = getattr(found.entry, "stored_kind", found.entry.kind)
@@ -68,29 +112,13 @@ def build_complete(journal: Journal, options: Options, today: date, now: datetim
             if redactor.count != before:
                 text = document.dumps(*entry.to_document())
         path = entry_file.path.relative_to(journal.root).as_posix()
-        carried.append(Carried(path, text, entry))
         counts[kind] = counts.get(kind, 0) + 1
-    days = [day for c in carried if (day := c.entry.day) is not None]
-    first = start or min(days, default=today)
-    period = Period(SPAN, first, end or max([*days, first]))
-    profile = {k: v for k, v in asdict(load_profile(journal)).items() if v is not None}
-    export = Export(
-        period=period,
-        made=now,
-        options=Options(
-            start=start,
-            end=end,
-            include_private=options.include_private,
-            only=only,
-            summary=False,
-            whole_journal=True,
-            complete=True,
-        ),
-        figures=Figures(period),
-        counts=counts,
-        left_out=[LeftOut(kind, reason, n) for (kind, reason), n in sorted(left.items())],
-        carried=carried,
-        profile=redactor.value(profile),
-    )
+        if (day := entry.day) is not None:
+            first = day if first is None or day < first else first
+            last = day if last is None or day > last else last
+        yield Carried(path, text, entry)
+    begins = start or first or today
+    export.period = Period(SPAN, begins, end or max(last or begins, begins))
+    export.figures = Figures(export.period)
+    export.left_out = [LeftOut(kind, reason, n) for (kind, reason), n in sorted(left.items())]
     export.redactions = redactor.count
-    return export

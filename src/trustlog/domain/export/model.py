@@ -12,6 +12,7 @@ entries that are in it, and nothing else.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -256,6 +257,10 @@ class Export:
     redactions: int = 0
     summary: Summary | None = None
     carried: list[Carried] = field(default_factory=list)
+    # A complete export read while it is written (domain/export/complete.py): each entry
+    # is read when its turn comes, and `counts`, `left_out` and `period` are filled in
+    # as it goes, so ten years are never in memory at once. None: `carried` holds all.
+    pending: Iterator[Carried] | None = None
     profile: dict[str, str] = field(default_factory=dict)
     # The name from `trustlog init`, for the summary's words ("Written by Sam"); None: unset.
     author: str | None = None

@@ -159,7 +159,7 @@ def _place(journal: Journal, path: str, source: str, number: int) -> Path:
     if not (dated or undated):
         raise entry_refused(source, number, f"'{path}' is not a place an entry can live")
     if undated and said is not None:
-        kept = kinds.BY_NAME.get(said.kind)
+        kept = kinds.kind_named(said.kind)
         home = kept.folder if kept is not None else None
         if home != parts[0]:
             # Accepted, it would be invisible to every command that looks in its own folder.

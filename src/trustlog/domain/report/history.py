@@ -19,7 +19,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from trustlog.domain.checkin.model import KIND as CHECKIN
-from trustlog.domain.checkin.model import Checkin
+from trustlog.domain.checkin.model import Checkin, normal_topic
 from trustlog.domain.core.fields import Span, TextSpec, declared
 from trustlog.domain.promise.model import MARK, PROMISE, Mark, Promise
 from trustlog.domain.promise.schedule import STRENGTH_M, mark_value
@@ -31,11 +31,6 @@ from trustlog.storage.journal import Journal
 # The kinds whose files the cached tally depends on: a change to any of them
 # in an earlier month makes the cache stale.
 CACHED_KINDS = (CHECKIN, MARK)
-
-
-def normal_topic(topic: str) -> str:
-    """Topics are compared case-insensitively with surrounding space trimmed (CONTRACT.md)."""
-    return topic.strip().casefold()
 
 
 def topic_hash(topic: str) -> str:

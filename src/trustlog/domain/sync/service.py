@@ -343,13 +343,13 @@ def _entry_count(paths: Iterable[str]) -> int:
 
 def _kinds_of(paths: Iterable[str]) -> Counter[str]:
     """What changed, by kind: only kinds this version knows (a file's name is the person's)."""
-    from trustlog.domain.kinds import BY_NAME
+    from trustlog.domain.kinds import NAMES
 
     found: Counter[str] = Counter()
     for p in paths:
         said = said_by(Path(p))
         if said is not None:
-            found[said.kind if said.kind in BY_NAME else "other"] += 1
+            found[said.kind if said.kind in NAMES else "other"] += 1
     return found
 
 
