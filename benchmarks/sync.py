@@ -7,7 +7,11 @@ is sent by `sync setup` from one and taken by `sync setup` on the other. Then:
 
 - `git status` of the journal folder (git's own repository, `.sync/git`), the
   yardstick: what any sync must at least do is look at every file;
-- `trustlog sync` with nothing to do (fetch, stage, compare; no merge, no push);
+- the floors under a sync with nothing to do: starting Python (`python -c
+  pass`), and asking the remote where its branch is (`git ls-remote`);
+- `trustlog sync` with nothing to do, the journal named by `TRUSTLOG_HOME`, and
+  found in its default place (`XDG_DATA_HOME`, as platformdirs finds it), run
+  without `TRUSTLOG_NOW`, as a person runs it;
 - `trustlog sync` after a day's changes on both devices: this device's check-in,
   a promise mark and a trigger, while the other device wrote its own check-in of
   the same day, a mark and a trigger and synced first, so this sync commits,
@@ -15,7 +19,10 @@ is sent by `sync setup` from one and taken by `sync setup` on the other. Then:
   from a fresh copy of both devices and the remote (copying is not timed).
 
 Median and fastest of N runs, in milliseconds, wall clock, as a Markdown table
-on stdout; progress on stderr. The generated journal is never changed.
+on stdout; progress on stderr. The cases with nothing to do take turns, run
+by run, so a busy moment of the machine falls on all of them; each one's ratio
+to `git status` is the median of its per-run ratios. The generated journal is
+never changed.
 """
 
 from __future__ import annotations
@@ -38,10 +45,19 @@ from run import environment, trustlog_command
 DAY_AFTER = "2026-11-25T21:00:00+00:00"
 
 
-def run(argv: list[str], home: Path | None = None, now: str | None = None) -> float:
-    env = environment(home)
-    if now:
-        env["TRUSTLOG_NOW"] = now
+STATUS = "`git status` of the journal folder"
+
+
+def run(
+    argv: list[str],
+    home: Path | None = None,
+    now: str | None = None,
+    env: dict[str, str] | None = None,
+) -> float:
+    if env is None:
+        env = environment(home)
+        if now:
+            env["TRUSTLOG_NOW"] = now
     started = time.perf_counter()
     done = subprocess.run(argv, env=env, capture_output=True, text=True)
     elapsed = (time.perf_counter() - started) * 1000
@@ -53,6 +69,31 @@ def run(argv: list[str], home: Path | None = None, now: str | None = None) -> fl
 def git_status(journal: Path) -> list[str]:
     return ["git", f"--git-dir={journal / '.sync' / 'git'}", f"--work-tree={journal}", "status",
             "--porcelain"]  # fmt: skip
+
+
+def quiet_cases(
+    trustlog: list[str], journal: Path, data: Path
+) -> dict[str, tuple[list[str], dict[str, str]]]:
+    """The cases with nothing to do, and the floors under them: command and environment."""
+    git_dir = journal / ".sync" / "git"
+    person = environment(journal)
+    person.pop("TRUSTLOG_NOW")  # a person's clock: no pinned time to parse
+    default = environment(None)
+    default.pop("TRUSTLOG_NOW")
+    data.mkdir()
+    (data / "trustlog").symlink_to(journal)
+    default["XDG_DATA_HOME"] = str(data)
+    return {
+        STATUS: (git_status(journal), person),
+        "floor: starting Python (`python -c pass`)": ([sys.executable, "-c", "pass"], person),
+        "floor: the remote's answer (`git ls-remote`)": (
+            ["git", f"--git-dir={git_dir}", "ls-remote", "origin", "refs/heads/main"],
+            person,
+        ),
+        "`sync`, nothing to do": ([*trustlog, "sync"], person),
+        "`sync --json`, nothing to do": ([*trustlog, "sync", "--json"], person),
+        "`sync`, nothing to do, journal in its default place": ([*trustlog, "sync"], default),
+    }
 
 
 def day_of_changes(trustlog: list[str], journal: Path, device: str) -> None:
@@ -73,10 +114,11 @@ def day_of_changes(trustlog: list[str], journal: Path, device: str) -> None:
     run([*trustlog, "trigger", "--what", f"a {device} moment", "--no-timer"], journal, DAY_AFTER)
 
 
-def table(rows: list[tuple[str, list[float]]]) -> str:
-    lines = ["| case | median ms | min ms |", "|---|---:|---:|"]
-    for case, times in rows:
-        lines.append(f"| {case} | {statistics.median(times):.0f} | {min(times):.0f} |")
+def table(rows: list[tuple[str, list[float], float | None]]) -> str:
+    lines = ["| case | median ms | min ms | × `git status` |", "|---|---:|---:|---:|"]
+    for case, times, ratio in rows:
+        shown = "" if ratio is None else f"{ratio:.2f}"
+        lines.append(f"| {case} | {statistics.median(times):.0f} | {min(times):.0f} | {shown} |")
     return "\n".join(lines)
 
 
@@ -102,17 +144,18 @@ def main() -> int:
         setup_send = run([*trustlog, "sync", "setup", str(remote)], laptop)
         setup_take = run([*trustlog, "sync", "setup", str(remote)], desk)
         files = sum(1 for p in laptop.rglob("*.md") if ".sync" not in p.parts)
-        rows: list[tuple[str, list[float]]] = [
-            ("`sync setup` sending the journal (once)", [setup_send]),
-            ("`sync setup` taking it on an empty journal (once)", [setup_take]),
-        ]
-        status, idle = [], []
-        run(git_status(laptop))
-        run([*trustlog, "sync"], laptop)
-        for _ in range(args.runs):  # taking turns, so a busy moment falls on both
-            status.append(run(git_status(laptop)))
-            idle.append(run([*trustlog, "sync"], laptop))
-        rows += [("`git status` of the journal folder", status), ("`sync`, nothing to do", idle)]
+        rows: list[tuple[str, list[float], float | None]] = []
+        quiet = quiet_cases(trustlog, laptop, base / "data")
+        times: dict[str, list[float]] = {name: [] for name in quiet}
+        for argv, env in quiet.values():  # once untimed: caches warm
+            run(argv, env=env)
+        for _ in range(args.runs):  # taking turns, so a busy moment falls on all alike
+            for name, (argv, env) in quiet.items():
+                times[name].append(run(argv, env=env))
+        yardstick = times[STATUS]
+        for name, measured in times.items():
+            ratios = [mine / theirs for mine, theirs in zip(measured, yardstick, strict=True)]
+            rows.append((name, measured, statistics.median(ratios)))
         merged = []
         for number in range(args.runs):
             print(f"  a day's changes, run {number + 1}", file=sys.stderr)
@@ -129,7 +172,9 @@ def main() -> int:
             os.sync()
             merged.append(run([*trustlog, "sync"], copy / "laptop", DAY_AFTER))
             shutil.rmtree(copy)
-        rows.append(("`sync` after a day's changes on both devices (merge, push)", merged))
+        rows.append(("`sync` after a day's changes on both devices (merge, push)", merged, None))
+        rows.append(("`sync setup` sending the journal (once)", [setup_send], None))
+        rows.append(("`sync setup` taking it on an empty journal (once)", [setup_take], None))
         print(f"\n{files} entry files.\n")
         print(table(rows))
     return 0

@@ -1,3 +1,3 @@
-from trustlog.cli.app import main
+from trustlog.cli.quick import main
 
 main()

@@ -91,6 +91,10 @@ Your journal stays on this machine; trustlog sends nothing anywhere.
             "leave the device.",
             "An unreachable remote changes nothing here. A sync stopped halfway (Ctrl-C, a "
             "crash) is finished by the next `trustlog sync`.",
+            "If two devices each made partner keys before they first synced, the journal "
+            "keeps the ones whose code you already gave your partner, keeps the others beside "
+            "them (`sharing-keys.toml.sync-...`), and tells you; if both codes were given out, "
+            "it says what to check with your partner.",
         )
     )
     + "\n",

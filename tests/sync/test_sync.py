@@ -11,6 +11,7 @@ import pytest
 from tests.support.sync_helpers import Device, bare, everything_in, git, messages
 
 WORDS = ("walk by the river", "quiet tea", "Rosalind")
+NO_KEYS = {"sharing_keys": None}  # no sharing keys were made on both devices
 
 
 @pytest.fixture
@@ -39,12 +40,37 @@ def test_setup_sends_a_journal_to_an_empty_remote_and_an_empty_journal_takes_it(
 ):
     laptop.ok("checkin", "--mood", "4", "--note", WORDS[0])
     sent = laptop("sync", "setup", str(remote), "--json").json()
-    assert sent == {"remote": str(remote), "action": "sent", "files": 1, "encrypted": False}
+    assert sent == {
+        "remote": str(remote),
+        "action": "sent",
+        "files": 1,
+        "encrypted": False,
+        **NO_KEYS,
+    }
     taken = desk("sync", "setup", str(remote), "--json").json()
-    assert taken == {"remote": str(remote), "action": "received", "files": 1, "encrypted": False}
+    assert taken == {
+        "remote": str(remote),
+        "action": "received",
+        "files": 1,
+        "encrypted": False,
+        **NO_KEYS,
+    }
     assert desk.entries() == laptop.entries()
     assert (desk.root / ".sync" / "git").is_dir()
     assert oct((desk.root / ".sync").stat().st_mode & 0o777) == "0o700"
+
+
+def test_a_remote_folder_named_from_here_is_kept_by_its_whole_path(
+    laptop, desk, remote, monkeypatch
+):
+    laptop.ok("checkin", "--mood", "4")
+    monkeypatch.chdir(remote.parent)
+    sent = laptop("sync", "setup", remote.name, "--json").json()
+    assert sent["remote"] == str(remote)
+    monkeypatch.chdir(laptop.root.parent.parent)  # a sync from anywhere else
+    desk.ok("sync", "setup", str(remote))
+    assert desk.entries() == laptop.entries()
+    assert laptop("sync", "status", "--json").json()["remote"] == str(remote)
 
 
 def test_a_plain_journals_setup_says_once_that_the_remote_holds_plain_text(laptop, remote):
@@ -59,12 +85,12 @@ def test_new_entries_travel_both_ways(laptop, desk, remote, at):
     at("2026-11-25T08:00:00+00:00")
     laptop.ok("trigger", "--what", "a message", "--intensity", "4", "--no-timer")
     desk.ok("promise", "add", "Call at seven", "--every", "daily")
-    assert laptop.sync() == {"sent": 1, "received": 0, "merged": [], "conflicts": []}
+    assert laptop.sync() == {"sent": 1, "received": 0, "merged": [], "conflicts": [], **NO_KEYS}
     assert desk.sync()["received"] == 1
     assert laptop.sync()["received"] == 1
     assert laptop.entries() == desk.entries()
     assert '"trigger"' in laptop.entries() and '"promise"' in laptop.entries()
-    assert laptop.sync() == {"sent": 0, "received": 0, "merged": [], "conflicts": []}
+    assert laptop.sync() == {"sent": 0, "received": 0, "merged": [], "conflicts": [], **NO_KEYS}
     assert "Already in step" in laptop("sync").stderr
 
 

@@ -196,7 +196,9 @@ def test_settings_merge_one_by_one(paired):
     laptop, desk = paired
     laptop.ok("init", "--name", "Sam")
     desk.ok("init", "--partner", "Alex")
-    laptop.sync()
+    sent = laptop("sync")
+    said = " ".join(sent.stderr.split())
+    assert said.endswith(": no entries changed; 1 file of the journal's settings and sharing did.")
     desk.sync()
     laptop.sync()
     for device in (laptop, desk):

@@ -56,7 +56,7 @@ def setup(
     json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Start syncing: send this journal to an empty remote, or take the remote's journal."""
-    from trustlog.domain.sync.service import setup as run_setup
+    from trustlog.domain.sync.setup import setup as run_setup
 
     state = get_state(ctx)
     done = run_setup(state.journal, remote, clock.now(), batch=not can_prompt(state.no_input))

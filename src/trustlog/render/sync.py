@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trustlog.render import words
+from trustlog.render.insync import IN_STEP
 
 if TYPE_CHECKING:
-    from trustlog.domain.sync.service import SetupResult, SyncResult, SyncStatus
+    from trustlog.domain.sync.service import SyncResult, SyncStatus
+    from trustlog.domain.sync.setup import SetupResult
     from trustlog.render.output import Output
 
 PLAIN_REMOTE = (
@@ -25,6 +27,7 @@ def set_up(output: Output, done: SetupResult, json: bool = False) -> None:
                 "action": done.action,
                 "files": done.files,
                 "encrypted": done.encrypted,
+                "sharing_keys": done.sharing_keys,
             }
         )
         return
@@ -45,6 +48,8 @@ def set_up(output: Output, done: SetupResult, json: bool = False) -> None:
         )
     if not done.encrypted:
         output.tell(PLAIN_REMOTE.format(remote=done.remote))
+    if done.sharing_keys:
+        sharing_keys(output, done.sharing_keys)
 
 
 def synced(output: Output, done: SyncResult, json: bool = False) -> None:
@@ -55,13 +60,23 @@ def synced(output: Output, done: SyncResult, json: bool = False) -> None:
                 "received": done.received,
                 "merged": done.merged,
                 "conflicts": done.conflicts,
+                "sharing_keys": done.sharing_keys,
             }
         )
         return
     if done.finished_earlier:
         output.tell("Finished the sync that was stopped earlier.")
+    if done.sharing_keys:
+        sharing_keys(output, done.sharing_keys)
     if not (done.sent or done.received or done.merged or done.conflicts):
-        output.tell(f"Already in step with {done.remote}.")
+        if done.other_files:  # settings, partner files: no entry, but not nothing either
+            files = words.count(done.other_files, "file")
+            output.tell(
+                f"Synced with {done.remote}: no entries changed; {files} of the journal's "
+                "settings and sharing did."
+            )
+        else:
+            output.tell(IN_STEP.format(remote=done.remote))
         return
     output.tell(
         f"Synced with {done.remote}: sent {words.count(done.sent, 'entry file')}, "
@@ -79,6 +94,42 @@ def synced(output: Output, done: SyncResult, json: bool = False) -> None:
             f"version too ({copies}), so nothing is lost: `trustlog entries --kind conflict` "
             "shows them; `trustlog delete ID` removes one once you have looked."
         )
+
+
+KEYS_SAID = {
+    "kept": "Your devices had each made partner keys before they synced. This journal keeps "
+    "the ones whose code you already gave out (fingerprint: {kept}), so nothing changes for "
+    "your partner.",
+    "neither": "Your devices had each made partner keys before they synced, and neither code "
+    "was given out yet. This journal keeps the first made: `trustlog partner code` shows it "
+    "(fingerprint: {kept}).",
+    "both": "Both of your devices gave out a partner code, and the two differ. This journal "
+    "now uses the one given out last (fingerprint: {kept}); your partner may hold the other "
+    "({set_aside}).",
+}
+KEYS_REPLACED = (
+    "This journal's partner keys were changed on another device: its code's fingerprint is "
+    "now {kept}, and this device's keys ({set_aside}) are kept in your journal folder, as "
+    "{file}."
+)
+KEYS_CHECK = (
+    "Ask your partner which fingerprint `trustlog partner` shows for you. If it is "
+    "{set_aside}, put those keys back (`mv {file} sharing-keys.toml` in your journal "
+    "folder) and sync; if it is neither, give them your code again (`trustlog partner code`)."
+)
+KEYS_KEPT = "The other keys are kept in your journal folder, as {file}, in case you need them."
+
+
+def sharing_keys(output: Output, notice: dict[str, Any]) -> None:
+    """Two devices' partner keys settled (domain/sync/keys.py): said plainly, and what to do."""
+    if not notice["settled_here"]:
+        output.tell(KEYS_REPLACED.format(**notice))
+    else:
+        output.tell(KEYS_SAID[notice["given_out"]].format(**notice))
+    if notice["check_with_partner"]:
+        output.tell(KEYS_CHECK.format(**notice))
+    elif notice["settled_here"] and notice["file"]:
+        output.tell(KEYS_KEPT.format(**notice))
 
 
 def sync_status(output: Output, status: SyncStatus, json: bool = False) -> None:

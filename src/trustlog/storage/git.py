@@ -27,13 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trustlog.errors import JournalError
+from trustlog.storage import gitquick
+from trustlog.storage.gitquick import BRANCH, GIT_FOLDER, HEAD_REF, REMOTE, SYNC_FOLDER, git_env
 
-SYNC_FOLDER = ".sync"
-GIT_FOLDER = "git"
-BRANCH = "main"
-REMOTE = "origin"
 SYNC_LOCK = "lock"
-HEAD_REF = f"refs/heads/{BRANCH}"
 REMOTE_REF = f"refs/remotes/{REMOTE}/{BRANCH}"
 EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 # Who commits: never the person's name (the remote keeps every commit's author).
@@ -114,24 +111,7 @@ class Repo:
         return self._program
 
     def env(self, with_repo: bool = True) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "SSH_ASKPASS"))}
-        env.update(
-            GIT_TERMINAL_PROMPT="0",
-            GIT_CONFIG_NOSYSTEM="1",
-            GIT_CONFIG_GLOBAL=os.devnull,
-            GIT_PAGER="cat",
-            PAGER="cat",
-            GIT_EDITOR=":",
-            GIT_ADVICE="0",
-            LC_ALL="C",
-            LANGUAGE="C",
-        )
-        if self.batch:
-            env["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes"
-        if with_repo:
-            env["GIT_DIR"] = str(self.git_dir)
-            env["GIT_WORK_TREE"] = str(self.root)
-        return env
+        return git_env(str(self.root), self.batch, with_repo)
 
     def run(
         self,
@@ -224,15 +204,13 @@ class Repo:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def remote_url(self) -> str | None:
+        """The remote's address: from the config file when it is written plainly there,
+        else as git reads it."""
+        found = gitquick.remote_url(str(self.root))
+        if found is not None:
+            return found
         done = self.run("config", "--get", f"remote.{REMOTE}.url", check=False)
         return done.stdout.decode("utf-8", "replace").strip() or None
-
-    def get(self, key: str) -> str | None:
-        done = self.run("config", "--get", key, check=False)
-        return done.stdout.decode("utf-8", "replace").strip() or None
-
-    def set(self, key: str, value: str) -> None:
-        self.run("config", key, value)
 
     @contextlib.contextmanager
     def sync_lock(self, wait: float) -> Iterator[None]:
@@ -296,6 +274,11 @@ class Repo:
 
     def rev(self, name: str) -> str | None:
         done = self.run("rev-parse", "--verify", "--quiet", f"{name}^{{commit}}", check=False)
+        return done.stdout.decode("ascii").strip() or None
+
+    def blob_at(self, commit: str, path: str) -> str | None:
+        """The blob of `path` in `commit` (None: not there)."""
+        done = self.run("rev-parse", "--verify", "--quiet", f"{commit}:{path}", check=False)
         return done.stdout.decode("ascii").strip() or None
 
     def tips(self) -> tuple[str | None, str, str | None]:
@@ -366,6 +349,10 @@ class Repo:
             found[path.decode("utf-8", "surrogateescape")] = meta.split()[2].decode("ascii")
         return found
 
+    def blob_of(self, path: str) -> str:
+        """Store a file of the work tree as it is (nothing staged); its blob."""
+        return self.out("hash-object", "-w", "--", path)
+
     def blobs(self, shas: Iterable[str]) -> dict[str, bytes]:
         """The bytes of each blob, in one `cat-file --batch`."""
         wanted = list(dict.fromkeys(shas))
@@ -383,6 +370,12 @@ class Repo:
             found[sha] = raw[end + 1 : end + 1 + size]
             at = end + 1 + size + 1
         return found
+
+    def clean(self) -> bool:
+        """Whether no file here differs from the branch's tip, staged or not (the cost of
+        `git status`, which may refresh the stat data in git's index, nothing else)."""
+        raw = self.run("status", "--porcelain=v2", "-z", "--untracked-files=all").stdout
+        return not any(item and not item.startswith(b"# ") for item in raw.split(b"\0"))
 
     def unstaged(self) -> list[str]:
         """Paths of the work tree that differ from the branch's tip (cost: `git status`)."""

@@ -6,6 +6,12 @@ one. They are made the first time a partner command needs them, and
 `partner remove` leaves them be (they are this journal's, not the partner's),
 so the code a partner holds stays good.
 
+The file also says whether this code was ever given out (`given`: the time
+it was first shown by `partner code` or used by `share`; `false` while it
+never was; absent in files made before it was noted, so unknown). When two
+devices of one journal each made keys before they first synced, sync keeps
+the ones that were given out (domain/sync/keys.py).
+
 The signatures are Ed25519, by PyNaCl (libsodium): a small, audited library
 that does only this, without OpenSSL (pyrage, for age, is without it too).
 Both libraries are imported here, inside the functions, and only the partner
@@ -16,7 +22,7 @@ from __future__ import annotations
 
 import base64
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -36,6 +42,19 @@ HEADER = (
 class OwnKeys:
     identity: str  # "AGE-SECRET-KEY-1..."
     seed: bytes  # the Ed25519 signing key's 32-byte seed
+    made: str | None = None  # when (an ISO time, as written)
+    given: str | bool | None = None  # first given out (a time), False never, None unknown
+
+    def text(self) -> str:
+        """The file, as trustlog writes it."""
+        seed = base64.b64encode(self.seed).decode("ascii")
+        given = "false" if self.given is False else f'"{self.given}"'
+        return (
+            HEADER
+            + (f'made = "{self.made}"\n' if self.made else "")
+            + f'identity = "{self.identity}"\nsigning = "{seed}"\n'
+            + (f"given = {given}\n" if self.given is not None else "")
+        )
 
     @property
     def code(self) -> PartnerCode:
@@ -65,34 +84,48 @@ def load_keys(journal: Journal) -> OwnKeys | None:
         return None
     except OSError as error:
         raise JournalError(f"Could not read {path}: {error.strerror}.") from None
+    return parse_keys(raw, str(path))
+
+
+def parse_keys(raw: bytes, where: str) -> OwnKeys:
+    """The keys a file's (plain) bytes hold; JournalError naming `where` if none."""
     try:
         data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
-        return OwnKeys(str(data["identity"]), base64.b64decode(str(data["signing"]), validate=True))
+        given = data.get("given")
+        if not (given is None or given is False or isinstance(given, str)):
+            raise ValueError(given)
+        return OwnKeys(
+            str(data["identity"]),
+            base64.b64decode(str(data["signing"]), validate=True),
+            str(data["made"]) if "made" in data else None,
+            given,
+        )
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, ValueError):
         raise JournalError(
-            f"{path} is damaged: it does not hold this journal's sharing keys.",
+            f"{where} is damaged: it does not hold this journal's sharing keys.",
             hint="Nothing was changed. Put it back from a backup; without it, shares made "
             "for you cannot be opened.",
         ) from None
 
 
-def own_keys(journal: Journal, now: datetime) -> OwnKeys:
-    """The journal's keys, made (in the journal's own change) the first time they are asked for."""
+def own_keys(journal: Journal, now: datetime, giving: bool = False) -> OwnKeys:
+    """The journal's keys, made (in the journal's own change) the first time they are
+    asked for. `giving`: the code is being given out now (shown, or a share signed with
+    the key), which the file notes the first time."""
     found = load_keys(journal)
-    if found is not None:
+    if found is not None and (found.given or not giving):
         return found
     from nacl.signing import SigningKey
     from pyrage import x25519
 
     with journal.writing():
         found = load_keys(journal)  # another command may have made them while we waited
-        if found is not None:
+        if found is not None and (found.given or not giving):
             return found
-        made = OwnKeys(str(x25519.Identity.generate()), bytes(SigningKey.generate()))
-        seed = base64.b64encode(made.seed).decode("ascii")
-        text = (
-            f'{HEADER}made = "{now.isoformat()}"\nidentity = "{made.identity}"\n'
-            f'signing = "{seed}"\n'
-        )
-        journal.write_bytes(journal.root / KEYS_FILE, text.encode("ascii"))
+        if found is None:
+            found = OwnKeys(
+                str(x25519.Identity.generate()), bytes(SigningKey.generate()), now.isoformat()
+            )
+        made = replace(found, given=now.isoformat() if giving else False)
+        journal.write_bytes(journal.root / KEYS_FILE, made.text().encode("ascii"))
     return made

@@ -41,6 +41,7 @@ from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin, CheckinAnswers
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.kinds import load
+from trustlog.domain.partner.keys import KEYS_FILE
 from trustlog.domain.promise.model import MARK, Mark
 from trustlog.domain.sync.model import Conflict
 from trustlog.errors import InputError, JournalError
@@ -62,6 +63,7 @@ class Plan:
     removes: set[str] = field(default_factory=set)
     merged: list[str] = field(default_factory=list)  # ids of entries made one from both
     conflicts: list[str] = field(default_factory=list)  # ids of the conflict copies kept
+    sharing_keys: dict[str, Any] | None = None  # two devices' sharing keys settled (keys.py)
 
     def take(self, path: str, data: bytes | None) -> None:
         self.plain.pop(path, None)
@@ -135,6 +137,23 @@ def merge(
 # -- one file changed on both sides ------------------------------------------------
 
 
+def settle_keys(journal: Journal, plan: Plan, mine: bytes, other: bytes, remote: str) -> None:
+    """This journal's sharing keys, made or changed on both devices: one kept in place,
+    the other beside it (domain/sync/keys.py)."""
+    from trustlog.domain.sync import keys
+
+    settled = keys.settle(journal, mine, other, remote)
+    if settled is None:
+        return
+    if settled.plain:
+        plan.work(KEYS_FILE, settled.keep)
+    else:
+        plan.take(KEYS_FILE, settled.keep)
+    if settled.copy is not None:
+        plan.take(*settled.copy)
+    plan.sharing_keys = settled.notice
+
+
 def _both_changed(
     journal: Journal,
     plan: Plan,
@@ -153,7 +172,12 @@ def _both_changed(
             "one of them and `trustlog sync setup` it to the remote.",
         )
     if path == SETTINGS_FILE:
-        plan.work(path, _merge_settings(journal, base_settings, mine, other, where))
+        from trustlog.domain.sync.settings import merge_settings
+
+        plan.work(path, merge_settings(journal, base_settings, mine, other, where))
+        return
+    if path == KEYS_FILE:
+        settle_keys(journal, plan, mine, other, remote)
         return
     if said_by(where) is None:  # not an entry: the other side's is kept beside ours
         digest = hashlib.sha256(other).hexdigest()[:8]
@@ -359,37 +383,3 @@ def _one_mark_a_promise(journal: Journal, plan: Plan, day: date, remote: str) ->
             if _has_own_words(mark, kept):
                 _keep_copy(journal, plan, mark)
         plan.merged.append(kept.entry.id)
-
-
-# -- the settings ------------------------------------------------------------------------
-
-
-def _merge_settings(
-    journal: Journal, base: bytes | None, mine: bytes, other: bytes, where: Path
-) -> bytes:
-    """Setting by setting: one changed on one side only takes that side's value."""
-    import tomli_w
-
-    def read(raw: bytes | None) -> dict[str, Any]:
-        return {} if raw is None else document.parse_toml(journal.plain(raw, where), where)
-
-    return tomli_w.dumps(_three_way(read(base), read(mine), read(other))).encode("utf-8")
-
-
-def _three_way(
-    before: dict[str, Any], here: dict[str, Any], there: dict[str, Any]
-) -> dict[str, Any]:
-    """Tables key by key, each table within them too; a value changed on both keeps ours."""
-    joined = dict(here)
-    for key in set(there) | set(before):
-        if here.get(key) == before.get(key):
-            if key in there:
-                joined[key] = there[key]
-            else:
-                joined.pop(key, None)
-        elif all(isinstance(side.get(key), dict) for side in (here, there)):
-            earlier = before.get(key)
-            joined[key] = _three_way(
-                earlier if isinstance(earlier, dict) else {}, here[key], there[key]
-            )
-    return joined

@@ -25,22 +25,21 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from trustlog.errors import InputError, JournalError
-from trustlog.storage import lock
-from trustlog.storage.crypt import IDENTITY_FILE
-from trustlog.storage.git import SYNC_FOLDER, Repo, git_program
+from trustlog.storage import gitquick, lock
+from trustlog.storage.git import Repo
+from trustlog.storage.gitquick import SYNC_FOLDER
 from trustlog.storage.journal import SETTINGS_FILE, Journal
 from trustlog.storage.names import said_by
 
 if TYPE_CHECKING:  # merge.py reads every kind: imported only when a merge happens
     from trustlog.domain.sync.merge import Plan
 
-MARKER = "merging"
+MARKER = gitquick.MARKER
 SYNC_LOCK_SECONDS = 120  # a sync over a slow network waits for the one before it
 ROUNDS = 4  # fetch-merge-push rounds before giving up on a remote that keeps moving
-LAST_SYNC = "trustlog.lastsync"
 
 
 @dataclass
@@ -51,14 +50,9 @@ class SyncResult:
     merged: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     finished_earlier: bool = False  # a killed sync's merge was completed first
-
-
-@dataclass
-class SetupResult:
-    remote: str
-    action: str  # "sent" (this journal went to an empty remote), "received", "started"
-    files: int
-    encrypted: bool
+    other_files: int = 0  # files sent or received that are not entries (settings, keys, ...)
+    # Both devices had made sharing keys (domain/sync/keys.py): which were kept, and why.
+    sharing_keys: dict[str, Any] | None = None
 
 
 @dataclass
@@ -85,94 +79,6 @@ def _require(repo: Repo) -> str:
     return url
 
 
-# -- setup ---------------------------------------------------------------------------
-
-
-def setup(journal: Journal, remote: str, now: datetime, batch: bool = True) -> SetupResult:
-    """Start syncing: send this journal to an empty remote, or take the remote's here.
-
-    A remote whose journal has no entries yet (another device set up on an empty
-    journal) takes this one's entries on top of its history.
-    """
-    git_program()  # git missing: said before anything happens
-    repo = repo_of(journal, batch)
-    remote = remote.strip()
-    if not remote:
-        raise InputError("REMOTE: please give a git repository, such as /media/usb/journal.git.")
-    if repo.exists:
-        raise InputError(
-            f"This journal already syncs with {repo.remote_url()}.",
-            hint="`trustlog sync` syncs it; `trustlog sync status` shows how it stands.",
-        )
-    tip = repo.remote_tip(remote)  # unreachable: exit 1 before anything is made
-    has_entries = any(True for _ in journal.all_files())
-    found = journal.as_found()  # a refusal leaves the folder as it was, or not there at all
-    try:
-        with journal.writing():
-            repo.init(remote)
-        if tip is not None:
-            repo.fetch()
-        theirs = repo.tips()[2]
-        remote_files = repo.files(theirs) if theirs is not None else {}
-        if theirs is not None and SETTINGS_FILE not in remote_files:
-            raise InputError(
-                f"{remote} does not hold a trustlog journal.",
-                hint="Give the repository another device's `trustlog sync setup` sent its "
-                "journal to, or an empty one (`git init --bare`). Nothing was changed.",
-            )
-        if theirs is not None and has_entries:
-            if _entry_count(remote_files):
-                raise InputError(
-                    f"{remote} already holds a journal, and this one has entries of its own.",
-                    hint="Two journals cannot be joined by sync. To take the remote's journal "
-                    "here, set it up in an empty folder (`trustlog --journal NEW_FOLDER sync "
-                    "setup REMOTE`); to send this one, give an empty repository (`git init "
-                    "--bare`). Nothing was changed.",
-                )
-            _same_key(journal, repo, remote_files, remote)
-        if theirs is None or has_entries:
-            with journal.writing():
-                tree = repo.stage_all()
-                files = repo.files(tree)
-                # Even an empty journal sends its settings: a device set up after it then
-                # shares its history, and their entries can be merged.
-                parents = [theirs] if theirs else []
-                repo.commit(tree, parents, _message("started", _kinds_of(files)))
-            if not repo.push():
-                raise JournalError(f"{remote} changed while this journal was being sent to it.")
-            repo.tidy()
-            action, count = ("sent" if has_entries else "started"), _entry_count(files)
-        else:
-            _same_key(journal, repo, remote_files, remote)
-            assert theirs is not None
-            with journal.writing():
-                from trustlog.domain.sync import merge
-
-                _land(journal, merge.fast_forward(dict(remote_files), repo.blobs), theirs)
-            _finish(journal, repo)
-            action, count = "received", _entry_count(remote_files)
-    except BaseException:
-        repo.forget()
-        journal.take_back(found)
-        raise
-    repo.set(LAST_SYNC, now.isoformat())
-    return SetupResult(remote, action, count, journal.identity_path.exists())
-
-
-def _same_key(journal: Journal, repo: Repo, remote_files: dict[str, str], remote: str) -> None:
-    """A journal encrypted here takes only a journal encrypted with the same key."""
-    if not journal.exists(journal.identity_path):
-        return
-    blob = remote_files.get(IDENTITY_FILE)
-    if blob is None or repo.blobs([blob])[blob] != journal.read_bytes(journal.identity_path):
-        raise InputError(
-            f"{remote} holds a journal with another encryption key than this one.",
-            hint="Set it up in an empty folder instead (`trustlog --journal NEW_FOLDER sync "
-            "setup REMOTE`), which then opens with that journal's passphrase. Nothing was "
-            "changed.",
-        )
-
-
 # -- sync ----------------------------------------------------------------------------
 
 
@@ -191,24 +97,28 @@ def sync(journal: Journal, now: datetime, batch: bool = True) -> SyncResult:
                 plan, ours = _plan(journal, repo, local, theirs, url)
                 if plan is not None:
                     assert theirs is not None
+                    _keys_replaced(journal, repo, plan, local)
                     _land(journal, plan, theirs)
             if plan is not None:
                 _finish(journal, repo, _merge_message(plan))
                 result.received += _entry_count(plan.paths)
+                result.other_files += len(plan.paths) - _entry_count(plan.paths)
                 result.merged += [i for i in plan.merged if i not in result.merged]
                 result.conflicts += [i for i in plan.conflicts if i not in result.conflicts]
+                result.sharing_keys = plan.sharing_keys or result.sharing_keys
                 local = repo.head()
             if local is None or local == theirs:
                 break
             if repo.push():
                 result.sent += _entry_count(ours)
+                result.other_files += len(ours) - _entry_count(ours)
                 break
         else:
             raise JournalError(
                 f"{url} kept changing while this device tried to send to it.",
                 hint="Everything is merged and saved here; run `trustlog sync` again in a moment.",
             )
-    repo.set(LAST_SYNC, now.isoformat())
+    gitquick.stamp(str(repo.root), now.isoformat())
     return result
 
 
@@ -242,8 +152,36 @@ def _plan(
     return plan, ours
 
 
+def _keys_replaced(journal: Journal, repo: Repo, plan: Plan, local: str | None) -> None:
+    """Sharing keys another device settled (or a person changed there) that take the place
+    of this device's: said, as when they are settled here (domain/sync/keys.py)."""
+    from trustlog.domain.partner.keys import KEYS_FILE
+    from trustlog.domain.sync import keys
+
+    after = plan.raw.get(KEYS_FILE)
+    if plan.sharing_keys is not None or after is None or local is None:
+        return
+    blob = repo.blob_at(local, KEYS_FILE)
+    if blob is None:
+        return
+    before = repo.blobs([blob])[blob]
+    if not keys.differ(journal, before, after):
+        return
+    copy = keys.copy_path(before)
+    if copy not in plan.raw and not journal.exists(journal.root / copy):
+        plan.take(copy, before)  # never lost: kept beside, as the device that settled them does
+    plan.sharing_keys = keys.replaced(journal, before, after, copy)
+
+
 def _land(journal: Journal, plan: Plan, theirs: str) -> None:
     """The plan's files and the marker, as one change of the journal (inside `writing()`)."""
+    with journal.change() as step:
+        _write(journal, plan)
+        step.write(_marker(journal), theirs.encode("ascii"))
+
+
+def _write(journal: Journal, plan: Plan) -> None:
+    """The plan's files, in the journal's change (inside `writing()`)."""
     root = journal.root
     with journal.change() as step:
         for path, data in plan.raw.items():
@@ -252,7 +190,6 @@ def _land(journal: Journal, plan: Plan, theirs: str) -> None:
             journal.write_bytes(root / path, data)
         for path in sorted(plan.removes):
             journal.remove(root / path)
-        step.write(_marker(journal), theirs.encode("ascii"))
 
 
 def _finish(journal: Journal, repo: Repo, message: str | None = None) -> bool:
@@ -276,7 +213,12 @@ def _finish(journal: Journal, repo: Repo, message: str | None = None) -> bool:
 
 
 def _commit_local(repo: Repo, head: str | None, head_tree: str) -> str | None:
-    """One commit of what changed here since the last sync (nothing: no commit); the tip."""
+    """One commit of what changed here since the last sync (nothing: no commit); the tip.
+
+    `git status` first: when nothing differs (the usual case), git's index is
+    neither refreshed nor written, and no tree is made."""
+    if head is not None and repo.clean():
+        return head
     tree = repo.stage_all()
     if tree == head_tree:
         return head
@@ -306,7 +248,7 @@ def status(journal: Journal, batch: bool = True) -> SyncStatus:
         behind = set(repo.changes(base, theirs))
     elif local is not None:
         here |= set(repo.changes(None, local))
-    stamp = repo.get(LAST_SYNC)
+    stamp = gitquick.last_sync(str(repo.root))
     return SyncStatus(
         url,
         datetime.fromisoformat(stamp) if stamp else None,
