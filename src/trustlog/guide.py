@@ -138,6 +138,11 @@ Your journal stays on this machine; trustlog sends nothing anywhere.
             "knows or guesses the passphrase. File names still show which days have entries "
             "and of which kind, how many and roughly how long. An export or a calendar file is "
             "plain: keep it safe. Someone who can write to the folder can still delete files.",
+            "Your support contacts are encrypted too, so a locked journal cannot show them in "
+            "`trustlog help safety`. `trustlog support readable on` keeps them readable without "
+            "the passphrase on this device (then anyone who can open your files here can read "
+            "them, a helpline's number too); it is off unless you choose it, and `trustlog "
+            "encrypt` asks in a terminal.",
             "Without the passphrase nobody can read the journal, not even you: there is no way "
             "to recover it. Choose one you will remember and others cannot guess (a few "
             "unrelated words is good).",

@@ -286,3 +286,54 @@ def test_the_contracts_revisit_is_one_all_day_event_without_its_words(cli, home,
     [(again, moved)] = events(output).items()
     assert again == uid and moved.decoded("dtstart") == date(2027, 1, 20)
     assert cli("calendar", "--output", "-", "--discreet").stdout.count("SUMMARY:Reminder") == 1
+
+
+def skipped_days(event: icalendar.Event) -> set[datetime]:
+    found = event.get("exdate")
+    if found is None:
+        return set()
+    lists = found if isinstance(found, list) else [found]
+    return {item.dt for listed in lists for item in listed.dts}
+
+
+@pytest.mark.parametrize(
+    ("pause", "resume"),
+    [
+        (("--from", "2026-12-01", "--to", "2026-12-05"), None),
+        (("--from", "2026-12-01"), None),  # open: the series ends the day before
+        (("--from", "2026-11-28"), ("--date", "2026-12-10")),
+    ],
+)
+def test_a_paused_day_is_not_a_day_in_the_calendar(cli, home, zone, tmp_path, pause, resume):
+    zone("Europe/Amsterdam")
+    made = promise_of(cli, home, "Phone face-up", "--every", "daily", "--due", "19:00")
+    assert cli("promise", "pause", made.id, *pause).exit_code == 0
+    if resume:
+        assert cli("promise", "resume", made.id, *resume).exit_code == 0
+    from trustlog.domain.kinds import UNDATED_FOLDERS
+    from trustlog.storage.journal import Journal
+
+    journal = Journal(home, undated_folders=UNDATED_FOLDERS)
+    promise = Promise.from_document(journal.read(journal.find(made.id, "promise")))
+    output = tmp_path / "r.ics"
+    assert cli("calendar", "--output", str(output)).exit_code == 0
+    event = events(output)[f"promise-{promise.id}@trustlog"]
+    horizon = date(2026, 12, 31)
+    found = [day for day in occurrences(event, horizon) if day not in skipped_days(event)]
+    expected = [
+        datetime.combine(day, time(19, 0), tzinfo=AMSTERDAM)
+        for day in scheduled_days(promise, promise.start, horizon)
+    ]
+    assert found == expected
+    assert datetime(2026, 12, 3, 19, 0, tzinfo=AMSTERDAM) not in found
+
+
+def test_a_once_promise_on_a_paused_day_is_not_in_it(cli, home, tmp_path):
+    made = promise_of(cli, home, "Dinner out", "--once", "2026-12-03", "--due", "19:00")
+    assert (
+        cli("promise", "pause", made.id, "--from", "2026-12-01", "--to", "2026-12-04").exit_code
+        == 0
+    )
+    output = tmp_path / "r.ics"
+    assert cli("calendar", "--output", str(output)).exit_code == 0
+    assert f"promise-{made.id}@trustlog" not in events(output)

@@ -43,6 +43,18 @@ def test_a_topic_close_to_an_earlier_one_is_named(given, earlier, close):
     assert [r.earlier for r in found] == ([close] if close else [])
 
 
+def test_a_topic_close_to_two_earlier_ones_gets_one_note_naming_the_closest(cli):
+    found = resemblances(
+        ["phone at dinner", "Phone at dinner ", "phone at dinner"],
+        ["the phone at the dinner table", "my phone at dinner", "phone at diner time"],
+    )
+    assert [(r.topic, r.earlier) for r in found] == [("phone at dinner", "my phone at dinner")]
+    cli("checkin", "--date", "2026-11-05", "--argument", "my phone at dinner")
+    cli("checkin", "--date", "2026-11-06", "--argument", "the phone at dinner")
+    run = cli("checkin", "--argument", "phone at dinner", "--argument", "Phone at dinner")
+    assert run.stderr.count("is close to an earlier topic") == 1
+
+
 def test_the_check_in_names_the_close_topic_and_saves_it_as_given(cli):
     cli("checkin", "--date", "2026-11-05", "--argument", "my phone at dinner")
     run = cli("checkin", "--argument", "phone at dinner")

@@ -41,7 +41,12 @@ def test_encrypt_then_decrypt_gives_back_every_file_byte_for_byte(cli, home, mon
     monkeypatch.setenv("TRUSTLOG_PASSPHRASE", PASSPHRASE)
 
     done = cli("encrypt", "--json").json()
-    assert done == {"encrypted": len(before), "already": 0, "resumed": False}
+    assert done == {
+        "encrypted": len(before),
+        "already": 0,
+        "resumed": False,
+        "support_readable": False,
+    }
     assert not_encrypted(home) == []
     assert plain_left(home) == []
     assert set(snapshot(home)) == {*before, crypt.IDENTITY_FILE}

@@ -193,6 +193,8 @@ SCENARIOS = {
 # scenario's "entries": oldest first by date, whatever the kind (CONTRACT.md).
 # Issue 19 added promise pauses: a promise's JSON (alone, and in an apology's)
 # gains `"paused": []` before `"apology"`, and nothing else changed.
+# Issue 19 added care in the moment: the `--json` of `checkin` and `trigger` gains
+# `"support_offered"` at its end (CONTRACT.md), false in these six values, nothing else.
 SNAPSHOT = TESTS / "snapshots" / "kinds.json"
 
 

@@ -14,7 +14,8 @@ def test_add_list_and_remove_by_number(cli, journal):
     cli("support", "add", "Emergency: 112")
     cli("support", "add", "Helpline: 0800 2000")
     listed = cli("support", "list", "--json").json()
-    assert [(c["n"], c["text"]) for c in listed] == [
+    assert listed["readable_when_locked"] is False  # off unless the person chooses
+    assert [(c["n"], c["text"]) for c in listed["contacts"]] == [
         (1, "Sam (my sister): 0612 345 678"),
         (2, "Emergency: 112"),
         (3, "Helpline: 0800 2000"),
@@ -25,7 +26,7 @@ def test_add_list_and_remove_by_number(cli, journal):
     )
     removed = cli("support", "remove", "2", "--json").json()
     assert removed["text"] == "Emergency: 112"
-    assert [c["text"] for c in cli("support", "list", "--json").json()] == [
+    assert [c["text"] for c in cli("support", "list", "--json").json()["contacts"]] == [
         "Sam (my sister): 0612 345 678",
         "Helpline: 0800 2000",
     ]
@@ -37,7 +38,7 @@ def test_bad_numbers_name_n_and_remove_nothing(cli):
     for given in ("0", "3", "two", ""):
         run = cli("support", "remove", given)
         assert run.exit_code == 2 and "N: " in run.stderr, given
-    assert len(cli("support", "list", "--json").json()) == 1
+    assert len(cli("support", "list", "--json").json()["contacts"]) == 1
     assert cli("support", "add", "  ").exit_code == 2
 
 

@@ -7,12 +7,13 @@ than wait for input that cannot come.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Annotated
 
 import typer
 
 from trustlog import clock
-from trustlog.cli.state import get_state
+from trustlog.cli.state import State, get_state
 from trustlog.domain import encryption as domain
 from trustlog.errors import InputError
 from trustlog.prompts.passphrase import passphrase
@@ -23,6 +24,15 @@ JSON_HELP = "Print what was done as JSON."
 
 def encrypt(
     ctx: typer.Context,
+    support_readable: Annotated[
+        bool | None,
+        typer.Option(
+            "--support-readable/--no-support-readable",
+            help="Keep your support contacts readable while the journal is locked, on this "
+            "device, or not (asked in a terminal; else left as it is, off unless chosen).",
+            show_default=False,
+        ),
+    ] = None,
     json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
 ) -> None:
     """Encrypt the whole journal (age format); asks for a new passphrase twice.
@@ -31,15 +41,28 @@ def encrypt(
     running it again finishes the job. The files open with the standard `age`
     tool too (`trustlog help encryption`).
     """
+    from trustlog.domain import support
+
     state = get_state(ctx)
     journal = state.journal
     new = not journal.encrypted
     given = passphrase(state.no_input, twice=new)
     if new and domain.check_new_passphrase(given):
         render.short_passphrase(state.output, domain.SHORT_PASSPHRASE)
+    readable = support_readable
+    if readable is None and new and state.may_prompt(json) and support.list_contacts(journal):
+        from trustlog.prompts.seam import Asker
+        from trustlog.prompts.support import ask_readable
+
+        readable = ask_readable(Asker(), state.output.say, support.readable_when_locked(journal))
     with render.converting(state.output, "Encrypting") as told:
         done = domain.encrypt_journal(journal, given, None if json else told)
-    render.encrypted(state.output, done, json=json)
+    # After the files: the copy's key is over the encrypted contacts (domain/support.py).
+    if readable is None:
+        support.refresh_readable(journal)
+    else:
+        support.set_readable(journal, readable)
+    render.encrypted(state.output, done, support.readable_when_locked(journal), json=json)
 
 
 def decrypt(
@@ -82,7 +105,26 @@ def lock(
     """Lock the journal at once, ending the session `trustlog unlock` opened."""
     state = get_state(ctx)
     journal = state.journal
+    _readable_kept_current(state)
     render.locked(state.output, domain.lock(journal), journal.encrypted, json=json)
+
+
+def _readable_kept_current(state: State) -> None:
+    """Before a session ends, the support contacts kept readable catch up with any change
+    made some other way (an edit, a sync): never asking the passphrase for it."""
+    from trustlog.domain import support
+    from trustlog.errors import TrustlogError
+
+    journal = state.journal
+    if not journal.encrypted:
+        return
+    kept = support.read_readable(journal)
+    if kept is None or kept.current:
+        return
+    state.no_input = True
+    # No session open: the copy stays as it is, and `help safety` says it may have changed.
+    with contextlib.suppress(TrustlogError):
+        support.refresh_readable(journal)
 
 
 __all__ = ["decrypt", "encrypt", "lock", "unlock"]

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from trustlog.errors import InputError, TrustlogError
+from trustlog.errors import InputError
 from trustlog.guide import TOPICS
 from trustlog.render import layout
 from trustlog.render.stdout import write_stdout
@@ -36,18 +36,12 @@ def help_topic(
         raise InputError(f"There is no help topic '{topic}'. Try one of: {', '.join(TOPICS)}.")
     if name == "safety":  # the person's own contacts come first
         from trustlog.cli.state import get_state
-        from trustlog.domain.support import list_contacts
+        from trustlog.cli.support import without_passphrase
         from trustlog.render.support import safety_page
 
-        state = get_state(ctx)
-        # Help must never wait on a passphrase: a locked journal shows the page without them.
-        state.no_input = True
-        try:
-            contacts = list_contacts(state.journal)
-        except TrustlogError:  # no passphrase to be had, or a damaged identity
-            if not state.journal.encrypted:
-                raise
-            contacts = None
-        write_stdout(safety_page(contacts, text, layout.width(sys.stdout)))
+        # Help must never wait on a passphrase: a locked journal shows the page with the
+        # contacts kept readable, or without them.
+        contacts, kept = without_passphrase(get_state(ctx), whatever=True)
+        write_stdout(safety_page(contacts, text, layout.width(sys.stdout), kept))
         return
     write_stdout(layout.wrap(text, layout.width(sys.stdout)))

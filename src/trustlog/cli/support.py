@@ -8,8 +8,10 @@ import typer
 
 from trustlog import clock
 from trustlog.cli import options
-from trustlog.cli.state import get_state
+from trustlog.cli.state import State, get_state
 from trustlog.domain import support as domain
+from trustlog.domain.support import Contact, Readable
+from trustlog.errors import InputError, TrustlogError
 from trustlog.render import support as render
 
 app = options.group(
@@ -38,11 +40,70 @@ def add(
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    json: Annotated[bool, typer.Option("--json", help="Print a JSON array of contacts.")] = False,
+    json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the contacts as JSON, and whether they stay readable."),
+    ] = False,
 ) -> None:
-    """Your support contacts, numbered as `support remove` takes them."""
+    """Your support contacts, numbered as `support remove` takes them.
+
+    On a locked journal that keeps them readable (`support readable on`), no passphrase
+    is asked.
+    """
     state = get_state(ctx)
-    render.contact_list(state.output, domain.list_contacts(state.journal), json=json)
+    contacts, kept = without_passphrase(state)
+    journal = state.journal
+    if contacts is None and kept is None:  # locked, and not kept readable: ask, as ever
+        contacts = domain.list_contacts(journal)
+    render.contact_list(
+        state.output, contacts, kept, domain.readable_when_locked(journal), json=json
+    )
+
+
+@app.command("readable")
+def readable(
+    ctx: typer.Context,
+    choice: Annotated[
+        str,
+        typer.Argument(
+            metavar="on|off",
+            help="on: readable without the passphrase while the journal is locked, on this "
+            "device; off: only in the journal.",
+        ),
+    ],
+    json: Annotated[bool, typer.Option("--json", help="Print the setting as JSON.")] = False,
+) -> None:
+    """Keep your support contacts readable while the journal is locked (on), or not (off).
+
+    Off unless you choose: anyone who can open your files on this computer could read
+    them while it is on, a helpline's number too.
+    """
+    state = get_state(ctx)
+    on = domain.parse_on_off(choice)
+    journal = state.journal
+    changed = domain.set_readable(journal, on)
+    render.readable_set(state.output, on, changed, journal.encrypted, json=json)
+
+
+def without_passphrase(
+    state: State, whatever: bool = False
+) -> tuple[list[Contact] | None, Readable | None]:
+    """The contacts, never asking for a passphrase: from the journal when it opens without
+    one (plain, a session, TRUSTLOG_PASSPHRASE), else as kept readable (None if not).
+
+    Only a passphrase not to be had turns to the readable copy, unless `whatever` (help
+    safety, which shows its page whatever is wrong): a damaged file is named, as ever.
+    """
+    asked, state.no_input = state.no_input, True
+    try:
+        return domain.list_contacts(state.journal), None
+    except TrustlogError as error:
+        journal = state.journal
+        if not journal.encrypted or not (whatever or isinstance(error, InputError)):
+            raise
+        return None, domain.read_readable(journal)
+    finally:
+        state.no_input = asked
 
 
 @app.command("remove")

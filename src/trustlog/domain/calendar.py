@@ -11,7 +11,7 @@ importing a newer file updates the events instead of adding twins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
 from trustlog.domain.contract.model import Contract
@@ -48,6 +48,8 @@ class Reminder:
     last: date | None = None
     """The last day it repeats; None: no end."""
     alarm_before: int = ALARM_BEFORE
+    skipped: tuple[date, ...] = ()
+    """Days it would repeat on but does not: a promise's paused days (`promise pause`)."""
 
 
 def uid(what: str, record_id: str) -> str:
@@ -141,9 +143,29 @@ def promise_reminder(promise: Promise, today: date) -> Reminder | None:
     except InputError:
         return None  # a due time broken by hand: no reminder rather than a wrong one
     start = promise.once or promise.start
-    first = next(scheduled_days(promise, start, start + timedelta(days=6)), None)
+    weekdays = None if promise.once else weekdays_of(promise.every)
+    # The first day it would repeat on, paused or not: paused days are left out below.
+    unpaused = replace(promise, paused=[])
+    first = next(scheduled_days(unpaused, start, start + timedelta(days=6)), None)
     if first is None:
         return None
+    # A paused day is not a scheduled day (CONTRACT.md): an open pause ends the series the
+    # day before it starts; a pause with an end takes its days out of it.
+    running = promise.open_pause
+    if running is not None:
+        before = running.first - timedelta(days=1)
+        end = before if end is None else min(end, before)
+        if end < first:
+            return None
+    skipped = tuple(
+        day
+        for span in promise.paused
+        if span.last is not None
+        for day in scheduled_days(unpaused, max(span.first, first), span.last)
+        if end is None or day <= end
+    )
+    if promise.once and skipped:
+        return None  # its one day is paused
     return Reminder(
         uid=uid("promise", promise.id),
         what="promise",
@@ -151,6 +173,7 @@ def promise_reminder(promise: Promise, today: date) -> Reminder | None:
         first=first,
         at=time(hour, minute),
         minutes=PROMISE_MINUTES,
-        weekdays=None if promise.once else weekdays_of(promise.every),
+        weekdays=weekdays,
         last=None if promise.once else end,
+        skipped=skipped,
     )

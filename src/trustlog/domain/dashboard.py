@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
+from trustlog import clock
 from trustlog.domain import folders
 from trustlog.domain.agreement.model import Agreement
 from trustlog.domain.agreement.service import reviews_due
+from trustlog.domain.care import hard_checkin, strong_unsettled
 from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin, find_checkin
 from trustlog.domain.contract.service import contract_standing
@@ -21,6 +23,11 @@ from trustlog.domain.trigger.model import Trigger
 from trustlog.storage.journal import Journal
 
 CATCHUP_HINT = "trustlog catchup — the days not recorded yet, one key each."
+# After a hard check-in or a strong flare-up today: nothing more to do, said kindly.
+GENTLE_HINT = "nothing more is asked of you today. Go gently, and rest when you can."
+# Late in the evening, or after midnight before the day ends: the day is done.
+DONE_HINT = "nothing more today: your check-in is done."
+LATE = time(21, 0)
 
 
 @dataclass
@@ -43,9 +50,12 @@ class Dashboard:
     day_ends: str = "04:00"  # when the journal's day ends (clock.day_of), HH:MM
     partner_shared: SharedNews | None = None  # a share received from the partner this week
     conflicts: int = 0  # other versions `trustlog sync` kept, until the person deletes them
+    # A check-in at the bottom today, or a strong flare-up of today not settled (domain/care.py)
+    hard_today: bool = False
+    late: bool = False  # from 21:00 until the day ends
 
 
-def build_dashboard(journal: Journal, today: date) -> Dashboard:
+def build_dashboard(journal: Journal, today: date, now: datetime | None = None) -> Dashboard:
     """Reads this month's and last month's folders, the promises and plans folders, only.
 
     A trigger still settling is shown while it is in those two months: one
@@ -86,6 +96,14 @@ def build_dashboard(journal: Journal, today: date) -> Dashboard:
     board.ritual = week_status(journal, today)
     board.partner_shared = shared_lately(journal, today)
     board.conflicts = len(journal.undated_files(folders.CONFLICTS))
+    moment = now or clock.now()
+    board.late = moment.time() >= LATE or clock.day_of(moment, profile.day_end) < moment.date()
+    checkin = board.checkin_today
+    board.hard_today = (checkin is not None and hard_checkin(checkin.mood, checkin.trust)) or any(
+        strong_unsettled(trigger.intensity, settled=False)
+        and clock.day_of(trigger.at.astimezone(), profile.day_end) == today
+        for trigger in board.triggers_settling
+    )
     board.hints.append(next_step(board))
     return board
 
@@ -93,10 +111,15 @@ def build_dashboard(journal: Journal, today: date) -> Dashboard:
 def next_step(board: Dashboard) -> str:
     """The one thing most worth doing next: today's check-in, today's promise, catching up."""
     if board.checkin_today is None:
-        return "trustlog checkin — a few minutes on how today went."
+        ready = "when you feel ready: " if board.hard_today else ""
+        return f"{ready}trustlog checkin — a few minutes on how today went."
+    if board.hard_today:
+        return GENTLE_HINT
     open_today = [d for d in board.promises_due if d.status == UNRECORDED]
     if open_today:
         return f"trustlog promise kept {open_today[0].promise.id} — when it is done."
     if board.promises_unrecorded:
         return CATCHUP_HINT
+    if board.late:
+        return DONE_HINT
     return "trustlog checkin again adds to today's check-in."

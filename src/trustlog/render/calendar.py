@@ -103,6 +103,9 @@ def _event(
         if reminder.last is not None:
             rule["until"] = _until(reminder, zone)
         event.add("rrule", rule)
+        if reminder.skipped and reminder.at is not None:
+            at = reminder.at
+            event.add("exdate", [datetime.combine(d, at, tzinfo=zone) for d in reminder.skipped])
     alarm = icalendar.Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", summary)

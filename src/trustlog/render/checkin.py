@@ -10,6 +10,7 @@ from typing import Any
 
 from trustlog.domain.checkin.service import CheckinDone
 from trustlog.render import words
+from trustlog.render.care import support_offered
 from trustlog.render.output import Output
 
 FIELD_WORDS = {
@@ -64,6 +65,7 @@ def checkin_saved(output: Output, done: CheckinDone, json: bool = False) -> None
                 "muted",
             )
         )
+    support_offered(output, done.support, "checkin")
 
 
 def checkin_json(done: CheckinDone) -> dict[str, Any]:
@@ -72,6 +74,7 @@ def checkin_json(done: CheckinDone) -> dict[str, Any]:
         "action": done.saved.action,
         "changed": list(done.saved.changed),
         "promises": _marks_json(done),
+        "support_offered": done.support is not None,
     }
     if done.resembles:  # only when there is one: the JSON of every other check-in stays as it was
         shown["resembles"] = [close.to_json() for close in done.resembles]

@@ -35,10 +35,26 @@ def short_passphrase(output: Output, enough: int) -> None:
     )
 
 
-def encrypted(output: Output, done: Converted, json: bool = False) -> None:
+def encrypted(output: Output, done: Converted, readable: bool, json: bool = False) -> None:
     if json:
-        output.json({"encrypted": done.files, "already": done.already, "resumed": done.resumed})
+        output.json(
+            {
+                "encrypted": done.files,
+                "already": done.already,
+                "resumed": done.resumed,
+                "support_readable": readable,
+            }
+        )
         return
+    _encrypted_words(output, done)
+    if readable:
+        output.say(
+            "Your support contacts stay readable while it is locked, on this device "
+            "(`trustlog support readable off` stops that)."
+        )
+
+
+def _encrypted_words(output: Output, done: Converted) -> None:
     if done.resumed and not done.files:
         output.say("Your journal was already encrypted; nothing needed doing.")
         return

@@ -6,14 +6,17 @@ from typing import Any
 
 from trustlog.domain.core.entry import first_line
 from trustlog.domain.trigger.model import Trigger
-from trustlog.domain.trigger.service import Resolved
+from trustlog.domain.trigger.service import Resolved, TriggerLogged
 from trustlog.render import words
+from trustlog.render.care import support_offered
 from trustlog.render.output import Output
 
 
-def trigger_saved(output: Output, trigger: Trigger, json: bool = False) -> None:
+def trigger_saved(output: Output, logged: TriggerLogged, json: bool = False) -> None:
+    trigger = logged.trigger
     if json:
-        output.json({**trigger.to_json(), "action": "created"})
+        offered = logged.support is not None
+        output.json({**trigger.to_json(), "action": "created", "support_offered": offered})
         return
     from trustlog.render.console import Text
 
@@ -31,6 +34,7 @@ def trigger_saved(output: Output, trigger: Trigger, json: bool = False) -> None:
         output.say(
             "[muted]Marked private: kept out of exports unless you add --include-private.[/muted]"
         )
+    support_offered(output, logged.support, "trigger")
 
 
 def trigger_resolved(output: Output, result: Resolved, json: bool = False) -> None:

@@ -80,11 +80,14 @@ def decrypt(journal: Journal, passphrase: str, told: Progress = None) -> Convert
 
 
 def files_of(root: Path) -> Iterator[Path]:
-    """Every file of the journal, in a stable order, but the lock, the identity and the
-    temp files of killed writes (which the sweep removes)."""
+    """Every file of the journal, in a stable order, but the lock, the identity, what the
+    person keeps readable (`readable/`) and the temp files of killed writes (which the
+    sweep removes)."""
     for folder, folders, names in os.walk(root):
         folders.sort()
         here = Path(folder)
+        if here == root and crypt.READABLE_FOLDER in folders:
+            folders.remove(crypt.READABLE_FOLDER)
         for name in sorted(names):
             if here == root and name in _LEFT_AS_THEY_ARE:
                 continue

@@ -28,6 +28,15 @@ from trustlog.errors import InputError, JournalError
 
 IDENTITY_FILE = "identity.age"
 HEADER = b"age-encryption.org/v1\n"
+# Files the person chose to keep readable without the passphrase (their support contacts,
+# `trustlog support readable on`): never encrypted, and never sent by `trustlog sync`.
+READABLE_FOLDER = "readable"
+
+
+def kept_plain(root: Path, path: Path) -> bool:
+    """Whether the journal at `root` keeps `path` unencrypted even when it is encrypted:
+    the identity (sealed by the passphrase itself) and what is in `readable/`."""
+    return path.name == IDENTITY_FILE or path.parent == root / READABLE_FOLDER
 
 
 def is_encrypted(data: bytes) -> bool:

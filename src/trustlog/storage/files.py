@@ -66,7 +66,7 @@ class Files:
         Also for bytes that come from elsewhere for `path` (another device's
         version, out of git's objects in `trustlog sync`), never written plain.
         """
-        if crypt.is_encrypted(data) and path.name != crypt.IDENTITY_FILE:
+        if crypt.is_encrypted(data) and not crypt.kept_plain(self.root, path):
             if not self.encrypted:
                 raise crypt.no_identity(path, self.identity_path)
             return self.keys().decrypt(data, path)
@@ -80,7 +80,7 @@ class Files:
         write of it, and they land together (`change()`).
         """
         self._require_lock()
-        if self.encrypted and path.name != crypt.IDENTITY_FILE:
+        if self.encrypted and not crypt.kept_plain(self.root, path):
             data = self.keys().encrypt(data)
         if self._change is not None:
             self._change.write(path, data)

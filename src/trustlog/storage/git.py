@@ -48,6 +48,7 @@ IGNORED = """\
 *.open
 /cache/
 /backups/
+/readable/
 """
 # Git never diffs, merges or converts line endings of any file: an encrypted journal's
 # `.md` files are age files, and trustlog merges entries by its own rules.
@@ -178,6 +179,21 @@ class Repo:
         atomic.write_atomic(info / "attributes", ATTRIBUTES.encode("utf-8"))
         self.run("remote", "add", REMOTE, remote)
 
+    def _ignore_current(self) -> None:
+        """A repository made by an earlier version ignores what this one ignores too
+        (`readable/` came later): nothing the person keeps on one device ever leaves it."""
+        from trustlog.storage import atomic
+
+        exclude = self.git_dir / "info" / "exclude"
+        wanted = IGNORED.encode("utf-8")
+        try:
+            if exclude.read_bytes() == wanted:
+                return
+        except OSError:
+            pass
+        atomic.ensure_folder(exclude.parent)
+        atomic.write_atomic(exclude, wanted)
+
     def tidy(self) -> None:
         """Pack loose objects now, if there are many (a journal just sent whole), so git's
         own automatic packing does not land on some later sync and make it slow."""
@@ -295,6 +311,7 @@ class Repo:
 
     def stage_all(self) -> str:
         """Stage the work tree as it is (what is ignored stays out); the tree it makes."""
+        self._ignore_current()
         self.run("add", "--all", "--", ".")
         return self.out("write-tree")
 

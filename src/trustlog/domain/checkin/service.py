@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from trustlog.domain.care import SupportOffer, hard_checkin, offer_support
 from trustlog.domain.checkin.merge import merge
 from trustlog.domain.checkin.model import Checkin, CheckinAnswers, find_checkin
 from trustlog.domain.checkin.topics import Resemblance, earlier_topics, resemblances
@@ -82,6 +83,8 @@ class CheckinDone:
     today: date
     # Argument topics given that read close to an earlier one (a hint, never a refusal).
     resembles: list[Resemblance] = field(default_factory=list)
+    # The one warm line after a hard check-in (domain/care.py); None when not offered.
+    support: SupportOffer | None = None
 
     @property
     def checkin(self) -> Checkin:
@@ -133,7 +136,8 @@ def check_in(
     with journal.writing():
         saved = record_checkin(journal, day, answers, moment)
         marks = _write_marks(journal, planned, moment) if planned else []
-    return CheckinDone(saved, marks, today, close)
+        support = offer_support(journal, today, hard_checkin(answers.mood, answers.trust))
+    return CheckinDone(saved, marks, today, close, support)
 
 
 def _write_marks(

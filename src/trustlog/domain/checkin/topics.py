@@ -78,13 +78,16 @@ class Resemblance:
 
 
 def resemblances(given: Iterable[str], earlier: Sequence[str]) -> list[Resemblance]:
-    """Each topic given that is not an earlier one but reads close to one."""
+    """Each topic given that is not an earlier one but reads close to one: once per topic,
+    naming the closest, however many earlier topics it resembles or however often given."""
     known = {normal_topic(topic): topic for topic in earlier}
     found = []
+    told: set[str] = set()
     for topic in given:
         key = normal_topic(topic)
-        if not key or key in known:
+        if not key or key in known or key in told:
             continue
+        told.add(key)
         close = _closest(key, list(known))
         if close is not None:
             found.append(Resemblance(topic.strip(), known[close]))

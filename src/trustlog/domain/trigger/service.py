@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import ClassVar
 
+from trustlog import clock
+from trustlog.domain.care import SupportOffer, offer_support, strong_unsettled
 from trustlog.domain.core import values
 from trustlog.domain.core.entry import entry_file_of, path_of
 from trustlog.domain.core.fields import Answers
@@ -90,6 +92,17 @@ def check_times(answers: TriggerAnswers, now: datetime) -> TriggerAnswers:
 
 def record_trigger(journal: Journal, answers: TriggerAnswers, now: datetime) -> Trigger:
     """Save a new trigger; it started at `answers.at`, or now."""
+    return _record(journal, answers, now).trigger
+
+
+@dataclass
+class TriggerLogged:
+    trigger: Trigger
+    # The one warm line after a strong flare-up not settled (domain/care.py); None if not.
+    support: SupportOffer | None = None
+
+
+def _record(journal: Journal, answers: TriggerAnswers, now: datetime) -> TriggerLogged:
     answers = check_times(answers.checked(), now)
     with journal.writing():
         trigger = Trigger(
@@ -99,7 +112,10 @@ def record_trigger(journal: Journal, answers: TriggerAnswers, now: datetime) -> 
             **{name: getattr(answers, name) for name in answers.given()},
         )
         journal.write(path_of(journal, trigger), *trigger.to_document())
-    return trigger
+        today = clock.day_of(now, load_profile(journal).day_end)
+        strong = strong_unsettled(trigger.intensity, trigger.resolved_at is not None)
+        support = offer_support(journal, today, strong)
+    return TriggerLogged(trigger, support)
 
 
 @dataclass
@@ -148,7 +164,7 @@ def log_trigger(
     answers: TriggerAnswers,
     now: Callable[[], datetime],
     ask: AskTrigger | None = None,
-) -> Trigger:
+) -> TriggerLogged:
     """Record a trigger: after the routine when it may ask, else from what flags gave."""
     if ask is not None:
         answers = ask(answers, load_profile(journal).stop_word)
@@ -157,4 +173,4 @@ def log_trigger(
             "Nothing to record: say what flared up with --what TEXT, or give another answer.",
             hint="`trustlog trigger --help` lists them all.",
         )
-    return record_trigger(journal, answers, now())
+    return _record(journal, answers, now())
