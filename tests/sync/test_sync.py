@@ -6,27 +6,10 @@ import json
 import os
 from pathlib import Path
 
-import pytest
-
 from tests.support.sync_helpers import Device, bare, everything_in, git, messages
 
 WORDS = ("walk by the river", "quiet tea", "Rosalind")
 NO_KEYS = {"sharing_keys": None}  # no sharing keys were made on both devices
-
-
-@pytest.fixture
-def remote(tmp_path: Path) -> Path:
-    return bare(tmp_path / "remote.git")
-
-
-@pytest.fixture
-def laptop(tmp_path: Path, cli) -> Device:
-    return Device(tmp_path / "laptop", cli)
-
-
-@pytest.fixture
-def desk(tmp_path: Path, cli) -> Device:
-    return Device(tmp_path / "desk", cli)
 
 
 def pair(laptop: Device, desk: Device, remote: Path) -> None:

@@ -16,21 +16,6 @@ KEYS = "sharing-keys.toml"
 
 
 @pytest.fixture
-def remote(tmp_path: Path) -> Path:
-    return bare(tmp_path / "remote.git")
-
-
-@pytest.fixture
-def laptop(tmp_path: Path, cli) -> Device:
-    return Device(tmp_path / "laptop", cli)
-
-
-@pytest.fixture
-def desk(tmp_path: Path, cli) -> Device:
-    return Device(tmp_path / "desk", cli)
-
-
-@pytest.fixture
 def their_code(tmp_path: Path, cli) -> str:
     """The partner's own journal's code, for `partner add` (which makes keys, unshown)."""
     partner = Device(tmp_path / "partner", cli)

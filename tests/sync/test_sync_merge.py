@@ -11,21 +11,6 @@ from tests.support.sync_helpers import Device, bare
 
 
 @pytest.fixture
-def remote(tmp_path: Path) -> Path:
-    return bare(tmp_path / "remote.git")
-
-
-@pytest.fixture
-def laptop(tmp_path: Path, cli) -> Device:
-    return Device(tmp_path / "laptop", cli)
-
-
-@pytest.fixture
-def desk(tmp_path: Path, cli) -> Device:
-    return Device(tmp_path / "desk", cli)
-
-
-@pytest.fixture
 def paired(laptop: Device, desk: Device, remote: Path, at) -> tuple[Device, Device]:
     """Two devices holding one journal: a promise and yesterday's check-in, in step."""
     at("2026-11-23T20:00:00+00:00")
