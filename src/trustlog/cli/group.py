@@ -7,6 +7,7 @@ commands (`COMMANDS`) this group reads.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -18,7 +19,6 @@ from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from trustlog.errors import InputError, Stopped, TrustlogError
-from trustlog.render.safe import visible
 
 # click's protocol: the shell's completion script runs `trustlog` with this set.
 COMPLETE_VAR = "_TRUSTLOG_COMPLETE"
@@ -54,7 +54,17 @@ class Lazy(NamedTuple):
             from trustlog.cli.complete import attach
 
             attach(command)
+        loaded()
         return command
+
+
+def loaded() -> None:
+    """The command is loaded: the garbage collector, which cli/quick.py turned off for
+    the start-up, is on again for the command's own work. What start-up made lives as
+    long as the process, so it is frozen: no collection walks it again."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class PlainFormatter(click.HelpFormatter):
@@ -169,6 +179,7 @@ class LazyGroup(TyperGroup):
 
 def _report(message: str, hint: str | None) -> None:
     from trustlog.render import layout
+    from trustlog.render.safe import visible  # only when something is said
 
     # Messages echo what was typed, or a file's name: never raw to the terminal.
     # Wrapped only for a person at a terminal: a script, or a log, gets each
@@ -208,5 +219,7 @@ def _refuse_undecodable(args: list[str]) -> None:
 
 def _made_visible(error: ClickException) -> ClickException:
     """click's own usage errors quote the typed value: made safe like ours."""
+    from trustlog.render.safe import visible
+
     error.message = visible(error.message)
     return error
