@@ -25,7 +25,7 @@ from trustlog.domain import kinds
 from trustlog.domain.core.entry import Entry, entry_file_of
 from trustlog.domain.core.period import SPAN, Period
 from trustlog.domain.entries.service import load_file
-from trustlog.domain.export.build import check_kinds, left_out_because
+from trustlog.domain.export.choice import check_kinds, left_out_because
 from trustlog.domain.export.model import Carried, Export, LeftOut, Options
 from trustlog.domain.export.redact import Redactor
 from trustlog.domain.profile import load_profile
