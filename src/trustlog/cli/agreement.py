@@ -24,7 +24,7 @@ AgreementJson = Annotated[bool, options.json_flag("Print the agreement as JSON."
 NotesJson = Annotated[bool, options.json_flag("Print the id and the checker's notes as JSON.")]
 TextArgument = Annotated[
     str | None,
-    typer.Argument(metavar="TEXT", help="The agreement, in your words: who does what, by when."),
+    options.text_argument("The agreement, in your words: who does what, by when."),
 ]
 
 
@@ -34,15 +34,12 @@ def add(
     text: TextArgument = None,
     area: Annotated[
         str | None,
-        typer.Option("--area", metavar="AREA", help=f"One of: {', '.join(AREAS)}."),
+        options.value("--area", "AREA", f"One of: {', '.join(AREAS)}."),
     ] = None,
     review: Annotated[
         str | None,
-        typer.Option(
-            "--review",
-            metavar="D",
-            help="A day to look at it again, YYYY-MM-DD, for a time-limited agreement.",
-            show_default=False,
+        options.day(
+            "--review", "A day to look at it again, YYYY-MM-DD, for a time-limited agreement."
         ),
     ] = None,
     json: NotesJson = False,
@@ -70,7 +67,7 @@ def _ask_agreement(text: str | None, area: str | None) -> tuple[str | None, str 
 def list_(
     ctx: typer.Context,
     all_: Annotated[bool, typer.Option("--all", help="Also show retired agreements.")] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print a JSON array of agreements.")] = False,
+    json: Annotated[bool, options.json_flag("Print a JSON array of agreements.")] = False,
 ) -> None:
     """Your agreements by area, with the reviews that are due."""
     state = get_state(ctx)

@@ -24,46 +24,33 @@ apology_app = options.group(
 @apology_app.command("draft")
 def draft(
     ctx: typer.Context,
-    did: Annotated[
-        str | None, typer.Option("--did", metavar="TEXT", help="What I did: the specific action.")
-    ] = None,
+    did: Annotated[str | None, options.text("--did", "What I did: the specific action.")] = None,
     impact: Annotated[
-        str | None,
-        typer.Option("--impact", metavar="TEXT", help="How it hurt you, seen from their side."),
+        str | None, options.text("--impact", "How it hurt you, seen from their side.")
     ] = None,
     responsibility: Annotated[
         str | None,
-        typer.Option(
-            "--responsibility",
-            metavar="TEXT",
-            help="That I take full responsibility, with no “but”.",
-        ),
+        options.text("--responsibility", "That I take full responsibility, with no “but”."),
     ] = None,
     amends: Annotated[
-        str | None,
-        typer.Option(
-            "--amends", metavar="TEXT", help="How I'll make amends and change: concrete steps."
-        ),
+        str | None, options.text("--amends", "How I'll make amends and change: concrete steps.")
     ] = None,
     promise: Annotated[
         list[str] | None,
-        typer.Option(
-            "--promise",
-            metavar="TEXT",
-            help="A step to track as a promise, linked to the apology (repeat for more).",
+        options.text(
+            "--promise", "A step to track as a promise, linked to the apology (repeat for more)."
         ),
     ] = None,
     every: Annotated[
         str | None,
-        typer.Option(
+        options.value(
             "--every",
-            metavar="DAYS",
-            help="When those promises are due: daily, weekdays, weekends or mon,wed,...",
-            show_default=False,
+            "DAYS",
+            "When those promises are due: daily, weekdays, weekends or mon,wed,...",
         ),
     ] = None,
     json: Annotated[
-        bool, typer.Option("--json", help="Print the saved draft and the checker's notes as JSON.")
+        bool, options.json_flag("Print the saved draft and the checker's notes as JSON.")
     ] = False,
 ) -> None:
     """Draft an apology and check it gently for what can get in the way.
@@ -98,7 +85,7 @@ def _ask(
 @apology_app.command("list")
 def list_(
     ctx: typer.Context,
-    json: Annotated[bool, typer.Option("--json", help="Print a JSON array of apologies.")] = False,
+    json: Annotated[bool, options.json_flag("Print a JSON array of apologies.")] = False,
 ) -> None:
     """Every apology drafted, oldest first, each as clean text."""
     state = get_state(ctx)
@@ -109,7 +96,7 @@ def list_(
 def show(
     ctx: typer.Context,
     apology_id: Annotated[str, options.entry_id("apology")],
-    json: Annotated[bool, typer.Option("--json", help="Print the apology as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the apology as JSON.")] = False,
 ) -> None:
     """One apology as clean text, to read aloud or copy (the text alone goes to stdout)."""
     state = get_state(ctx)

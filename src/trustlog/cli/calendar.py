@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import get_state
 from trustlog.domain.calendar import reminders
 from trustlog.errors import InputError
@@ -20,11 +21,10 @@ def calendar(
     ctx: typer.Context,
     output: Annotated[
         str,
-        typer.Option(
+        options.value(
             "--output",
-            metavar="FILE|-",
-            help=f"Where to write it (default {DEFAULT_OUTPUT} in this folder; - for stdout).",
-            show_default=False,
+            "FILE|-",
+            f"Where to write it (default {DEFAULT_OUTPUT} in this folder; - for stdout).",
         ),
     ] = DEFAULT_OUTPUT,
     discreet: Annotated[
@@ -40,7 +40,7 @@ def calendar(
     force: Annotated[
         bool, typer.Option("--force", help="Replace the file if it exists, without asking.")
     ] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print what was written as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print what was written as JSON.")] = False,
 ) -> None:
     """Reminders for your own calendar app: the ritual's times and promises due.
 

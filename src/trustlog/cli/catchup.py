@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import get_state
 from trustlog.domain.catchup import catch_up, open_days
 from trustlog.render import catchup as render
@@ -14,9 +15,7 @@ from trustlog.render import catchup as render
 
 def catchup(
     ctx: typer.Context,
-    json: Annotated[
-        bool, typer.Option("--json", help="Print the days not yet recorded as JSON.")
-    ] = False,
+    json: Annotated[bool, options.json_flag("Print the days not yet recorded as JSON.")] = False,
 ) -> None:
     """Catch up on promise days not yet recorded, from the last 14 days.
 

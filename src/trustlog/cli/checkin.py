@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import State, get_state
 from trustlog.domain.checkin.model import Checkin, CheckinAnswers
 from trustlog.domain.checkin.service import CheckinReply, check_in
@@ -26,54 +27,36 @@ def checkin(
     ctx: typer.Context,
     date: Annotated[
         str | None,
-        typer.Option(
-            "--date", metavar="D", help="The day, YYYY-MM-DD (default today).", show_default=False
-        ),
+        options.day("--date", "The day, YYYY-MM-DD (default today)."),
     ] = None,
     mood: Annotated[
         int | None,
-        typer.Option("--mood", metavar="1-5", help="How you feel, 1 (very low) to 5 (very good)."),
+        options.value("--mood", "1-5", "How you feel, 1 (very low) to 5 (very good)."),
     ] = None,
-    feeling: Annotated[
-        str | None, typer.Option("--feeling", metavar="TEXT", help="Your feelings, in words.")
-    ] = None,
+    feeling: Annotated[str | None, options.text("--feeling", "Your feelings, in words.")] = None,
     trust: Annotated[
-        int | None, typer.Option("--trust", metavar="0-10", help="Trust and ease today, 0 to 10.")
+        int | None, options.value("--trust", "0-10", "Trust and ease today, 0 to 10.")
     ] = None,
     grateful: Annotated[
         list[str] | None,
-        typer.Option(
-            "--grateful",
-            metavar="TEXT",
-            help="Something you appreciate (up to 3; repeat the flag).",
-        ),
+        options.text("--grateful", "Something you appreciate (up to 3; repeat the flag)."),
     ] = None,
-    care: Annotated[
-        str | None, typer.Option("--care", metavar="TEXT", help="One small act of care you gave.")
-    ] = None,
+    care: Annotated[str | None, options.text("--care", "One small act of care you gave.")] = None,
     affection: Annotated[
         int | None,
-        typer.Option(
-            "--affection", metavar="N", help="Moments of spontaneous affection (a number)."
-        ),
+        options.value("--affection", "N", "Moments of spontaneous affection (a number)."),
     ] = None,
     detective: Annotated[
         int | None,
-        typer.Option(
-            "--detective",
-            metavar="N",
-            help="Moments of detective work: checking a phone, a location, a story.",
+        options.value(
+            "--detective", "N", "Moments of detective work: checking a phone, a location, a story."
         ),
     ] = None,
     argument: Annotated[
         list[str] | None,
-        typer.Option(
-            "--argument", metavar="TOPIC", help="What you argued about (repeat for more than one)."
-        ),
+        options.value("--argument", "TOPIC", "What you argued about (repeat for more than one)."),
     ] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="A free note (Markdown is fine).")
-    ] = None,
+    note: Annotated[str | None, options.text("--note", "A free note (Markdown is fine).")] = None,
     private: Annotated[
         bool | None,
         typer.Option(
@@ -84,21 +67,21 @@ def checkin(
     ] = None,
     kept: Annotated[
         list[str] | None,
-        typer.Option(
+        options.value(
             "--kept",
-            metavar="PROMISE_ID",
-            help="A promise you kept that day (its id or the start of it; repeatable).",
+            "PROMISE_ID",
+            "A promise you kept that day (its id or the start of it; repeatable).",
         ),
     ] = None,
     broken: Annotated[
         list[str] | None,
-        typer.Option(
+        options.value(
             "--broken",
-            metavar="PROMISE_ID",
-            help="A promise you broke that day (repeatable; `promise broken` can add a repair).",
+            "PROMISE_ID",
+            "A promise you broke that day (repeatable; `promise broken` can add a repair).",
         ),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the saved check-in as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the saved check-in as JSON.")] = False,
 ) -> None:
     """The daily check-in: feelings, trust, appreciation, care, and what happened.
 

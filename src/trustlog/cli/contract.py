@@ -17,7 +17,7 @@ app = options.group(
     help="The repair contract: three commitments each, support, what breaks it, the revisit.",
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print it as JSON.")]
+JsonOption = Annotated[bool, options.json_flag("Print it as JSON.")]
 
 
 @app.callback(invoke_without_command=True)
@@ -40,34 +40,30 @@ def write(
     ctx: typer.Context,
     mine: Annotated[
         list[str] | None,
-        typer.Option("--mine", metavar="TEXT", help="One of your commitments (up to three)."),
+        options.text("--mine", "One of your commitments (up to three)."),
     ] = None,
     theirs: Annotated[
         list[str] | None,
-        typer.Option(
-            "--theirs", metavar="TEXT", help="One of your partner's commitments (up to three)."
-        ),
+        options.text("--theirs", "One of your partner's commitments (up to three)."),
     ] = None,
     support: Annotated[
         str | None,
-        typer.Option("--support", metavar="TEXT", help="What support looks like, for you both."),
+        options.text("--support", "What support looks like, for you both."),
     ] = None,
     breaks: Annotated[
         str | None,
-        typer.Option("--breaks", metavar="TEXT", help="What would break the agreement."),
+        options.text("--breaks", "What would break the agreement."),
     ] = None,
     revisit: Annotated[
         str | None,
-        typer.Option(
+        options.day(
             "--revisit",
-            metavar="D",
-            help="When to revisit it, YYYY-MM-DD (default: the current revisit while it is "
+            "When to revisit it, YYYY-MM-DD (default: the current revisit while it is "
             "ahead, else a month on).",
-            show_default=False,
         ),
     ] = None,
     json: Annotated[
-        bool, typer.Option("--json", help="Print the new revision and what changed as JSON.")
+        bool, options.json_flag("Print the new revision and what changed as JSON.")
     ] = False,
 ) -> None:
     """Write a new revision; parts not given are carried over from the current one.
@@ -100,7 +96,7 @@ def history(ctx: typer.Context, json: JsonOption = False) -> None:
 def agree(
     ctx: typer.Context,
     json: Annotated[
-        bool, typer.Option("--json", help="Print the revision and agreed_by_both as JSON.")
+        bool, options.json_flag("Print the revision and agreed_by_both as JSON.")
     ] = False,
 ) -> None:
     """Accept the contract your partner shared: it becomes your revision, seen from your side."""

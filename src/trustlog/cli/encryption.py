@@ -13,13 +13,14 @@ from typing import Annotated
 import typer
 
 from trustlog import clock
+from trustlog.cli import options
 from trustlog.cli.state import State, get_state
 from trustlog.domain import encryption as domain
 from trustlog.errors import InputError
 from trustlog.prompts.passphrase import passphrase
 from trustlog.render import encryption as render
 
-JSON_HELP = "Print what was done as JSON."
+DoneJson = Annotated[bool, options.json_flag("Print what was done as JSON.")]
 
 
 def encrypt(
@@ -33,7 +34,7 @@ def encrypt(
             show_default=False,
         ),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    json: DoneJson = False,
 ) -> None:
     """Encrypt the whole journal (age format); asks for a new passphrase twice.
 
@@ -65,10 +66,7 @@ def encrypt(
     render.encrypted(state.output, done, support.readable_when_locked(journal), json=json)
 
 
-def decrypt(
-    ctx: typer.Context,
-    json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
-) -> None:
+def decrypt(ctx: typer.Context, json: DoneJson = False) -> None:
     """Turn an encrypted journal back into plain text; asks for the passphrase."""
     state = get_state(ctx)
     journal = state.journal
@@ -90,7 +88,7 @@ def unlock(
             "--for", metavar="MINUTES", help="How long it stays open, in minutes (default 15)."
         ),
     ] = domain.DEFAULT_MINUTES,
-    json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    json: DoneJson = False,
 ) -> None:
     """Open an encrypted journal for a while, so commands need no passphrase."""
     state = get_state(ctx)
@@ -98,10 +96,7 @@ def unlock(
     render.unlocked(state.output, opened, json=json)
 
 
-def lock(
-    ctx: typer.Context,
-    json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
-) -> None:
+def lock(ctx: typer.Context, json: DoneJson = False) -> None:
     """Lock the journal at once, ending the session `trustlog unlock` opened."""
     state = get_state(ctx)
     journal = state.journal

@@ -26,23 +26,13 @@ def entries(
     end: options.ToDay = None,
     kind: Annotated[
         str | None,
-        typer.Option(
-            "--kind",
-            metavar="KIND",
-            help=f"Only one kind: {', '.join(kinds.NAMES)}.",
-            show_default=False,
-        ),
+        options.value("--kind", "KIND", f"Only one kind: {', '.join(kinds.NAMES)}."),
     ] = None,
     contains: Annotated[
         str | None,
-        typer.Option(
-            "--contains",
-            metavar="TEXT",
-            help="Only entries whose words hold TEXT (any case).",
-            show_default=False,
-        ),
+        options.value("--contains", "TEXT", "Only entries whose words hold TEXT (any case)."),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print a JSON array of entries.")] = False,
+    json: Annotated[bool, options.json_flag("Print a JSON array of entries.")] = False,
 ) -> None:
     """List entries, oldest first."""
     state = get_state(ctx)
@@ -58,7 +48,7 @@ def entries(
 def show(
     ctx: typer.Context,
     entry_id: Annotated[str, options.entry_id("entry")],
-    json: Annotated[bool, typer.Option("--json", help="Print the entry as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the entry as JSON.")] = False,
 ) -> None:
     """Show one entry."""
     state = get_state(ctx)
@@ -122,7 +112,7 @@ def delete(
     ctx: typer.Context,
     entry_id: Annotated[str, options.entry_id("entry")],
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print what was deleted as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print what was deleted as JSON.")] = False,
 ) -> None:
     """Delete one entry (asks first)."""
     state = get_state(ctx)

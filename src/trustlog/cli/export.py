@@ -34,12 +34,7 @@ def export(
     ] = DEFAULT,
     output_path: Annotated[
         str | None,
-        typer.Option(
-            "--output",
-            metavar="PATH|-",
-            help="Where to write it; - for stdout (default: a dated name in this folder).",
-            show_default=False,
-        ),
+        options.output("PATH|-"),
     ] = None,
     include_private: Annotated[
         bool, typer.Option("--include-private", help="Include entries marked private.")
@@ -53,29 +48,16 @@ def export(
     ] = False,
     only: Annotated[
         list[str] | None,
-        typer.Option(
-            "--only",
-            metavar="KIND",
-            help=f"Only this kind (repeatable): {', '.join(kinds.NAMES)}.",
-            show_default=False,
-        ),
+        options.value("--only", "KIND", f"Only this kind (repeatable): {', '.join(kinds.NAMES)}."),
     ] = None,
     redact: Annotated[
         list[str] | None,
-        typer.Option(
-            "--redact",
-            metavar="WORD",
-            help="Hide a word or name everywhere, any case (repeatable).",
-            show_default=False,
-        ),
+        options.value("--redact", "WORD", "Hide a word or name everywhere, any case (repeatable)."),
     ] = None,
     agenda: Annotated[
         list[str] | None,
-        typer.Option(
-            "--agenda",
-            metavar="TEXT",
-            help="A topic you want to talk about (repeatable; asked in a terminal).",
-            show_default=False,
+        options.text(
+            "--agenda", "A topic you want to talk about (repeatable; asked in a terminal)."
         ),
     ] = None,
     force: options.Force = False,

@@ -28,7 +28,7 @@ STDIN = "-"
 FileArgument = Annotated[
     str, typer.Argument(metavar="FILE", help="The file to import; - reads stdin.")
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print what was imported as JSON.")]
+JsonOption = Annotated[bool, options.json_flag("Print what was imported as JSON.")]
 
 
 @app.command("trustlog")

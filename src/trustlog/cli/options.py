@@ -2,8 +2,11 @@
 
 typer reads an option's flag, metavar and help from the parameter's
 `Annotated` type, so one alias here is the whole option wherever it is used.
-An argument or option whose help names the command's own kind is made by a
-function (`entry_id("promise")`), called in the `Annotated`.
+An option that differs only in its flag and help is made by a function, called
+in the `Annotated`: `options.text("--note", "Why, for you.")` is a TEXT option,
+`options.day("--date", ...)` a day, `options.json_flag(...)` the --json of a read,
+`entry_id("promise")` the ID argument of a command about one promise. The type
+beside it says the rest: `list[str] | None` makes an option repeatable.
 """
 
 from __future__ import annotations
@@ -50,16 +53,39 @@ def json_flag(help: str) -> Any:
     return typer.Option("--json", help=help)
 
 
-FromDay = Annotated[
-    str | None,
-    typer.Option("--from", metavar="D", help="First day, YYYY-MM-DD.", show_default=False),
-]
-ToDay = Annotated[
-    str | None,
-    typer.Option("--to", metavar="D", help="Last day, YYYY-MM-DD.", show_default=False),
-]
+def value(flag: str, metavar: str, help: str) -> Any:
+    """An option that takes a value (`--every DAYS`), with no default shown in the help."""
+    return typer.Option(flag, metavar=metavar, help=help, show_default=False)
+
+
+def text(flag: str, help: str) -> Any:
+    """An option that takes a person's words: `--note TEXT`."""
+    return typer.Option(flag, metavar="TEXT", help=help)
+
+
+def text_argument(help: str) -> Any:
+    """The words a command records, given as its argument: `promise add TEXT`."""
+    return typer.Argument(metavar="TEXT", help=help)
+
+
+def day(flag: str, help: str) -> Any:
+    """An option that names a day, YYYY-MM-DD: `--date D`."""
+    return value(flag, "D", help)
+
+
+def output(metavar: str = "FILE|-") -> Any:
+    """--output of a command that writes a file outside the journal (cli/outside.py)."""
+    return value(
+        "--output",
+        metavar,
+        "Where to write it; - for stdout (default: a dated name in this folder).",
+    )
+
+
+FromDay = Annotated[str | None, day("--from", "First day, YYYY-MM-DD.")]
+ToDay = Annotated[str | None, day("--to", "Last day, YYYY-MM-DD.")]
 Force = Annotated[bool, typer.Option("--force", help="Replace the file if it is already there.")]
-Json = Annotated[bool, typer.Option("--json", help="Print it as JSON.")]
+Json = Annotated[bool, json_flag("Print it as JSON.")]
 
 
 def days(start: str | None, end: str | None) -> tuple[date | None, date | None]:

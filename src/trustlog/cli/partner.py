@@ -22,7 +22,7 @@ app = options.group(
     help="Your partner: your code to give them, theirs to add, what they shared with you.",
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print it as JSON.")]
+JsonOption = Annotated[bool, options.json_flag("Print it as JSON.")]
 
 
 @app.callback(invoke_without_command=True)
@@ -60,14 +60,13 @@ def add(
     ],
     name: Annotated[
         str | None,
-        typer.Option(
+        options.value(
             "--name",
-            metavar="NAME",
-            help="What to call them (default: the partner's name from `trustlog init`).",
-            show_default=False,
+            "NAME",
+            "What to call them (default: the partner's name from `trustlog init`).",
         ),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the name and fingerprint.")] = False,
+    json: Annotated[bool, options.json_flag("Print the name and fingerprint.")] = False,
 ) -> None:
     """Add your partner's code, so you can share with them and receive what they share."""
     from trustlog.domain.partner.service import add_partner
@@ -81,7 +80,7 @@ def add(
 def remove(
     ctx: typer.Context,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask first.")] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print what was done as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print what was done as JSON.")] = False,
 ) -> None:
     """Forget your partner's code and everything they shared with you (asks first)."""
     from trustlog.domain.partner import store
@@ -111,36 +110,28 @@ def share(
     ctx: typer.Context,
     what: Annotated[
         list[str] | None,
-        typer.Option(
+        options.value(
             "--what",
-            metavar="promises|checkins|contract|agreements|ritual",
-            help="What to share (repeatable; default: promises).",
-            show_default=False,
+            "promises|checkins|contract|agreements|ritual",
+            "What to share (repeatable; default: promises).",
         ),
     ] = None,
     apology: Annotated[
         str | None,
-        typer.Option("--apology", metavar="ID", help="Share this apology's four parts."),
+        options.value("--apology", "ID", "Share this apology's four parts."),
     ] = None,
     start: options.FromDay = None,
     end: Annotated[
         str | None,
-        typer.Option(
-            "--to", metavar="D", help="Last day, YYYY-MM-DD (default: today).", show_default=False
-        ),
+        options.day("--to", "Last day, YYYY-MM-DD (default: today)."),
     ] = None,
     output_path: Annotated[
         str | None,
-        typer.Option(
-            "--output",
-            metavar="FILE|-",
-            help="Where to write it; - for stdout (default: a dated name in this folder).",
-            show_default=False,
-        ),
+        options.output(),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Write it without asking.")] = False,
     force: options.Force = False,
-    json: Annotated[bool, typer.Option("--json", help="Print what was written as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print what was written as JSON.")] = False,
 ) -> None:
     """Share what you choose with your partner: a file sealed for them alone, and signed.
 
@@ -197,7 +188,7 @@ def receive(
     file: Annotated[
         Path, typer.Argument(metavar="FILE", help="The share your partner handed you.")
     ],
-    json: Annotated[bool, typer.Option("--json", help="Print what was received as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print what was received as JSON.")] = False,
 ) -> None:
     """Bring in a share your partner made for you; it is kept apart from your own entries.
 

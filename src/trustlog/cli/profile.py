@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from trustlog.cli import options
 from trustlog.cli.state import get_state
 from trustlog.domain.profile import Profile, set_up
 from trustlog.render.profile import profile_saved
@@ -13,38 +14,34 @@ from trustlog.render.profile import profile_saved
 
 def init(
     ctx: typer.Context,
-    name: Annotated[
-        str | None, typer.Option("--name", metavar="NAME", help="What trustlog calls you.")
-    ] = None,
+    name: Annotated[str | None, options.value("--name", "NAME", "What trustlog calls you.")] = None,
     partner: Annotated[
-        str | None, typer.Option("--partner", metavar="NAME", help="Your partner's name.")
+        str | None, options.value("--partner", "NAME", "Your partner's name.")
     ] = None,
     role: Annotated[
         str | None,
-        typer.Option(
+        options.value(
             "--role",
-            metavar="hurt|repairing|both",
-            help="hurt (you were hurt), repairing (you broke the trust), or both.",
+            "hurt|repairing|both",
+            "hurt (you were hurt), repairing (you broke the trust), or both.",
         ),
     ] = None,
     stop_word: Annotated[
         str | None,
-        typer.Option(
-            "--stop-word",
-            metavar="TEXT",
-            help="The word either of you can say to pause a talk that floods you.",
+        options.text(
+            "--stop-word", "The word either of you can say to pause a talk that floods you."
         ),
     ] = None,
     day_ends: Annotated[
         str | None,
-        typer.Option(
+        options.value(
             "--day-ends",
-            metavar="HH:MM",
-            help="When your day ends, 00:00 to 06:00 (default 04:00): a check-in "
+            "HH:MM",
+            "When your day ends, 00:00 to 06:00 (default 04:00): a check-in "
             "before it still belongs to the day before.",
         ),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the settings as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the settings as JSON.")] = False,
 ) -> None:
     """Optional personal set-up: your names, your role, your stop word, when your day ends."""
     state = get_state(ctx)

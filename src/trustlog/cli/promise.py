@@ -38,66 +38,33 @@ MarkIdArgument = Annotated[
         show_default=False,
     ),
 ]
-DateOption = Annotated[
-    str | None,
-    typer.Option(
-        "--date", metavar="D", help="The day, YYYY-MM-DD (default today).", show_default=False
-    ),
-]
-NoteOption = Annotated[
-    str | None, typer.Option("--note", metavar="TEXT", help="A short note about the day.")
-]
+DateOption = Annotated[str | None, options.day("--date", "The day, YYYY-MM-DD (default today).")]
+NoteOption = Annotated[str | None, options.text("--note", "A short note about the day.")]
+PromiseJson = Annotated[bool, options.json_flag("Print the promise as JSON.")]
+MarkJson = Annotated[bool, options.json_flag("Print the saved mark as JSON.")]
 
 
 @app.command("add")
 def add(
     ctx: typer.Context,
-    text: Annotated[
-        str | None, typer.Argument(metavar="TEXT", help="What you promise, in your words.")
-    ] = None,
+    text: Annotated[str | None, options.text_argument("What you promise, in your words.")] = None,
     every: Annotated[
         str | None,
-        typer.Option(
-            "--every",
-            metavar="DAYS",
-            help="daily (the default), weekdays, weekends, or days such as mon,thu.",
-            show_default=False,
+        options.value(
+            "--every", "DAYS", "daily (the default), weekdays, weekends, or days such as mon,thu."
         ),
     ] = None,
-    once: Annotated[
-        str | None,
-        typer.Option(
-            "--once", metavar="D", help="Only on this one day, YYYY-MM-DD.", show_default=False
-        ),
-    ] = None,
+    once: Annotated[str | None, options.day("--once", "Only on this one day, YYYY-MM-DD.")] = None,
     due: Annotated[
-        str | None,
-        typer.Option(
-            "--due",
-            metavar="HH:MM",
-            help="The time of day it is due by, HH:MM.",
-            show_default=False,
-        ),
+        str | None, options.value("--due", "HH:MM", "The time of day it is due by, HH:MM.")
     ] = None,
     start: Annotated[
-        str | None,
-        typer.Option(
-            "--start",
-            metavar="D",
-            help="The first day, YYYY-MM-DD (default today).",
-            show_default=False,
-        ),
+        str | None, options.day("--start", "The first day, YYYY-MM-DD (default today).")
     ] = None,
     end: Annotated[
-        str | None,
-        typer.Option(
-            "--end",
-            metavar="D",
-            help="The last day, YYYY-MM-DD (default: no end).",
-            show_default=False,
-        ),
+        str | None, options.day("--end", "The last day, YYYY-MM-DD (default: no end).")
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the saved promise as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the saved promise as JSON.")] = False,
 ) -> None:
     """Add a promise. In a terminal with no TEXT, it asks for each part."""
     state = get_state(ctx)
@@ -117,7 +84,7 @@ def list_(
     all_: Annotated[
         bool, typer.Option("--all", help="Also show retired and finished promises.")
     ] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print a JSON array of promises.")] = False,
+    json: Annotated[bool, options.json_flag("Print a JSON array of promises.")] = False,
 ) -> None:
     """Your promises: schedule, today, strength, runs of kept days, and the last four weeks."""
     state = get_state(ctx)
@@ -132,7 +99,7 @@ def kept(
     promise_id: MarkIdArgument = None,
     date: DateOption = None,
     note: NoteOption = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the saved mark as JSON.")] = False,
+    json: MarkJson = False,
 ) -> None:
     """Mark a promise kept on a day it was due (default today).
 
@@ -149,12 +116,9 @@ def broken(
     date: DateOption = None,
     note: NoteOption = None,
     repair: Annotated[
-        str | None,
-        typer.Option(
-            "--repair", metavar="TEXT", help="A small act that mended it (it counts as half kept)."
-        ),
+        str | None, options.text("--repair", "A small act that mended it (it counts as half kept).")
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the saved mark as JSON.")] = False,
+    json: MarkJson = False,
 ) -> None:
     """Mark a promise broken on a day it was due, with a repair if you made one.
 
@@ -226,11 +190,7 @@ def _choose_due(
 
 
 @app.command("retire")
-def retire(
-    ctx: typer.Context,
-    promise_id: IdArgument,
-    json: Annotated[bool, typer.Option("--json", help="Print the promise as JSON.")] = False,
-) -> None:
+def retire(ctx: typer.Context, promise_id: IdArgument, json: PromiseJson = False) -> None:
     """Retire a promise: no more asking about it. Its history stays (`promise list --all`)."""
     state = get_state(ctx)
     result = domain.retire_promise(state.journal, promise_id, state.today())
@@ -242,19 +202,13 @@ def pause(
     ctx: typer.Context,
     promise_id: IdArgument,
     start: Annotated[
-        str | None,
-        typer.Option("--from", metavar="D", help="The first paused day (default today)."),
+        str | None, options.day("--from", "The first paused day (default today).")
     ] = None,
     end: Annotated[
-        str | None,
-        typer.Option(
-            "--to", metavar="D", help="The last paused day (default: until you resume it)."
-        ),
+        str | None, options.day("--to", "The last paused day (default: until you resume it).")
     ] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="Why, for you: away, ill.")
-    ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the promise as JSON.")] = False,
+    note: Annotated[str | None, options.text("--note", "Why, for you: away, ill.")] = None,
+    json: PromiseJson = False,
 ) -> None:
     """Set days aside (travel, illness): a paused day is not due and counts in no figure."""
     from trustlog.domain.promise.pause import pause_promise
@@ -270,10 +224,9 @@ def resume(
     ctx: typer.Context,
     promise_id: IdArgument,
     date: Annotated[
-        str | None,
-        typer.Option("--date", metavar="D", help="The first day due again (default today)."),
+        str | None, options.day("--date", "The first day due again (default today).")
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the promise as JSON.")] = False,
+    json: PromiseJson = False,
 ) -> None:
     """End a pause: the promise is due again from --date (default today)."""
     from trustlog.domain.promise.pause import resume_promise

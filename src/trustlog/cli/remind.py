@@ -19,7 +19,7 @@ app = options.group(
     invoke_without_command=True,
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print the reminder as JSON.")]
+JsonOption = Annotated[bool, options.json_flag("Print the reminder as JSON.")]
 
 
 @app.callback()
@@ -63,7 +63,7 @@ def status(ctx: typer.Context, json: JsonOption = False) -> None:
 @app.command("now", hidden=True)
 def now(
     ctx: typer.Context,
-    json: Annotated[bool, typer.Option("--json", help="Print what was done as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print what was done as JSON.")] = False,
 ) -> None:
     """What the scheduler runs: a notification, unless today's check-in is done.
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperCommand
 
+from trustlog.cli import options
 from trustlog.cli.state import get_state
 
 OPTIONAL_VALUE_FLAGS = ("--month", "--week")
@@ -38,23 +39,17 @@ def report(
     ctx: typer.Context,
     month: Annotated[
         str | None,
-        typer.Option(
+        options.value(
             "--month",
-            metavar="[YYYY-MM]",
-            help="A calendar month, such as 2026-11 (alone: this month; the default).",
-            show_default=False,
+            "[YYYY-MM]",
+            "A calendar month, such as 2026-11 (alone: this month; the default).",
         ),
     ] = None,
     week: Annotated[
         str | None,
-        typer.Option(
-            "--week",
-            metavar="[YYYY-Www]",
-            help="An ISO week, such as 2026-W48 (alone: this week).",
-            show_default=False,
-        ),
+        options.value("--week", "[YYYY-Www]", "An ISO week, such as 2026-W48 (alone: this week)."),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the report as JSON.")] = False,
 ) -> None:
     """How things are going: the progress markers, beside the period before.
 

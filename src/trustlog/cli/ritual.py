@@ -83,36 +83,32 @@ def log(
     ],
     date: Annotated[
         str | None,
-        typer.Option(
-            "--date", metavar="D", help="The day, YYYY-MM-DD (default today).", show_default=False
-        ),
+        options.day("--date", "The day, YYYY-MM-DD (default today)."),
     ] = None,
     minutes: Annotated[
-        int | None, typer.Option("--minutes", metavar="N", help="How long it took, in minutes.")
+        int | None, options.value("--minutes", "N", "How long it took, in minutes.")
     ] = None,
     facts: Annotated[
         str | None,
-        typer.Option("--facts", metavar="TEXT", help="Repair: what happened this week, plainly."),
+        options.text("--facts", "Repair: what happened this week, plainly."),
     ] = None,
     feelings: Annotated[
         str | None,
-        typer.Option("--feelings", metavar="TEXT", help="Repair: how the week felt."),
+        options.text("--feelings", "Repair: how the week felt."),
     ] = None,
     progress: Annotated[
         str | None,
-        typer.Option("--progress", metavar="TEXT", help="Repair: what is moving, what is stuck."),
+        options.text("--progress", "Repair: what is moving, what is stuck."),
     ] = None,
     helped: Annotated[
         str | None,
-        typer.Option("--helped", metavar="TEXT", help="Repair: what helped this week."),
+        options.text("--helped", "Repair: what helped this week."),
     ] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="A line about it.")
-    ] = None,
+    note: Annotated[str | None, options.text("--note", "A line about it.")] = None,
     private: Annotated[
         bool, typer.Option("--private", help="Mark it private: kept out of exports.")
     ] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print the saved ritual as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the saved ritual as JSON.")] = False,
 ) -> None:
     """Record a repair check-in or a date, by flags."""
     state = get_state(ctx)
@@ -151,14 +147,14 @@ def plan(
     ] = None,
     processing: Annotated[
         list[str] | None,
-        typer.Option(
+        options.value(
             "--processing",
-            metavar=SLOT,
-            help="A set time for talking about the betrayal, once or twice a week "
+            SLOT,
+            "A set time for talking about the betrayal, once or twice a week "
             "(repeat the flag; off: none).",
         ),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the plan as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the plan as JSON.")] = False,
 ) -> None:
     """Set the weekly times; with no flags, show them.
 
@@ -176,14 +172,9 @@ def status(
     ctx: typer.Context,
     week: Annotated[
         str | None,
-        typer.Option(
-            "--week",
-            metavar="YYYY-Www",
-            help="An ISO week, such as 2026-W48 (default this week).",
-            show_default=False,
-        ),
+        options.value("--week", "YYYY-Www", "An ISO week, such as 2026-W48 (default this week)."),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the week as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the week as JSON.")] = False,
 ) -> None:
     """How a week stands: repair check-in, date, days of care.
 

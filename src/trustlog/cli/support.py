@@ -25,11 +25,9 @@ def add(
     ctx: typer.Context,
     text: Annotated[
         str | None,
-        typer.Argument(
-            metavar="TEXT", help="A name and a way to reach them, or a local emergency number."
-        ),
+        options.text_argument("A name and a way to reach them, or a local emergency number."),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the saved contact as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the saved contact as JSON.")] = False,
 ) -> None:
     """Add a support contact: someone you trust, a helpline, a local emergency number."""
     state = get_state(ctx)
@@ -42,7 +40,7 @@ def list_(
     ctx: typer.Context,
     json: Annotated[
         bool,
-        typer.Option("--json", help="Print the contacts as JSON, and whether they stay readable."),
+        options.json_flag("Print the contacts as JSON, and whether they stay readable."),
     ] = False,
 ) -> None:
     """Your support contacts, numbered as `support remove` takes them.
@@ -71,7 +69,7 @@ def readable(
             "device; off: only in the journal.",
         ),
     ],
-    json: Annotated[bool, typer.Option("--json", help="Print the setting as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the setting as JSON.")] = False,
 ) -> None:
     """Keep your support contacts readable while the journal is locked (on), or not (off).
 
@@ -112,9 +110,7 @@ def remove(
     number: Annotated[
         str, typer.Argument(metavar="N", help="The contact's number, as `support list` shows it.")
     ],
-    json: Annotated[
-        bool, typer.Option("--json", help="Print the removed contact as JSON.")
-    ] = False,
+    json: Annotated[bool, options.json_flag("Print the removed contact as JSON.")] = False,
 ) -> None:
     """Remove a support contact, by its number in `trustlog support list`."""
     state = get_state(ctx)

@@ -18,14 +18,11 @@ from trustlog.render import sync as render
 
 app = options.runs_alone("[setup|status]")
 
-JSON_HELP = "Print the result as JSON."
+ResultJson = Annotated[bool, options.json_flag("Print the result as JSON.")]
 
 
 @app.callback()
-def sync(
-    ctx: typer.Context,
-    json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
-) -> None:
+def sync(ctx: typer.Context, json: ResultJson = False) -> None:
     """Sync this journal with your other devices, through a git repository you choose.
 
     Saves what changed here, takes what changed there, merges the two by
@@ -53,7 +50,7 @@ def setup(
             "another device sent its journal to (any git URL, or a folder).",
         ),
     ],
-    json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    json: ResultJson = False,
 ) -> None:
     """Start syncing: send this journal to an empty remote, or take the remote's journal."""
     from trustlog.domain.sync.setup import setup as run_setup
@@ -64,10 +61,7 @@ def setup(
 
 
 @app.command()
-def status(
-    ctx: typer.Context,
-    json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
-) -> None:
+def status(ctx: typer.Context, json: ResultJson = False) -> None:
     """How far this device is ahead of the remote, and behind it, in entry files."""
     from trustlog.domain.sync.service import status as run_status
 

@@ -42,44 +42,29 @@ def trigger(
     ctx: typer.Context,
     at: Annotated[
         str | None,
-        typer.Option(
-            "--at",
-            metavar="T",
-            help=f"When it flared up, {TIME} (default now).",
-            show_default=False,
-        ),
+        options.value("--at", "T", f"When it flared up, {TIME} (default now)."),
     ] = None,
-    what: Annotated[
-        str | None, typer.Option("--what", metavar="TEXT", help="What flared up, in a few words.")
-    ] = None,
+    what: Annotated[str | None, options.text("--what", "What flared up, in a few words.")] = None,
     intensity: Annotated[
         int | None,
-        typer.Option("--intensity", metavar="0-10", help="How intense it felt, 0 to 10."),
+        options.value("--intensity", "0-10", "How intense it felt, 0 to 10."),
     ] = None,
-    facts: Annotated[
-        str | None, typer.Option("--facts", metavar="TEXT", help="What happened: just the facts.")
-    ] = None,
+    facts: Annotated[str | None, options.text("--facts", "What happened: just the facts.")] = None,
     guesses: Annotated[
         str | None,
-        typer.Option("--guesses", metavar="TEXT", help="What you guessed or feared it meant."),
+        options.text("--guesses", "What you guessed or feared it meant."),
     ] = None,
     reassurance: Annotated[
         str | None,
-        typer.Option(
-            "--reassurance", metavar="TEXT", help="Reassurance or information that would help."
-        ),
+        options.text("--reassurance", "Reassurance or information that would help."),
     ] = None,
     repair: Annotated[
         str | None,
-        typer.Option(
-            "--repair", metavar="TEXT", help="A tiny repair: a hug, a check-in, a change of plan."
-        ),
+        options.text("--repair", "A tiny repair: a hug, a check-in, a change of plan."),
     ] = None,
     resolved_at: Annotated[
         str | None,
-        typer.Option(
-            "--resolved-at", metavar="T", help=f"When it settled, {TIME}.", show_default=False
-        ),
+        options.value("--resolved-at", "T", f"When it settled, {TIME}."),
     ] = None,
     breathe: Annotated[
         int | None,
@@ -95,11 +80,10 @@ def trigger(
     ] = None,
     pace: Annotated[
         str | None,
-        typer.Option(
+        options.value(
             "--pace",
-            metavar="|".join(PACES),
-            help="steady (5 s in, 5 s out) or calm (4 s in, 6 s out); asked if not given.",
-            show_default=False,
+            "|".join(PACES),
+            "steady (5 s in, 5 s out) or calm (4 s in, 6 s out); asked if not given.",
         ),
     ] = None,
     no_timer: Annotated[bool, typer.Option("--no-timer", help="Skip the breathing timer.")] = False,
@@ -109,7 +93,7 @@ def trigger(
             "--private", help="Mark it private: kept out of exports unless --include-private."
         ),
     ] = False,
-    json: Annotated[bool, typer.Option("--json", help="Print the saved trigger as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the saved trigger as JSON.")] = False,
 ) -> None:
     """When old pain flares up: name it, breathe, sort facts from guesses, repair.
 
@@ -195,14 +179,9 @@ def resolve(
     trigger_id: Annotated[str, options.entry_id("trigger")],
     at: Annotated[
         str | None,
-        typer.Option(
-            "--at",
-            metavar="T",
-            help=f"When it settled, {TIME} (default now).",
-            show_default=False,
-        ),
+        options.value("--at", "T", f"When it settled, {TIME} (default now)."),
     ] = None,
-    json: Annotated[bool, typer.Option("--json", help="Print the trigger as JSON.")] = False,
+    json: Annotated[bool, options.json_flag("Print the trigger as JSON.")] = False,
 ) -> None:
     """Mark a trigger settled: now, or at --at. Recovery time is settled minus started."""
     state = get_state(ctx)
