@@ -171,3 +171,53 @@ def test_a_plain_checkin_reads_no_promise_and_loads_no_json_nor_crypto(home, cli
         assert loaded.isdisjoint(unwanted), loaded & unwanted
         assert not {m for m in loaded if m.startswith("trustlog.domain.promise")}
     assert len(list(home.glob("*/*/*-checkin-*.md"))) == 2
+
+
+def test_the_top_level_help_loads_only_the_root_command(home):
+    # `trustlog --help` is typer, the table of commands and the error handler: no command's
+    # module, no state, no renderer (issue 21: it is held to half of jrnl's --help).
+    ours = {m for m in modules_loaded_by(["--help"], home) if m.startswith("trustlog")}
+    assert ours == {
+        "trustlog",
+        "trustlog.cli",
+        "trustlog.cli.quick",
+        "trustlog.cli.app",
+        "trustlog.cli.group",
+        "trustlog.errors",
+    }
+
+
+def test_a_plain_checkin_loads_neither_the_topics_nor_the_care_line(home):
+    # Earlier argument topics are read only for --argument; the warm line after a hard
+    # check-in is drawn only after one.
+    plain = modules_loaded_by(["checkin", "--mood", "4", "--trust", "7"], home)
+    assert plain.isdisjoint({"trustlog.domain.checkin.topics", "trustlog.render.care"})
+    hard = modules_loaded_by(["checkin", "--mood", "1", "--argument", "money"], home)
+    assert {"trustlog.domain.checkin.topics", "trustlog.render.care"} <= hard
+
+
+GC_PROBE = """
+import gc, sys
+sys.argv = ["trustlog", *sys.argv[1:]]
+from trustlog.cli.quick import main
+try:
+    main()
+except SystemExit:
+    pass
+print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("args", [["checkin", "--mood", "3"], ["--json"]], ids=" ".join)
+def test_the_garbage_collector_is_off_only_while_the_command_loads(args, home):
+    # cli/quick.py turns it off for the start-up; it is on again (start-up's objects
+    # frozen) before the command, or the dashboard, does its work.
+    done = subprocess.run(
+        [sys.executable, "-c", GC_PROBE, *args],
+        env={**os.environ, "TRUSTLOG_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=True,
+    )
+    assert done.stderr.split()[-2:] == ["True", "True"]

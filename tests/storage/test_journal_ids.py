@@ -7,9 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from trustlog.errors import InputError
+from trustlog.errors import InputError, JournalError
 from trustlog.storage.journal import ID_ALPHABET, ID_LENGTH, EntryFile, Journal
+from trustlog.storage.names import all_begin_with
 
 
 def put(journal: Journal, path: Path, kind: str, entry_id: str) -> None:
@@ -126,3 +129,27 @@ def test_an_import_s_ids_come_from_one_read_of_randomness_each_batch(journal, mo
     assert len(reads) <= 2
     assert set("".join(made)) == set(ID_ALPHABET)
     assert journal.new_ids(0, taken) == []
+
+
+names_in_a_folder = st.lists(
+    st.text(st.characters(blacklist_characters="\0/"), min_size=1, max_size=12)
+    | st.sampled_from(["2026-11-", "2026-11-03-checkin-k3m9x.md", "2026-10-", "\n2026-11-"]),
+    max_size=8,
+)
+
+
+@given(names_in_a_folder, st.sampled_from(["2026-11-", "2026-10-", "\n"]))
+def test_the_one_count_over_a_folder_is_a_test_of_each_name(names, prefix):
+    # new_id's look for a file moved out of its month counts prefixes in the names joined
+    # by NUL; it must say exactly what testing each name would, whatever the names hold.
+    joined = "\0".join(names)
+    assert all_begin_with(names, joined, prefix) == all(n.startswith(prefix) for n in names)
+
+
+def test_a_new_id_is_refused_while_an_entry_sits_in_another_month(filled: Journal) -> None:
+    moved = filled.root / "2026" / "11" / "2019-03-07-checkin-zzzzz.md"
+    moved.write_text('kind = "checkin"\n', encoding="utf-8")
+    with pytest.raises(JournalError, match="its name dates it 2019-03-07"):
+        filled.new_id()
+    moved.unlink()
+    assert len(filled.new_id()) == ID_LENGTH

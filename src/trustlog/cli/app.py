@@ -1,9 +1,11 @@
 """The `trustlog` command: its global options, the dashboard, and the table of commands.
 
 A new command is one line in `COMMANDS`; how a command is loaded, and the
-one error handler, are cli/group.py."""
+one error handler, are cli/group.py.
 
-from __future__ import annotations
+No `from __future__ import annotations`: typer reads the root's signature on every
+run, and annotations kept as strings would be compiled and evaluated each time.
+"""
 
 import sys
 from pathlib import Path
@@ -221,6 +223,9 @@ def main_options(
     state.output.no_color = no_color
     if ctx.invoked_subcommand is None:
         from trustlog.cli.dashboard import dashboard
+        from trustlog.cli.group import loaded
+
+        loaded()
 
         dashboard(state, json)
 

@@ -7,6 +7,7 @@ commands (`COMMANDS`) this group reads.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import sys
@@ -14,11 +15,12 @@ from typing import Any, ClassVar, NamedTuple
 
 import typer
 from typer import _click as click  # typer carries its own click
+from typer._click import formatting
+from typer._click._compat import term_len
 from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from trustlog.errors import InputError, Stopped, TrustlogError
-from trustlog.render.safe import visible
 
 # click's protocol: the shell's completion script runs `trustlog` with this set.
 COMPLETE_VAR = "_TRUSTLOG_COMPLETE"
@@ -54,7 +56,17 @@ class Lazy(NamedTuple):
             from trustlog.cli.complete import attach
 
             attach(command)
+        loaded()
         return command
+
+
+def loaded() -> None:
+    """The command is loaded: the garbage collector, which cli/quick.py turned off for
+    the start-up, is on again for the command's own work. What start-up made lives as
+    long as the process, so it is frozen: no collection walks it again."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class PlainFormatter(click.HelpFormatter):
@@ -68,6 +80,60 @@ class PlainFormatter(click.HelpFormatter):
         import re
 
         super().write_usage(prog, re.sub(r"\{([A-Za-z_|]+)\}", r"\1", args), prefix)
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        """click's definition list (the commands, the options), written as click writes it.
+
+        A description of plain words is broken to the width here, as click's wrapping
+        (textwrap, once per row: about a third of `trustlog --help`) would break it; any
+        other goes through click's wrap. A hypothesis test holds the bytes equal to
+        click's own (tests/cli/test_help_layout.py).
+        """
+        rows = list(rows)
+        if not rows:
+            return super().write_dl(rows, col_max, col_spacing)
+        first_col = min(max(term_len(first) for first, _ in rows), col_max) + col_spacing
+        text_width = max(self.width - first_col - 2, 10)
+        indent = " " * self.current_indent
+        for first, second in rows:
+            self.write(f"{indent}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if term_len(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - term_len(first)))
+            else:
+                self.write(f"\n{' ' * (first_col + self.current_indent)}")
+            lines = _plain_lines(second, text_width)
+            if lines is None:
+                wrapped = formatting.wrap_text(second, text_width, preserve_paragraphs=True)
+                lines = wrapped.splitlines()
+            self.write(f"{lines[0]}\n" if lines else "\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+        return None
+
+
+def _plain_lines(text: str, width: int) -> list[str] | None:
+    """`text` as click's wrap would break it to `width`, for plain words: printable, one
+    space between words, none at either end, no word wider than the line, and no word
+    with a hyphen at a line's end (textwrap may break after the hyphen). None for
+    anything else, which click wraps itself."""
+    if not (text.isprintable() and text == text.strip()) or "  " in text:
+        return None
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if len(word) > width:
+            return None
+        if line and len(line) + 1 + len(word) > width:
+            if "-" in word:
+                return None
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return [*lines, line]
 
 
 class PlainContext(click.Context):
@@ -90,6 +156,7 @@ class LazyGroup(TyperGroup):
     """
 
     lazy: ClassVar[dict[str, Lazy]] = {}
+    context_class = PlainContext  # its help is written as every command's is
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.lazy)
@@ -169,6 +236,7 @@ class LazyGroup(TyperGroup):
 
 def _report(message: str, hint: str | None) -> None:
     from trustlog.render import layout
+    from trustlog.render.safe import visible  # only when something is said
 
     # Messages echo what was typed, or a file's name: never raw to the terminal.
     # Wrapped only for a person at a terminal: a script, or a log, gets each
@@ -208,5 +276,7 @@ def _refuse_undecodable(args: list[str]) -> None:
 
 def _made_visible(error: ClickException) -> ClickException:
     """click's own usage errors quote the typed value: made safe like ours."""
+    from trustlog.render.safe import visible
+
     error.message = visible(error.message)
     return error

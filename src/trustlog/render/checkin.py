@@ -10,7 +10,6 @@ from typing import Any
 
 from trustlog.domain.checkin.service import CheckinDone
 from trustlog.render import words
-from trustlog.render.care import support_offered
 from trustlog.render.output import Output
 
 FIELD_WORDS = {
@@ -65,7 +64,10 @@ def checkin_saved(output: Output, done: CheckinDone, json: bool = False) -> None
                 "muted",
             )
         )
-    support_offered(output, done.support, "checkin")
+    if done.support is not None:  # after a hard check-in only
+        from trustlog.render.care import support_offered
+
+        support_offered(output, done.support, "checkin")
 
 
 def checkin_json(done: CheckinDone) -> dict[str, Any]:

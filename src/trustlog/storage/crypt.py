@@ -20,7 +20,6 @@ need it: a plain journal never loads it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +42,17 @@ def is_encrypted(data: bytes) -> bool:
     return data.startswith(HEADER)
 
 
-@dataclass(frozen=True)
 class Keys:
-    """The journal's unlocked identity: what opens its files and what seals new ones."""
+    """The journal's unlocked identity: what opens its files and what seals new ones.
 
-    identity: Any  # pyrage.x25519.Identity
-    recipient: Any  # pyrage.x25519.Recipient
+    (A plain class: every command imports this module, most never unlock anything,
+    and a frozen dataclass cost each of them half a millisecond of start-up.)"""
+
+    __slots__ = ("identity", "recipient")
+
+    def __init__(self, identity: Any, recipient: Any) -> None:
+        self.identity = identity  # pyrage.x25519.Identity
+        self.recipient = recipient  # pyrage.x25519.Recipient
 
     @classmethod
     def from_text(cls, text: str) -> Keys:

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from trustlog.domain.care import SupportOffer, hard_checkin, offer_support
 from trustlog.domain.checkin.merge import merge
 from trustlog.domain.checkin.model import Checkin, CheckinAnswers, find_checkin
-from trustlog.domain.checkin.topics import Resemblance, earlier_topics, resemblances
 from trustlog.domain.core.entry import path_of
 from trustlog.errors import InputError
 from trustlog.storage.journal import Journal
@@ -24,6 +23,8 @@ from trustlog.storage.journal import Journal
 if TYPE_CHECKING:
     # The promises are imported only when a check-in marks one or asks: a check-in by
     # flags alone (the one a person makes every day) never reads them.
+    # The earlier topics are read only when a check-in names an argument.
+    from trustlog.domain.checkin.topics import Resemblance
     from trustlog.domain.promise.service import MarkRequest, MarkResult, PlannedMark
     from trustlog.domain.promise.standing import DueDay
 
@@ -129,9 +130,11 @@ def check_in(
         from trustlog.domain.promise.service import plan_marks
 
         planned = plan_marks(journal, day, requests, today)
-    close = (
-        resemblances(answers.arguments, earlier_topics(journal, day)) if answers.arguments else []
-    )
+    close: list[Resemblance] = []
+    if answers.arguments:
+        from trustlog.domain.checkin.topics import earlier_topics, resemblances
+
+        close = resemblances(answers.arguments, earlier_topics(journal, day))
     moment = now()
     with journal.writing():
         saved = record_checkin(journal, day, answers, moment)
