@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trustlog.domain.apology.checker import MISSING, PARTS, check
-from trustlog.domain.apology.rules import RULES
-from trustlog.domain.core.rules import sentences
+from trustlog.domain.apology.rules import rules
+from trustlog.domain.core.rules import REWRITES, parse, sentences
 
 # A clean, complete apology; each case below swaps one part for its own text.
 CLEAN = {
@@ -312,13 +312,47 @@ def test_sentences_split_on_stops_and_lines() -> None:
 
 
 def test_the_rule_table_is_well_formed() -> None:
-    names = [rule.name for rule in RULES]
+    names = [rule.name for rule in rules()]
     assert len(names) == len(set(names))
-    for rule in RULES:
+    for rule in rules():
         assert rule.parts and rule.parts <= set(PARTS), rule.name
         assert rule.why.endswith("."), rule.name
         assert rule.suggestion, rule.name
     assert set(MISSING) == set(PARTS)
+
+
+TABLE = r"""
+[pieces]
+A = "['’]"
+I_WILL = '''\bI(?:{A}ll|\s+will)'''
+
+[[rules]]
+name = "try"
+category = "vague plan"
+parts = ["amends"]
+pattern = '''
+{I_WILL}
+  \s+try\b{1,2}
+'''
+why = "Why."
+suggestion = "Say what you will do."
+rewrite = "drop_match"
+"""
+
+
+def test_a_table_reads_its_pieces_and_lines_and_refuses_what_it_does_not_know() -> None:
+    [rule] = parse(TABLE, "rules.toml", REWRITES, frozenset(PARTS))
+    assert rule.pattern.source == r"\bI(?:['’]ll|\s+will)\s+try\b{1,2}"
+    assert rule.parts == {"amends"}
+    assert rule.rewrite is REWRITES["drop_match"]
+    for wrong, said in [
+        ("{I_WILL}\n", "{I_WIL}\n"),
+        ('"drop_match"', '"drop_all"'),
+        ('["amends"]', '["apology"]'),
+        ("why =", "because ="),
+    ]:
+        with pytest.raises(ValueError, match=r"rules\.toml: rule try"):
+            parse(TABLE.replace(wrong, said), "rules.toml", REWRITES, frozenset(PARTS))
 
 
 def test_a_vague_promise_is_fine_beside_a_concrete_step() -> None:

@@ -7,9 +7,19 @@ from contextlib import AbstractContextManager
 from trustlog.domain.imports.model import Imported
 from trustlog.render import words
 from trustlog.render.export.wording import kind_count
-from trustlog.render.output import Output
+from trustlog.render.output import Output, picked
 from trustlog.render.progress import Told, bar
 
+# The keys of `import --json`, in order (CONTRACT.md).
+JSON_KEYS = (
+    "imported",
+    "skipped",
+    "by_kind",
+    "conflicts",
+    "profile_set",
+    "profile_kept",
+    "partial",
+)
 # Below this many entries an import is over before a bar could be read.
 BAR_FROM = 500
 
@@ -21,20 +31,8 @@ def progress(output: Output) -> AbstractContextManager[Told | None]:
 
 def imported(output: Output, result: Imported, json: bool = False) -> None:
     if json:
-        output.json(
-            {
-                "imported": result.imported,
-                "skipped": result.skipped,
-                "by_kind": result.by_kind,
-                "conflicts": [
-                    {"id": c.id, "kind": c.kind, "date": c.date, "yours": c.yours}
-                    for c in result.conflicts
-                ],
-                "profile_set": result.profile_set,
-                "profile_kept": result.profile_kept,
-                "partial": result.partial,
-            }
-        )
+        conflicts = [picked(c, "id", "kind", "date", "yours") for c in result.conflicts]
+        output.json(picked(result, *JSON_KEYS) | {"conflicts": conflicts})
         return
     counts = [kind_count(kind, n) for kind, n in sorted(result.by_kind.items())]
     if result.imported:

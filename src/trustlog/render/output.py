@@ -29,6 +29,13 @@ if TYPE_CHECKING:
 Piece = str | tuple[str, str]
 """Words of a message: plain, or (text, style) with a style of the theme."""
 
+
+def picked(result: object, *names: str) -> dict[str, Any]:
+    """These attributes of a result, by name and in this order: a command's JSON keys,
+    which CONTRACT.md fixes, whatever else the result holds for the words."""
+    return {name: getattr(result, name) for name in names}
+
+
 THEME = {
     "muted": "bright_black",
     "good": "green",

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from trustlog.render import words
 from trustlog.render.insync import IN_STEP
+from trustlog.render.output import picked
 
 if TYPE_CHECKING:
     from trustlog.domain.sync.service import SyncResult, SyncStatus
@@ -21,15 +22,7 @@ PLAIN_REMOTE = (
 
 def set_up(output: Output, done: SetupResult, json: bool = False) -> None:
     if json:
-        output.json(
-            {
-                "remote": done.remote,
-                "action": done.action,
-                "files": done.files,
-                "encrypted": done.encrypted,
-                "sharing_keys": done.sharing_keys,
-            }
-        )
+        output.json(picked(done, "remote", "action", "files", "encrypted", "sharing_keys"))
         return
     entries = words.count(done.files, "entry file")
     if done.action == "sent":
@@ -54,15 +47,7 @@ def set_up(output: Output, done: SetupResult, json: bool = False) -> None:
 
 def synced(output: Output, done: SyncResult, json: bool = False) -> None:
     if json:
-        output.json(
-            {
-                "sent": done.sent,
-                "received": done.received,
-                "merged": done.merged,
-                "conflicts": done.conflicts,
-                "sharing_keys": done.sharing_keys,
-            }
-        )
+        output.json(picked(done, "sent", "received", "merged", "conflicts", "sharing_keys"))
         return
     if done.finished_earlier:
         output.tell("Finished the sync that was stopped earlier.")
@@ -134,15 +119,8 @@ def sharing_keys(output: Output, notice: dict[str, Any]) -> None:
 
 def sync_status(output: Output, status: SyncStatus, json: bool = False) -> None:
     if json:
-        output.json(
-            {
-                "remote": status.remote,
-                "last_sync": status.last_sync.isoformat() if status.last_sync else None,
-                "ahead": status.ahead,
-                "behind": status.behind,
-                "checked": status.checked,
-            }
-        )
+        shown = picked(status, "remote", "last_sync", "ahead", "behind", "checked")
+        output.json(shown | {"last_sync": status.last_sync and status.last_sync.isoformat()})
         return
     last = words.date_time(status.last_sync) if status.last_sync else "not yet"
     output.tell(f"Syncing with {status.remote}. Last sync: {last}.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from trustlog.domain.apology.rules import PARTS as PARTS  # the four parts, by their keys
-from trustlog.domain.apology.rules import RULES
+from trustlog.domain.apology.rules import rules
 from trustlog.domain.core.rules import (
     Finding as Finding,  # what `check` returns, so its callers import it from here
 )
@@ -48,5 +48,5 @@ def check(parts: Mapping[str, str | None]) -> list[Finding]:
             why, suggestion = MISSING[part]
             findings.append(Finding(part, "", why, suggestion, "missing", "missing"))
             continue
-        findings.extend(find(RULES, part, text, context=amends))
+        findings.extend(find(rules(), part, text, context=amends))
     return findings

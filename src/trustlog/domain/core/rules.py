@@ -6,14 +6,21 @@ read one sentence at a time, so an exception ("not only ... but also") can
 look at the sentence around a match. A checker is a tuple of rules and a
 call to `find` for each part; the apology checker is the first one.
 
+A table of rules is data, kept in TOML beside its checker (`rules.toml`) and read
+by `load` the first time a check runs, so no other command pays for it: each
+`[[rules]]` entry is one `Rule`, its patterns written over lines that are joined,
+`{NAME}` standing for the piece of pattern of that name in `[pieces]`, and its
+`rewrite` named from the rewrites the checker offers (this module's among them).
+
 A checker only points things out; the person decides what to keep.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 Rewrite = Callable[[str, "re.Match[str]"], str]
@@ -101,6 +108,77 @@ class Finding:
             "suggestion": self.suggestion,
             "category": self.category,
         }
+
+
+# `{NAME}` in a pattern of a table: never a regex's `{2}` or `{1,5}`, which hold no letter.
+_PIECE = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+def load(path: Path, rewrites: Mapping[str, Rewrite], parts: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules of a table in TOML that ships with trustlog (see the top of this module)."""
+    from trustlog.storage import shipped
+
+    return parse(shipped.text_of(path), path.name, rewrites, parts)
+
+
+def parse(
+    text: str, where: str, rewrites: Mapping[str, Rewrite], parts: frozenset[str]
+) -> tuple[Rule, ...]:
+    """The rules of a table, in its order; `where` names the table in a mistake.
+
+    A rule without `parts` reads every one of `parts`. A table that names an unknown
+    piece, part, rewrite or key is a mistake in trustlog, said with the rule's name.
+    """
+    import tomllib
+
+    table = tomllib.loads(text)
+    pieces: dict[str, str] = {}
+    for name, written in table.get("pieces", {}).items():
+        pieces[name] = _pattern(written, pieces, f"{where}: piece {name}")
+    return tuple(
+        _rule(entry, pieces, rewrites, parts, f"{where}: rule {entry.get('name')}")
+        for entry in table["rules"]
+    )
+
+
+def _rule(
+    entry: dict[str, Any],
+    pieces: Mapping[str, str],
+    rewrites: Mapping[str, Rewrite],
+    parts: frozenset[str],
+    where: str,
+) -> Rule:
+    unknown = set(entry) - {field.name for field in fields(Rule)}
+    if unknown or not set(entry.get("parts", ())) <= parts:
+        raise ValueError(f"{where}: unknown {sorted(unknown) or entry['parts']}")
+    rewrite = entry.get("rewrite")
+    if rewrite is not None and rewrite not in rewrites:
+        raise ValueError(f"{where}: no rewrite called {rewrite}")
+
+    def pattern(key: str) -> LazyPattern | None:
+        written = entry.get(key)
+        return None if written is None else LazyPattern(_pattern(written, pieces, where))
+
+    return Rule(
+        name=entry["name"],
+        category=entry["category"],
+        parts=frozenset(entry.get("parts", parts)),
+        pattern=LazyPattern(_pattern(entry["pattern"], pieces, where)),
+        why=entry["why"],
+        suggestion=entry["suggestion"],
+        unless_sentence=pattern("unless_sentence"),
+        unless_context=pattern("unless_context"),
+        rewrite=None if rewrite is None else rewrites[rewrite],
+    )
+
+
+def _pattern(written: str, pieces: Mapping[str, str], where: str) -> str:
+    """A pattern as a table writes it: its lines joined, each `{NAME}` replaced by its piece."""
+    joined = "".join(line.strip() for line in written.splitlines())
+    unknown = set(_PIECE.findall(joined)) - set(pieces)
+    if unknown:
+        raise ValueError(f"{where}: no piece called {', '.join(sorted(unknown))}")
+    return _PIECE.sub(lambda match: pieces[match.group(1)], joined)
 
 
 def sentences(text: str) -> list[str]:
@@ -237,3 +315,11 @@ def drop_clause(sentence: str, match: re.Match[str]) -> str:
     if text and not text.endswith((".", "!", "?")):
         text += sentence.rstrip()[-1] if sentence.rstrip().endswith(("!", "?")) else "."
     return text
+
+
+REWRITES: dict[str, Rewrite] = {
+    "drop_match": drop_match,
+    "cut_at_match": cut_at_match,
+    "drop_clause": drop_clause,
+}
+"""The rewrites above, by the names a table of rules gives them."""

@@ -30,7 +30,7 @@ from trustlog.domain.partner.figures import SharedSection
 from trustlog.domain.ritual.model import Ritual
 from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
-from trustlog.render.export import charts, wording
+from trustlog.render.export import charts, heads, wording
 from trustlog.render.safe import visible
 
 if TYPE_CHECKING:
@@ -266,7 +266,7 @@ def _items(day: Day, names: dict[str, str]) -> list[dict[str, Any]]:
     return items
 
 
-def _fields(rows: list[wording.Row]) -> list[tuple[str, list[str]]]:
+def _fields(rows: list[heads.Row]) -> list[tuple[str, list[str]]]:
     """Labelled fields with the person's words, a field not given left out. A label given
     again ("Grateful for", twice) holds both under one <dt>: HTML's description list has
     one term for all its descriptions, and a reader hears the label once."""
@@ -282,7 +282,7 @@ def _fields(rows: list[wording.Row]) -> list[tuple[str, list[str]]]:
 
 
 def _checkin(checkin: Checkin) -> dict[str, Any]:
-    rows: list[wording.Row] = [("Feeling", checkin.feeling)]
+    rows: list[heads.Row] = [("Feeling", checkin.feeling)]
     rows += [("Grateful for", item) for item in checkin.grateful]
     rows.append(("Act of care", checkin.care))
     if checkin.affection:
@@ -296,14 +296,7 @@ def _checkin(checkin: Checkin) -> dict[str, Any]:
 
 
 def _trigger(trigger: Trigger) -> dict[str, Any]:
-    head = [f"Flare-up at {trigger.at:%H:%M}"]
-    if trigger.intensity is not None:
-        head.append(f"intensity {trigger.intensity} of 10")
-    minutes = trigger.recovery_minutes
-    head.append(
-        f"settled after {words.minutes(minutes)}" if minutes is not None else "not settled yet"
-    )
-    rows: list[wording.Row] = [("What happened", trigger.what)]
+    rows: list[heads.Row] = [("What happened", trigger.what)]
     if trigger.breathed_seconds:
         rows.append(("Breathed together", words.seconds(trigger.breathed_seconds)))
     rows += [
@@ -313,7 +306,8 @@ def _trigger(trigger: Trigger) -> dict[str, Any]:
         ("Repair", trigger.repair),
         ("Note", trigger.note),
     ]
-    return {"kind": "trigger", "head": " · ".join(head), "rows": _fields(rows)}
+    head = " · ".join(heads.trigger_head(trigger))
+    return {"kind": "trigger", "head": head, "rows": _fields(rows)}
 
 
 def _apology(apology: Apology) -> dict[str, Any]:
@@ -323,28 +317,28 @@ def _apology(apology: Apology) -> dict[str, Any]:
 
 
 def _ritual(ritual: Ritual) -> dict[str, Any]:
-    head = " · ".join(wording.ritual_head(ritual))
-    return {"kind": "ritual", "head": head, "rows": _fields(wording.ritual_rows(ritual))}
+    head = " · ".join(heads.ritual_head(ritual))
+    return {"kind": "ritual", "head": head, "rows": _fields(heads.ritual_rows(ritual))}
 
 
 def _jrnl(entry: JrnlEntry) -> dict[str, Any]:
-    head = " · ".join(wording.jrnl_head(entry))
-    return {"kind": "jrnl", "head": head, "rows": _fields(wording.jrnl_rows(entry))}
+    head = " · ".join(heads.jrnl_head(entry))
+    return {"kind": "jrnl", "head": head, "rows": _fields(heads.jrnl_rows(entry))}
 
 
 def _contract(contract: Contract) -> dict[str, Any]:
     return {
         "kind": "contract",
-        "head": wording.contract_head(contract),
-        "rows": _fields(wording.contract_rows(contract)),
-        "revisit": wording.contract_revisit(contract),
+        "head": heads.contract_head(contract),
+        "rows": _fields(heads.contract_rows(contract)),
+        "revisit": heads.contract_revisit(contract),
     }
 
 
 def _agreement(agreement: Agreement) -> dict[str, Any]:
     return {
         "kind": "agreement",
-        "head": " · ".join(wording.agreement_head(agreement)),
+        "head": " · ".join(heads.agreement_head(agreement)),
         "words": agreement.text.strip(),
-        "dates": wording.agreement_dates(agreement),
+        "dates": heads.agreement_dates(agreement),
     }

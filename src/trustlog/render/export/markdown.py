@@ -21,7 +21,7 @@ from trustlog.domain.partner.figures import SharedSection
 from trustlog.domain.ritual.model import Ritual
 from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
-from trustlog.render.export import wording
+from trustlog.render.export import heads, wording
 from trustlog.render.safe import visible
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~]|&(?=#?\w+;))")  # & only where it starts an entity
@@ -216,26 +216,26 @@ def _day(day: Day, names: dict[str, str]) -> list[str]:
 
 
 def _ritual(ritual: Ritual) -> list[str]:
-    return _headed_rows(wording.ritual_head(ritual), wording.ritual_rows(ritual))
+    return _headed_rows(heads.ritual_head(ritual), heads.ritual_rows(ritual))
 
 
-def _headed_rows(head: list[str], rows: list[wording.Row]) -> list[str]:
+def _headed_rows(head: list[str], rows: list[heads.Row]) -> list[str]:
     """A record shown as its head line, then a row for each thing it holds."""
     return [_head(head), "", *_rows(rows), ""]
 
 
 def _contract(contract: Contract) -> list[str]:
-    lines = [f"**{wording.contract_head(contract)}**", ""]
-    lines += _rows(wording.contract_rows(contract))
-    lines.append(f"- {wording.contract_revisit(contract)}")
+    lines = [f"**{heads.contract_head(contract)}**", ""]
+    lines += _rows(heads.contract_rows(contract))
+    lines.append(f"- {heads.contract_revisit(contract)}")
     lines.append("")
     return lines
 
 
 def _agreement(agreement: Agreement) -> list[str]:
-    lines = [_head(wording.agreement_head(agreement)), ""]
+    lines = [_head(heads.agreement_head(agreement)), ""]
     lines += labelled("", agreement.text)
-    lines += [f"- {said}" for said in wording.agreement_dates(agreement)]
+    lines += [f"- {said}" for said in heads.agreement_dates(agreement)]
     lines.append("")
     return lines
 
@@ -245,7 +245,7 @@ def _head(head: list[str]) -> str:
     return " · ".join([f"**{head[0]}**", *head[1:]])
 
 
-def _rows(rows: list[wording.Row]) -> list[str]:
+def _rows(rows: list[heads.Row]) -> list[str]:
     return [line for label, value in rows for line in labelled(label, value)]
 
 
@@ -268,14 +268,7 @@ def _checkin(checkin: Checkin) -> list[str]:
 
 
 def _trigger(trigger: Trigger) -> list[str]:
-    head = [f"**Flare-up at {trigger.at:%H:%M}**"]
-    if trigger.intensity is not None:
-        head.append(f"intensity {trigger.intensity} of 10")
-    minutes = trigger.recovery_minutes
-    head.append(
-        f"settled after {words.minutes(minutes)}" if minutes is not None else "not settled yet"
-    )
-    lines = [" · ".join(head), ""]
+    lines = [_head(heads.trigger_head(trigger)), ""]
     lines += labelled("What happened", trigger.what)
     if trigger.breathed_seconds:
         lines.append(f"- Breathed together for {words.seconds(trigger.breathed_seconds)}")
@@ -299,7 +292,7 @@ def _apology(apology: Apology) -> list[str]:
 
 def _jrnl(entry: JrnlEntry) -> list[str]:
     """An entry brought over from jrnl: its words as text, with its tags and star."""
-    return _headed_rows(wording.jrnl_head(entry), wording.jrnl_rows(entry))
+    return _headed_rows(heads.jrnl_head(entry), heads.jrnl_rows(entry))
 
 
 def _entry_line(entry: Entry, facts: bool = False) -> str:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from trustlog.domain.agreement.model import Agreement
 from trustlog.domain.checkin.model import Checkin
-from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.export.model import (
     ARGUMENTS,
@@ -35,19 +33,15 @@ from trustlog.domain.export.model import (
     Marker,
     PromiseRecord,
 )
-from trustlog.domain.imports.model import JrnlEntry
 from trustlog.domain.promise.model import BROKEN, KEPT, Mark
 from trustlog.domain.promise.standing import REPAIRED, UNRECORDED
 from trustlog.domain.report import progress
 from trustlog.domain.report.model import RitualFigures
-from trustlog.domain.ritual.model import Ritual
 from trustlog.domain.trigger.model import Trigger
 from trustlog.render import words
 
 # Each format's own way of making a person's words safe inside its markup, as one line.
 Quote = Callable[[str], str]
-# A labelled field of an entry: its label, and the person's words (None: not given).
-Row = tuple[str, str | None]
 
 NO_CONCERNS = "Nothing in these entries matched any of these."
 NO_AGENDA = "No topics were added."
@@ -325,65 +319,3 @@ def mark_line(mark: Mark, names: dict[str, str], quote: Quote) -> str:
     if mark.note:
         line += f"; note: {quote(mark.note)}"
     return line
-
-
-# -- the entries' heads and labelled fields, for every format ------------------------------
-
-
-def ritual_head(ritual: Ritual) -> list[str]:
-    """The entry's name, then what goes beside it: ["Weekly repair check-in", "25 min"]."""
-    head = [RITUAL_PARTS.get(ritual.what, ritual.what)]
-    if ritual.minutes:
-        head.append(words.minutes(ritual.minutes))
-    return head
-
-
-def ritual_rows(ritual: Ritual) -> list[Row]:
-    return [
-        ("Facts", ritual.facts),
-        ("Feelings", ritual.feelings),
-        ("Progress", ritual.progress),
-        ("What helped", ritual.helped),
-        ("Note", ritual.note),
-    ]
-
-
-def contract_head(contract: Contract) -> str:
-    return f"Repair contract, revision {contract.number}"
-
-
-def contract_rows(contract: Contract) -> list[Row]:
-    rows: list[Row] = [("I commit to", each) for each in contract.mine]
-    rows += [("They commit to", each) for each in contract.theirs]
-    rows += [
-        ("What support looks like", contract.support),
-        ("What would break it", contract.breaks),
-    ]
-    return rows
-
-
-def contract_revisit(contract: Contract) -> str:
-    return f"Revisit on {words.short_date(contract.revisit, year=True)}"
-
-
-def agreement_head(agreement: Agreement) -> list[str]:
-    return ["Agreement", agreement_area(agreement.area)]
-
-
-def agreement_dates(agreement: Agreement) -> list[str]:
-    """ "To review on ...", "Retired on ...": what is known of the agreement's dates."""
-    said = []
-    if agreement.review is not None:
-        said.append(f"To review on {words.short_date(agreement.review, year=True)}")
-    if agreement.retired is not None:
-        said.append(f"Retired on {words.short_date(agreement.retired, year=True)}")
-    return said
-
-
-def jrnl_head(entry: JrnlEntry) -> list[str]:
-    """An entry brought over from jrnl: ["From jrnl at 21:40", "starred"]."""
-    return [f"From jrnl at {entry.created:%H:%M}", *(["starred"] if entry.starred else [])]
-
-
-def jrnl_rows(entry: JrnlEntry) -> list[Row]:
-    return [("Title", entry.title), ("Tags", ", ".join(entry.tags)), ("Text", entry.note)]
