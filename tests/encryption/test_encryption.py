@@ -405,3 +405,24 @@ def test_a_locked_journal_asks_the_passphrase_before_any_other_question(plain_an
     child.expect("That passphrase does not open this journal.")
     assert finish(child) == 2
     assert snapshot(home) == before
+
+
+def test_the_report_cache_stays_encrypted_through_its_daily_full_check(
+    cli, home, tmp_path_factory, monkeypatch
+):
+    _, encrypted, identity = templates(cli, tmp_path_factory, monkeypatch)
+    copy_to(encrypted, home)
+    open_session(home, identity, minutes=3 * 24 * 60)
+    args = ("report", "--month", "2027-01", "--json")  # October and November are history
+    first = cli(*args)
+    assert first.exit_code == 0, first.stderr
+    cached = home / "cache" / "2026-11.json"
+    written = cached.read_bytes()
+    assert crypt.is_encrypted(written)
+    monkeypatch.setenv("TRUSTLOG_NOW", "2026-11-26T20:00:00+00:00")  # the full check is due
+    again = cli(*args)
+    assert again.stdout == first.stdout
+    assert cached.read_bytes() != written  # the check is recorded, encrypted too
+    assert crypt.is_encrypted(cached.read_bytes())
+    assert not_encrypted(home) == []
+    assert plain_left(home) == []

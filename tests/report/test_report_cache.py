@@ -1,11 +1,17 @@
-"""The report's cache of earlier months: cheap, private, and never stale after a hand edit."""
+"""The report's cache of earlier months: cheap, private, and never stale for long.
+
+A file added, removed or replaced (renamed over) in an earlier month changes that
+month folder's stamp, so the next report sees it. An editor writing into the same
+file leaves the folder as it was: that is seen by the full check, once a day
+(cache.FULL_CHECK_SECONDS), moved here with TRUSTLOG_NOW.
+"""
 
 from __future__ import annotations
 
 import os
 import re
 import stat
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,6 +29,45 @@ TODAY = date(2026, 12, 5)
 
 def repeats(journal) -> int:
     return build_report(journal, NOVEMBER, TODAY).current.repeats
+
+
+def later(monkeypatch, seconds: float) -> None:
+    """Move the clock the cache goes by (TRUSTLOG_NOW) on by `seconds`."""
+    now = datetime.fromisoformat(os.environ["TRUSTLOG_NOW"])
+    monkeypatch.setenv("TRUSTLOG_NOW", (now + timedelta(seconds=seconds)).isoformat())
+
+
+def edit_in_place(path: Path, old: str, new: str) -> None:
+    """Write into the same file, as nano or VS Code save: same inode, the folder untouched."""
+    folder, inode = path.parent.stat(), path.stat().st_ino
+    with path.open("r+") as handle:
+        text = handle.read().replace(old, new)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(text)
+    after = path.parent.stat()
+    assert path.stat().st_ino == inode
+    assert (after.st_mtime_ns, after.st_ctime_ns) == (folder.st_mtime_ns, folder.st_ctime_ns)
+
+
+def replace_by_rename(path: Path, old: str, new: str) -> None:
+    """Write a new file and rename it over the old one, as vim and `sed -i` save."""
+    fresh = path.with_name(path.name + ".swp")
+    fresh.write_text(path.read_text().replace(old, new))
+    os.replace(fresh, path)
+
+
+def full_checks(monkeypatch) -> list[tuple[int, int]]:
+    """Record each month whose files are stat'ed one by one."""
+    seen: list[tuple[int, int]] = []
+    real = cache.fingerprint
+
+    def spy(journal, month, kinds):
+        seen.append(month)
+        return real(journal, month, kinds)
+
+    monkeypatch.setattr(cache, "fingerprint", spy)
+    return seen
 
 
 @pytest.fixture
@@ -73,25 +118,61 @@ def test_the_cache_holds_no_words_and_is_private(years):
         assert "money" not in text and "trip" not in text
 
 
-def test_a_hand_edit_of_an_old_month_changes_the_report(years):
+def test_a_file_replaced_in_an_old_month_changes_the_next_report(years):
     assert repeats(years) == 2
-    path = years.first_path
-    path.write_text(path.read_text().replace('"Money"', '"Work and money"'))
+    replace_by_rename(years.first_path, '"Money"', '"Work and money"')
     assert repeats(years) == 1
 
 
-def test_a_same_size_hand_edit_is_seen_by_its_new_mtime(years):
+def test_an_edit_in_place_of_an_old_month_shows_after_the_full_check(years, monkeypatch):
+    assert repeats(years) == 2
+    edit_in_place(years.first_path, '"Money"', '"Work and money"')
+    assert repeats(years) == 2  # the folder looks the same: the figures wait for the check
+    later(monkeypatch, cache.FULL_CHECK_SECONDS - 1)
+    assert repeats(years) == 2
+    later(monkeypatch, 1)  # a day after the last full check
+    assert repeats(years) == 1
+
+
+def test_a_same_size_edit_in_place_is_seen_by_its_new_mtime(years, monkeypatch):
     assert repeats(years) == 2
     path = years.first_path
     before = path.stat()
-    with path.open("r+") as handle:  # in place, as some editors write
-        text = handle.read()
-        handle.seek(0)
-        handle.write(text.replace('"Money"', '"Honey"'))
+    edit_in_place(path, '"Money"', '"Honey"')
     # A person edits seconds later; make sure the clock moved even on a coarse file system.
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
     assert path.stat().st_size == before.st_size
+    later(monkeypatch, cache.FULL_CHECK_SECONDS)
     assert repeats(years) == 1
+
+
+def test_touching_the_month_folder_counts_an_edit_in_place_at_once(years):
+    assert repeats(years) == 2
+    edit_in_place(years.first_path, '"Money"', '"Work and money"')
+    os.utime(years.first_path.parent)  # `touch 2023/02`, as docs/report.md says
+    assert repeats(years) == 1
+
+
+def test_a_clock_set_back_checks_every_file(years, monkeypatch):
+    assert repeats(years) == 2
+    edit_in_place(years.first_path, '"Money"', '"Work and money"')
+    later(monkeypatch, -60)  # the last full check seems to lie ahead: not to be trusted
+    assert repeats(years) == 1
+
+
+def test_the_full_check_runs_once_a_day(years, monkeypatch):
+    repeats(years)
+    checked = full_checks(monkeypatch)
+    later(monkeypatch, 3600)
+    repeats(years)
+    assert checked == []  # each earlier folder's stamp only
+    later(monkeypatch, cache.FULL_CHECK_SECONDS)
+    repeats(years)
+    assert (2023, 2) in checked and (2025, 3) in checked  # every earlier month, file by file
+    checked.clear()
+    later(monkeypatch, 3600)
+    repeats(years)
+    assert checked == []  # the check is recorded: not again for a day
 
 
 def test_removing_or_adding_an_old_file_changes_the_report(years):
@@ -102,7 +183,7 @@ def test_removing_or_adding_an_old_file_changes_the_report(years):
     assert repeats(years) == 2
 
 
-def test_strength_follows_a_hand_edited_old_mark(journal):
+def test_strength_follows_a_hand_edited_old_mark(journal, monkeypatch):
     call = promise(journal, "Call at seven", "2024-01-01")
     old = mark(journal, call, "2024-01-01", "kept")
     mark(journal, call, "2026-11-02", "kept")
@@ -110,8 +191,20 @@ def test_strength_follows_a_hand_edited_old_mark(journal):
     one = 1 - M
     assert first == pytest.approx(one * M + one)
     path = journal.dated_path(date(2024, 1, 1), "mark", old.id)
-    path.write_text(path.read_text().replace('outcome = "kept"', 'outcome = "broken"'))
+    edit_in_place(path, 'outcome = "kept"', 'outcome = "broken"')
+    later(monkeypatch, cache.FULL_CHECK_SECONDS)
     assert build_report(journal, NOVEMBER, TODAY).current.promises.strength == pytest.approx(one)
+
+
+def test_no_cache_file_holds_a_word_through_rebuilds_and_checks(years, monkeypatch):
+    repeats(years)
+    replace_by_rename(years.first_path, '"Money"', '"Money talk"')
+    repeats(years)
+    later(monkeypatch, cache.FULL_CHECK_SECONDS)
+    repeats(years)
+    for file in (years.root / cache.FOLDER).iterdir():
+        text = file.read_text().lower()
+        assert "money" not in text and "trip" not in text and "talk" not in text
 
 
 def test_a_damaged_cache_file_is_rebuilt(years):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from trustlog import clock
 from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin, normal_topic
 from trustlog.domain.core.fields import Span, TextSpec, declared
@@ -196,29 +197,26 @@ def _score(value: Any) -> float:
     return float(value)
 
 
-def tally_before(journal: Journal, year: int, month: int) -> Tally:
+def tally_before(journal: Journal, year: int, month: int, now: datetime | None = None) -> Tally:
     """The tally of every month folder before (year, month), from the cache where it is fresh.
 
-    Checking freshness lists the earlier month folders and stats their
-    check-in and mark files; it reads no entry. Only the months after the
-    newest fresh cache file are read and folded (and then cached).
+    Checking freshness stats each earlier month folder, and once a day every
+    check-in and mark file in them (storage/cache.py says why); it reads no
+    entry. Only the months after the newest fresh cache file are read and
+    folded (and then cached).
     """
     months = [m for m in journal.months() if m < (year, month)]
     if not months:
         return Tally()
-    keys = cache.chain_keys(journal, months, CACHED_KINDS)
-    tally, first = Tally(), 0
-    for index in range(len(months) - 1, -1, -1):
-        stored = cache.load(journal, cache.name_of(months[index]), keys[months[index]])
-        found = Tally.from_json(stored) if stored is not None else None
-        if found is not None:
-            tally, first = found, index + 1
-            break
+    moment = (now or clock.now()).timestamp()
+    cached = cache.Months(journal, months, CACHED_KINDS, moment)
+    first, found = cached.newest(Tally.from_json)
+    tally = found or Tally()
     fresh = []
     for each in months[first:]:
         tally.add_month(read_month(journal, *each, CACHED_KINDS))
-        fresh.append((cache.name_of(each), keys[each], tally.to_json()))
-    cache.save(journal, fresh)
+        fresh.append(tally.to_json())
+    cached.save(fresh)
     return tally
 
 
