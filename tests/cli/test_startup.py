@@ -26,8 +26,11 @@ HEAVY = (
 )
 
 PROBE = """
-import json, sys, runpy
+import json, os, sys, runpy
 sys.argv = ["trustlog", *json.loads(sys.argv[1])]
+def _exit(code):  # `trustlog --help` ends with os._exit (cli/quick.py): seen here instead
+    raise SystemExit(code)
+os._exit = _exit
 try:
     runpy.run_module("trustlog", run_name="__main__")
 except SystemExit:
@@ -220,3 +223,19 @@ def test_the_garbage_collector_is_off_only_while_the_command_loads(args, home):
         check=True,
     )
     assert done.stderr.split()[-2:] == ["True", "True"]
+
+
+def test_the_top_level_help_ends_at_once_with_its_words_whole(home):
+    # cli/quick.py ends `trustlog --help` with os._exit, skipping Python's tidying at
+    # exit: the help is flushed first, whole, with exit 0, as typer's own ends.
+    env = {**os.environ, "TRUSTLOG_HOME": str(home), "COLUMNS": "80"}
+    quick = [sys.executable, "-m", "trustlog"]
+    plain = [sys.executable, "-c", "from trustlog.cli.app import main; main()"]
+    for flag in ("--help", "-h"):
+        ended, usual = (
+            subprocess.run([*way, flag], env=env, capture_output=True, text=True, check=True)
+            for way in (quick, plain)
+        )
+        assert ended.stdout == usual.stdout
+        assert ended.stdout.startswith("Usage: trustlog [OPTIONS] COMMAND [ARGS]...")
+        assert ended.stdout.rstrip().endswith("how things work.")
