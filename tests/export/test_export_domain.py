@@ -17,16 +17,10 @@ from tests.support.report_journal import checkin, mark, marks, promise, trigger
 from trustlog.domain.core.period import SPAN, Period
 from trustlog.domain.export.build import build_export, check_kinds, window
 from trustlog.domain.export.model import (
-    ARGUMENTS,
-    HIGHEST,
-    LOW_DAYS,
-    LOWEST,
     NOT_CHOSEN,
-    OPEN_FLARES,
     PRIVATE,
-    STRONG_FLARES,
-    TRIGGERS,
-    UNSETTLED,
+    ConcernKind,
+    KeyDayReason,
     LeftOut,
     Options,
 )
@@ -136,9 +130,9 @@ def test_concerns_come_first_and_say_facts(weeks):
     # Trust 2 on 3 November; the flare-ups of the 7th and 8th not settled; 4 flare-ups
     # started, 2 settled: half or more are not settled.
     assert [(c.what, c.value, c.days) for c in concerns] == [
-        (LOW_DAYS, None, 1),
-        (OPEN_FLARES, None, 2),
-        (UNSETTLED, 2, 4),
+        (ConcernKind.LOW_DAYS, None, 1),
+        (ConcernKind.OPEN_FLARES, None, 2),
+        (ConcernKind.UNSETTLED, 2, 4),
     ]
     assert [e.date for e in concerns[0].entries] == [date(2026, 11, 3)]
 
@@ -162,15 +156,15 @@ def test_to_look_at_first_finds_the_hard_days_the_hard_flare_up_and_the_open_one
     trigger(journal, "2026-11-16 08:00", "2026-11-16 12:00", intensity=5)  # long, not strong
     trigger(journal, "2026-11-23 23:40", intensity=8)
     concerns = {c.what: c for c in made(journal).summary.concerns}
-    assert [e.date for e in concerns[LOW_DAYS].entries] == [
+    assert [e.date for e in concerns[ConcernKind.LOW_DAYS].entries] == [
         date(2026, 11, 3),
         date(2026, 11, 10),
         date(2026, 11, 11),
     ]
-    assert [e.at.isoformat() for e in concerns[STRONG_FLARES].entries] == [
+    assert [e.at.isoformat() for e in concerns[ConcernKind.STRONG_FLARES].entries] == [
         "2026-11-08T21:00:00+00:00"
     ]
-    assert [e.at.isoformat() for e in concerns[OPEN_FLARES].entries] == [
+    assert [e.at.isoformat() for e in concerns[ConcernKind.OPEN_FLARES].entries] == [
         "2026-11-23T23:40:00+00:00"
     ]
 
@@ -204,12 +198,12 @@ def test_a_flagged_entry_is_a_concern(journal):
 def test_key_days_by_hand(weeks):
     days = made(weeks).summary.key_days
     assert [(d.date.isoformat(), d.reasons) for d in days] == [
-        ("2026-11-01", [ARGUMENTS]),
-        ("2026-11-03", [LOWEST, ARGUMENTS]),  # trust 2
-        ("2026-11-05", [TRIGGERS]),
-        ("2026-11-06", [TRIGGERS]),
-        ("2026-11-08", [TRIGGERS]),  # intensity 9 comes before the 7th's
-        ("2026-11-10", [HIGHEST, ARGUMENTS]),  # trust 8
+        ("2026-11-01", [KeyDayReason.ARGUMENTS]),
+        ("2026-11-03", [KeyDayReason.LOWEST, KeyDayReason.ARGUMENTS]),  # trust 2
+        ("2026-11-05", [KeyDayReason.TRIGGERS]),
+        ("2026-11-06", [KeyDayReason.TRIGGERS]),
+        ("2026-11-08", [KeyDayReason.TRIGGERS]),  # intensity 9 comes before the 7th's
+        ("2026-11-10", [KeyDayReason.HIGHEST, KeyDayReason.ARGUMENTS]),  # trust 8
     ]
 
 
@@ -225,7 +219,8 @@ def test_private_entries_are_out_of_everything_unless_asked_for(weeks):
     assert shared.summary.figures.checkin_days == 5
     assert shared.summary.key_days[0].date == date(2026, 11, 1)
     assert any(
-        d.date == date(2026, 11, 12) and LOWEST in d.reasons for d in shared.summary.key_days
+        d.date == date(2026, 11, 12) and KeyDayReason.LOWEST in d.reasons
+        for d in shared.summary.key_days
     )
 
 

@@ -85,7 +85,10 @@ def unlock(
     minutes: Annotated[
         int,
         typer.Option(
-            "--for", metavar="MINUTES", help="How long it stays open, in minutes (default 15)."
+            "--for",
+            metavar="MINUTES",
+            help="How long it stays open, in minutes (default 15).",
+            show_default=False,
         ),
     ] = domain.DEFAULT_MINUTES,
     json: DoneJson = False,

@@ -98,6 +98,11 @@ class Asker:
             [("qmark", "fg:ansicyan"), ("instruction", "fg:ansibrightblack")]
         )
 
+    def _ask(self, question: Callable[..., Any], message: str, **settings: Any) -> Any:
+        """A questionary `question` asked in trustlog's style: the same mark and colours
+        for every question, and Ctrl-C raised, not swallowed (`unsafe_ask`)."""
+        return question(message, style=self._style, qmark=QMARK, **settings).unsafe_ask()
+
     def text(
         self,
         message: str,
@@ -109,14 +114,9 @@ class Asker:
         offered: dict[str, Any] = {}
         if completions:
             offered = {"completer": _completer(completions), "complete_while_typing": True}
-        answer = self._q.text(
-            message,
-            default=default or "",
-            instruction=hint,
-            style=self._style,
-            qmark=QMARK,
-            **offered,
-        ).unsafe_ask()
+        answer = self._ask(
+            self._q.text, message, default=default or "", instruction=hint, **offered
+        )
         return answer if answer and answer.strip() else None
 
     def number(
@@ -124,21 +124,18 @@ class Asker:
     ) -> int | None:
         hint = hint or f"({low}–{high}, Enter to skip)"
         message, hint = lay_out(message, hint, _columns(), answer=NUMBER_ROOM)
-        answer = self._q.text(
+        answer = self._ask(
+            self._q.text,
             message,
             default="" if default is None else str(default),
             instruction=hint,
             validate=_number_validator(low, high),
-            style=self._style,
-            qmark=QMARK,
-        ).unsafe_ask()
+        )
         return int(answer) if answer and answer.strip() else None
 
     def confirm(self, message: str, default: bool = False) -> bool:
         message = lay_out(message, "(y/N)", _columns(), gap=1, answer=NUMBER_ROOM)[0]
-        return bool(
-            self._q.confirm(message, default=default, style=self._style, qmark=QMARK).unsafe_ask()
-        )
+        return bool(self._ask(self._q.confirm, message, default=default))
 
     def choose(
         self, message: str, choices: Sequence[tuple[str, str]], default: str | None = None
@@ -149,15 +146,14 @@ class Asker:
         # typed ahead, meant for the next question, change an answer (a promise saved as
         # broken). No letter shortcuts either, for the same reason; Ctrl-N/P stay.
         return str(
-            self._q.select(
+            self._ask(
+                self._q.select,
                 message,
                 choices=options,
                 default=default,
-                style=self._style,
-                qmark=QMARK,
                 use_jk_keys=False,
                 use_shortcuts=False,
-            ).unsafe_ask()
+            )
         )
 
     def key(self, message: str, choices: Sequence[tuple[str, str, str]], default: str) -> str:

@@ -283,12 +283,6 @@ def drop_match(sentence: str, match: re.Match[str]) -> str:
     return text[:1].upper() + text[1:] if sentence[:1].isupper() else text
 
 
-def cut_at_match(sentence: str, match: re.Match[str]) -> str:
-    """The sentence ended where the match begins."""
-    text = sentence[: match.start()].rstrip(" ,;:—–-")
-    return text + "." if text else ""
-
-
 # Where a clause ends: a comma, semicolon, colon or dash, or the sentence's end.
 _CLAUSE_END = re.compile(r"\s*(?:[,;:]|\s[—–-]\s)|[.!?]*\s*$")
 # Where the clause of a match starts: after a comma, semicolon, colon or dash, or at a
@@ -319,7 +313,6 @@ def drop_clause(sentence: str, match: re.Match[str]) -> str:
 
 REWRITES: dict[str, Rewrite] = {
     "drop_match": drop_match,
-    "cut_at_match": cut_at_match,
     "drop_clause": drop_clause,
 }
 """The rewrites above, by the names a table of rules gives them."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from trustlog.domain.agreement.model import Agreement
@@ -33,16 +34,26 @@ from trustlog.domain.trigger.model import Trigger
 PRIVATE = "private"  # marked private, and --include-private was not given
 NOT_CHOSEN = "not_chosen"  # its kind was not among the --only kinds
 
-# Why a day is a key day (`KeyDay.reasons`), in the order they are worded.
-LOWEST, HIGHEST, TRIGGERS, ARGUMENTS = "lowest", "highest", "triggers", "arguments"
 
-# What a concern is about (`Concern.what`).
-LOW_TRUST = "low_trust"  # trust averaged low over several check-in days
-UNSETTLED = "unsettled"  # half or more of the window's flare-ups not settled
-FLAGGED = "flagged"  # an entry the person flagged or starred
-LOW_DAYS = "low_days"  # days with mood or trust at LOW_DAY or below
-STRONG_FLARES = "strong_flares"  # flare-ups of STRONG or more that took LONG_SETTLE to settle
-OPEN_FLARES = "open_flares"  # flare-ups not settled yet
+class KeyDayReason(StrEnum):
+    """Why a day is a key day (`KeyDay.reasons`), in the order they are worded."""
+
+    LOWEST = "lowest"
+    HIGHEST = "highest"
+    TRIGGERS = "triggers"
+    ARGUMENTS = "arguments"
+
+
+class ConcernKind(StrEnum):
+    """What a concern is about (`Concern.what`)."""
+
+    LOW_TRUST = "low_trust"  # trust averaged low over several check-in days
+    UNSETTLED = "unsettled"  # half or more of the window's flare-ups not settled
+    FLAGGED = "flagged"  # an entry the person flagged or starred
+    LOW_DAYS = "low_days"  # days with mood or trust at LOW_DAY or below
+    STRONG_FLARES = "strong_flares"  # flare-ups of STRONG or more that took LONG_SETTLE to settle
+    OPEN_FLARES = "open_flares"  # flare-ups not settled yet
+
 
 # What "to look at first" looks for: the thresholds, said in the export too.
 LOW_DAY = 2  # mood (of 5) or trust (of 10) at this or below: the distress line's own bar
@@ -160,7 +171,7 @@ class Concern:
     OPEN_FLARES: `entries` are the flare-ups not settled yet.
     """
 
-    what: str
+    what: ConcernKind
     value: float | None = None
     days: int = 0
     entries: list[Entry] = field(default_factory=list)
@@ -194,7 +205,7 @@ class KeyDay:
     """
 
     date: date
-    reasons: list[str]
+    reasons: list[KeyDayReason]
     checkin: Checkin | None = None
     triggers: list[Trigger] = field(default_factory=list)
 

@@ -13,23 +13,15 @@ from trustlog.domain.checkin.model import Checkin
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.core.period import Period
 from trustlog.domain.export.model import (
-    ARGUMENTS,
-    FLAGGED,
-    HIGHEST,
     LONG_SETTLE,
     LOW_DAY,
-    LOW_DAYS,
-    LOW_TRUST,
-    LOWEST,
     MARKERS,
-    OPEN_FLARES,
     STRONG,
-    STRONG_FLARES,
-    TRIGGERS,
-    UNSETTLED,
     Concern,
+    ConcernKind,
     Export,
     KeyDay,
+    KeyDayReason,
     Marker,
     PromiseRecord,
     Summary,
@@ -90,7 +82,9 @@ def concerns(figures: Figures, entries: list[Entry]) -> list[Concern]:
         and any(value is not None and value <= LOW_DAY for value in (e.mood, e.trust))
     ]
     if low:
-        found.append(Concern(LOW_DAYS, days=len({entry.day for entry in low}), entries=low))
+        found.append(
+            Concern(ConcernKind.LOW_DAYS, days=len({entry.day for entry in low}), entries=low)
+        )
     triggers = [e for e in entries if isinstance(e, Trigger)]
     strong: list[Entry] = [
         t
@@ -100,17 +94,19 @@ def concerns(figures: Figures, entries: list[Entry]) -> list[Concern]:
         and t.recovery_minutes >= LONG_SETTLE
     ]
     if strong:
-        found.append(Concern(STRONG_FLARES, days=len(strong), entries=strong))
+        found.append(Concern(ConcernKind.STRONG_FLARES, days=len(strong), entries=strong))
     still_open: list[Entry] = [t for t in triggers if t.resolved_at is None]
     if still_open:
-        found.append(Concern(OPEN_FLARES, days=len(still_open), entries=still_open))
+        found.append(Concern(ConcernKind.OPEN_FLARES, days=len(still_open), entries=still_open))
     if progress.trust_low(figures):
-        found.append(Concern(LOW_TRUST, figures.trust_average, figures.checkin_days))
+        found.append(Concern(ConcernKind.LOW_TRUST, figures.trust_average, figures.checkin_days))
     if progress.slow_to_settle(figures):
-        found.append(Concern(UNSETTLED, figures.triggers.resolved, figures.triggers.count))
+        found.append(
+            Concern(ConcernKind.UNSETTLED, figures.triggers.resolved, figures.triggers.count)
+        )
     flagged = [entry for entry in entries if is_flagged(entry)]
     if flagged:
-        found.append(Concern(FLAGGED, entries=flagged))
+        found.append(Concern(ConcernKind.FLAGGED, entries=flagged))
     return found
 
 
@@ -159,7 +155,7 @@ def key_days(checkins: list[Checkin], triggers: list[Trigger]) -> list[KeyDay]:
     flares: dict[date, list[Trigger]] = {}
     for trigger in triggers:
         flares.setdefault(trigger.day, []).append(trigger)
-    reasons: dict[date, list[str]] = {}
+    reasons: dict[date, list[KeyDayReason]] = {}
     # By trust where days gave it, else by mood; the earliest of equal days.
     rated = [c for c in by_date.values() if c.trust is not None] or [
         c for c in by_date.values() if c.mood is not None
@@ -167,9 +163,9 @@ def key_days(checkins: list[Checkin], triggers: list[Trigger]) -> list[KeyDay]:
     lowest = min(rated, key=_rating, default=None)
     highest = max(rated, key=_rating, default=None)
     if lowest is not None and highest is not None:
-        reasons[lowest.date] = [LOWEST]
+        reasons[lowest.date] = [KeyDayReason.LOWEST]
         if _rating(highest) != _rating(lowest):
-            reasons[highest.date] = [HIGHEST]
+            reasons[highest.date] = [KeyDayReason.HIGHEST]
 
     def weight(day: date) -> tuple[int, int]:
         topics = [t for t in by_date[day].arguments if t.strip()] if day in by_date else []
@@ -184,9 +180,9 @@ def key_days(checkins: list[Checkin], triggers: list[Trigger]) -> list[KeyDay]:
         reasons[day] = []
     for day in list(reasons):
         if day in flares:
-            reasons[day].append(TRIGGERS)
+            reasons[day].append(KeyDayReason.TRIGGERS)
         if day in by_date and any(t.strip() for t in by_date[day].arguments):
-            reasons[day].append(ARGUMENTS)
+            reasons[day].append(KeyDayReason.ARGUMENTS)
     return [
         KeyDay(day, reasons[day], by_date.get(day), flares.get(day, [])) for day in sorted(reasons)
     ]

@@ -18,20 +18,10 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from trustlog.domain import kinds
 from trustlog.domain.core.entry import path_of
 from trustlog.domain.core.fields import YEARS
 from trustlog.domain.imports.model import FOREIGN, JRNL, Conflict, Imported, JrnlEntry
-from trustlog.domain.imports.service import (
-    Incoming,
-    Progress,
-    checked,
-    entry_refused,
-    land,
-    parse_json,
-    read_items,
-    refused,
-)
+from trustlog.domain.imports.service import ImportFile, Incoming, Progress, land
 from trustlog.storage import document
 from trustlog.storage.journal import Journal
 
@@ -42,27 +32,25 @@ Key = tuple[str, str, str, str]  # date, HH:MM, title, text: how an entry is kno
 def import_jrnl(
     journal: Journal, raw: bytes, source: str, progress: Progress | None = None
 ) -> Imported:
-    data = parse_json(raw, source)
+    file = ImportFile(source, progress)
+    data = file.json(raw)
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         hint = ""
         if isinstance(data, dict) and "trustlog_export" in data:
             hint = " (it is a trustlog export: `trustlog import trustlog` reads those)"
-        raise refused(
-            source,
+        raise file.refused(
             f'this is not jrnl\'s JSON export, {{"tags", "entries"}}{hint}',
             "Nothing was imported.",
         )
     if not isinstance(data.get("tags", {}), dict):
-        raise refused(source, "'tags' should be a table of tags and their counts")
+        raise file.refused("'tags' should be a table of tags and their counts")
     items = data["entries"]
     # Under the lock from the start: what the journal has decides what is new, and two
     # imports of one file at once must not both find it new.
     with journal.writing():
         ids = iter(journal.new_ids(len(items), {f.id for f in journal.all_files()}))
-        incoming = read_items(
-            items,
-            lambda item, number: _read_item(journal, item, next(ids), source, number),
-            progress,
+        incoming = file.read_entries(
+            items, lambda item, number: _read_item(journal, item, next(ids), file, number)
         )
         known = _known(journal)
         result = Imported(source)
@@ -80,23 +68,23 @@ def import_jrnl(
         return land(journal, fresh, result)
 
 
-def _read_item(journal: Journal, item: Any, new_id: str, source: str, number: int) -> Incoming:
+def _read_item(journal: Journal, item: Any, new_id: str, file: ImportFile, number: int) -> Incoming:
     if not isinstance(item, dict):
-        raise entry_refused(source, number, "it should be a table, as jrnl writes")
-    day = _day(item.get("date"), source, number)
-    at = _time(item.get("time"), source, number)
+        raise file.entry_refused(number, "it should be a table, as jrnl writes")
+    day = _day(item.get("date"), file, number)
+    at = _time(item.get("time"), file, number)
     texts = {}
     for key in ("title", "body"):
         value = item.get(key, "")
         if not isinstance(value, str):
-            raise entry_refused(source, number, f"'{key}' should be text")
+            raise file.entry_refused(number, f"'{key}' should be text")
         texts[key] = value
     tags = item.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-        raise entry_refused(source, number, "'tags' should be a list of texts")
+        raise file.entry_refused(number, "'tags' should be a list of texts")
     starred = item.get("starred", False)
     if not isinstance(starred, bool):
-        raise entry_refused(source, number, "'starred' should be true or false")
+        raise file.entry_refused(number, "'starred' should be true or false")
     # Everything else jrnl gave is kept in one table of its own (model.FOREIGN): beside our
     # fields, a key of jrnl's named `private` would become trustlog's own flag.
     foreign = {
@@ -119,33 +107,28 @@ def _read_item(journal: Journal, item: Any, new_id: str, source: str, number: in
     target = path_of(journal, entry)
     text = document.dumps(*entry.to_document())
     shown = f"{day.isoformat()} {at:%H:%M}"
-
-    def read() -> Any:
-        return kinds.load(document.loads(text, target))
-
-    checked(source, number, read, target, shown)  # read back, as the journal will
-    return Incoming(target, text, entry)
+    return file.read_back(number, target, text, shown)
 
 
-def _day(value: Any, source: str, number: int) -> date:
+def _day(value: Any, file: ImportFile, number: int) -> date:
     try:
         if not isinstance(value, str):
             raise ValueError
         day = date.fromisoformat(value)
     except ValueError:
-        raise entry_refused(source, number, "'date' should be a date like 2026-11-24") from None
+        raise file.entry_refused(number, "'date' should be a date like 2026-11-24") from None
     if not YEARS[0] <= day.year <= YEARS[1]:
-        raise entry_refused(source, number, f"'date' should be from {YEARS[0]} to {YEARS[1]}")
+        raise file.entry_refused(number, f"'date' should be from {YEARS[0]} to {YEARS[1]}")
     return day
 
 
-def _time(value: Any, source: str, number: int) -> time:
+def _time(value: Any, file: ImportFile, number: int) -> time:
     try:
         if not isinstance(value, str) or len(value) != 5:
             raise ValueError
         return time.fromisoformat(value)
     except ValueError:
-        raise entry_refused(source, number, "'time' should be a time like 21:05") from None
+        raise file.entry_refused(number, "'time' should be a time like 21:05") from None
 
 
 def _without_nulls(value: Any) -> Any:

@@ -24,16 +24,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from trustlog.domain import kinds
 from trustlog.domain.core.entry import Entry, Record
 from trustlog.domain.imports.model import Conflict, Imported
 from trustlog.domain.profile import Profile, load_profile
 from trustlog.errors import InputError, TrustlogError
+from trustlog.storage import document
 from trustlog.storage.journal import EntryFile, Journal
 
 Progress = Callable[[int, int], None]
 """Told (entries checked, entries in all) as an import goes; the last call is (n, n)."""
 
 CHECKIN = "checkin"
+WHOLE_FILE = "Nothing was imported. Check that it is the whole file, as exported."
 
 
 @dataclass(frozen=True)
@@ -49,43 +52,72 @@ class Incoming:
         return str(getattr(self.entry, "stored_kind", self.entry.kind))
 
 
-def read_items(
-    items: list[Any], read: Callable[[Any, int], Incoming], progress: Progress | None
-) -> list[Incoming]:
-    """Each entry of a file read in turn, numbered from 1 as a refusal names it, with
-    progress told after each: how every reader goes through a file's entries."""
-    incoming = []
-    for number, item in enumerate(items, start=1):
-        incoming.append(read(item, number))
-        if progress is not None:
-            progress(number, len(items))
-    return incoming
+@dataclass(frozen=True)
+class ImportFile:
+    """A file being imported: how both readers (exported.py, jrnl.py) open it, go through
+    its entries and refuse it. `source` is the name every refusal gives the file;
+    `progress` is told as its entries are read."""
 
+    source: str
+    progress: Progress | None = None
 
-def parse_json(raw: bytes, source: str) -> Any:
-    """The JSON of a file to import; a damaged or truncated one names where it breaks."""
-    try:
-        text = raw.decode("utf-8-sig")  # a byte order mark, as some editors write, is fine
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise refused(source, f"line {line} is not UTF-8 text") from None
-    if not text.strip():
-        raise refused(source, "the file is empty")
-    try:
-        data = json.loads(text)
-    except RecursionError:
-        raise refused(source, "it is nested too deeply to read") from None
-    except json.JSONDecodeError as error:
-        # A string left open can only be the end of the file: JSON strings hold no
-        # raw newline, so one open mid-file fails at that newline instead.
-        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
-            end = text.rstrip()
-            line = end.count("\n") + 1
-            raise refused(source, f"line {line}: it ends too soon (was it cut off?)") from None
-        where = f"line {error.lineno}, column {error.colno}"
-        raise refused(source, f"{where}: it is not JSON ({error.msg.lower()})") from None
-    _check_sound(data, source)
-    return data
+    def json(self, raw: bytes) -> Any:
+        """The file's JSON; a damaged or truncated one names where it breaks."""
+        try:
+            text = raw.decode("utf-8-sig")  # a byte order mark, as some editors write, is fine
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            raise self.refused(f"line {line} is not UTF-8 text") from None
+        if not text.strip():
+            raise self.refused("the file is empty")
+        try:
+            data = json.loads(text)
+        except RecursionError:
+            raise self.refused("it is nested too deeply to read") from None
+        except json.JSONDecodeError as error:
+            # A string left open can only be the end of the file: JSON strings hold no
+            # raw newline, so one open mid-file fails at that newline instead.
+            if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+                end = text.rstrip()
+                line = end.count("\n") + 1
+                raise self.refused(f"line {line}: it ends too soon (was it cut off?)") from None
+            where = f"line {error.lineno}, column {error.colno}"
+            raise self.refused(f"{where}: it is not JSON ({error.msg.lower()})") from None
+        _check_sound(data, self)
+        return data
+
+    def read_entries(
+        self, items: list[Any], read: Callable[[Any, int], Incoming]
+    ) -> list[Incoming]:
+        """Each entry of the file read in turn, numbered from 1 as a refusal names it, with
+        progress told after each."""
+        incoming = []
+        for number, item in enumerate(items, start=1):
+            incoming.append(read(item, number))
+            if self.progress is not None:
+                self.progress(number, len(items))
+        return incoming
+
+    def read_back(self, number: int, target: Path, text: str, shown: str) -> Incoming:
+        """An entry's file, as it will land at `target`, read back with its kind's own
+        checks, as the journal will read it. A failure names the entry as the file
+        does (`shown`), for the file is what is wrong, not the journal."""
+        try:
+            entry = kinds.load(document.loads(text, target))
+        except TrustlogError as error:
+            reason = error.message.replace(str(target), shown, 1).rstrip(".")
+            raise self.entry_refused(number, reason) from None
+        return Incoming(target, text, entry)
+
+    def refused(self, reason: str, hint: str = WHOLE_FILE) -> InputError:
+        return InputError(f"{self.source}: {reason}.", hint=hint)
+
+    def entry_refused(self, number: int, reason: str) -> InputError:
+        """An entry of the file that cannot be imported: the file is refused whole."""
+        return InputError(
+            f"{self.source}, entry {number}: {reason}.",
+            hint="Nothing was imported: a file is imported whole or not at all.",
+        )
 
 
 MOST_NESTED = 32
@@ -93,25 +125,25 @@ MOST_NESTED = 32
 jrnl file comes near it, and deeper ones would be too deep to save as TOML."""
 
 
-def _check_sound(data: Any, source: str) -> None:
+def _check_sound(data: Any, file: ImportFile) -> None:
     """Refuse what could never be saved, naming the entry it is in: text that is not
     Unicode (JSON's `\\ud800`, a lone surrogate, which no file can hold) and lists or
     tables nested deeper than `MOST_NESTED`."""
     if not isinstance(data, dict):
         problem = _unsound(data)
         if problem is not None:
-            raise refused(source, problem)
+            raise file.refused(problem)
         return
     for key, value in data.items():
         if key == "entries" and isinstance(value, list):
             for number, item in enumerate(value, start=1):
                 problem = _unsound(item)
                 if problem is not None:
-                    raise entry_refused(source, number, problem)
+                    raise file.entry_refused(number, problem)
             continue
         problem = _unsound(key) or _unsound(value)
         if problem is not None:
-            raise refused(source, f"its '{visible_key(key)}': {problem}")
+            raise file.refused(f"its '{visible_key(key)}': {problem}")
 
 
 def _unsound(value: Any) -> str | None:
@@ -144,34 +176,6 @@ def _is_unicode(text: str) -> bool:
 def visible_key(key: str) -> str:
     """A key as it can be shown (a lone surrogate as its escape)."""
     return key.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-WHOLE_FILE = "Nothing was imported. Check that it is the whole file, as exported."
-
-
-def refused(source: str, reason: str, hint: str = WHOLE_FILE) -> InputError:
-    return InputError(f"{source}: {reason}.", hint=hint)
-
-
-def entry_refused(source: str, number: int, reason: str) -> InputError:
-    """An entry of the file that cannot be imported: the file is refused whole."""
-    return InputError(
-        f"{source}, entry {number}: {reason}.",
-        hint="Nothing was imported: a file is imported whole or not at all.",
-    )
-
-
-def checked(source: str, number: int, make: Callable[[], Entry], target: Path, shown: str) -> Entry:
-    """The entry `make` reads with its kind's own checks, a failure naming the file's entry.
-
-    The kind's messages name the entry's place in the journal (`target`); here
-    they name it as the file does (`shown`), for the file is what is wrong.
-    """
-    try:
-        return make()
-    except TrustlogError as error:
-        reason = error.message.replace(str(target), shown, 1).rstrip(".")
-        raise entry_refused(source, number, reason) from None
 
 
 def land(

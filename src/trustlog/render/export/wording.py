@@ -8,27 +8,20 @@ Nothing here escapes markup: each format escapes the person's words it quotes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import assert_never
 
 from trustlog.domain.checkin.model import Checkin
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.export.model import (
-    ARGUMENTS,
-    FLAGGED,
-    HIGHEST,
     LONG_SETTLE,
     LOW_DAY,
-    LOW_DAYS,
-    LOW_TRUST,
-    LOWEST,
     NOT_CHOSEN,
-    OPEN_FLARES,
     PRIVATE,
     STRONG,
-    STRONG_FLARES,
-    TRIGGERS,
-    UNSETTLED,
     Concern,
+    ConcernKind,
     KeyDay,
+    KeyDayReason,
     LeftOut,
     Marker,
     PromiseRecord,
@@ -148,7 +141,7 @@ MOST_FLARES = 3
 
 def concern(item: Concern, name: str | None = None, quote: Quote = str) -> str:
     """One concern as a sentence (the entries `listed` gives are listed apart, after it)."""
-    if item.what == LOW_DAYS:
+    if item.what == ConcernKind.LOW_DAYS:
         days = [
             f"{words.short_date(entry.day)} ({facts})"
             for entry in item.entries[:MOST_LOW_DAYS]
@@ -161,28 +154,28 @@ def concern(item: Concern, name: str | None = None, quote: Quote = str) -> str:
             f"{words.count(item.days, 'day')} with mood (of 5) or trust (of 10) at {LOW_DAY} "
             f"or lower: {', '.join(days)}."
         )
-    if item.what == STRONG_FLARES:
+    if item.what == ConcernKind.STRONG_FLARES:
         return (
             f"{words.count(item.days, 'flare-up')} of {STRONG} or more that took "
             f"{words.minutes(LONG_SETTLE)} or longer to settle:"
         )
-    if item.what == OPEN_FLARES:
+    if item.what == ConcernKind.OPEN_FLARES:
         return f"{words.count(item.days, 'flare-up')} not settled yet:"
-    if item.what == LOW_TRUST:
+    if item.what == ConcernKind.LOW_TRUST:
         return (
             f"Trust has stayed low: {words.decimal(item.value)} of 10 on average, "
             f"over {words.count(item.days, 'check-in day')}."
         )
-    if item.what == UNSETTLED:
+    if item.what == ConcernKind.UNSETTLED:
         settled = int(item.value or 0)
         return (
             f"Flare-ups have been slow to settle: {settled} of "
             f"{words.count(item.days, 'flare-up')} settled so far."
         )
-    if item.what == FLAGGED:
+    if item.what == ConcernKind.FLAGGED:
         flagged = words.count(len(item.entries), "entry", "entries")
         return f"Flagged by {author(name, quote)}: {flagged}."
-    return item.what
+    assert_never(item.what)  # each kind of concern has its words
 
 
 def concern_words(entry: Entry) -> str:
@@ -194,9 +187,9 @@ def concern_words(entry: Entry) -> str:
 
 def listed(item: Concern) -> tuple[list[Entry], int]:
     """The entries to list under a concern, and how many more there are."""
-    if item.what == LOW_DAYS:
+    if item.what == ConcernKind.LOW_DAYS:
         return [], 0  # named in the sentence itself
-    if item.what in (STRONG_FLARES, OPEN_FLARES):
+    if item.what in (ConcernKind.STRONG_FLARES, ConcernKind.OPEN_FLARES):
         return item.entries[:MOST_FLARES], max(len(item.entries) - MOST_FLARES, 0)
     return item.entries, 0
 
@@ -233,12 +226,12 @@ def key_day_reasons(day: KeyDay) -> str:
     checkin = day.checkin
     parts = []
     for reason in day.reasons:
-        if reason in (LOWEST, HIGHEST) and checkin is not None:
-            which = "lowest" if reason == LOWEST else "highest"
+        if reason in (KeyDayReason.LOWEST, KeyDayReason.HIGHEST) and checkin is not None:
+            which = "lowest" if reason == KeyDayReason.LOWEST else "highest"
             parts.append(f"{which} {'trust' if checkin.trust is not None else 'mood'}")
-        elif reason == TRIGGERS:
+        elif reason == KeyDayReason.TRIGGERS:
             parts.append(words.count(len(day.triggers), "flare-up"))
-        elif reason == ARGUMENTS and checkin is not None:
+        elif reason == KeyDayReason.ARGUMENTS and checkin is not None:
             topics = [topic for topic in checkin.arguments if topic.strip()]
             parts.append(words.count(len(topics), "argument"))
     return ", ".join(parts)
