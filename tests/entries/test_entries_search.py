@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trustlog.domain.entries import service
-from trustlog.storage import document
+from trustlog.storage import document, walk
 
 
 @pytest.fixture
@@ -134,3 +134,13 @@ def test_a_match_the_summary_does_not_show_is_shown_under_it(cli):
     assert lines.index(next(line for line in lines if "matched" in line)) < lines.index(
         next(line for line in lines if "2026-11-13" in line)
     )
+
+
+@pytest.mark.parametrize("words", ["talked", "THE", "e", "enough", "ﬁ", "k", "zzz"])
+def test_the_quick_walk_finds_what_reading_through_the_seam_finds(
+    cli, written, journal, monkeypatch, words
+):
+    cli("checkin", "--date", "2026-11-18", "--note", "ﬁne fish, Straße, Kelvin K")
+    quick = [entry.to_json() for entry in service.list_entries(journal, contains=words)]
+    monkeypatch.setattr(walk, "read", lambda *_: None)  # every file as the seam reads it
+    assert [entry.to_json() for entry in service.list_entries(journal, contains=words)] == quick

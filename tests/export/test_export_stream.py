@@ -19,6 +19,7 @@ from trustlog.domain.export.complete import build_complete
 from trustlog.domain.export.model import Options
 from trustlog.render.export.complete import EXPORT_FORMAT, _dumps, chunks, render
 from trustlog.render.safe import json_safe
+from trustlog.storage import walk
 from trustlog.storage.journal import FORMAT_VERSION
 
 SCALARS = st.one_of(
@@ -105,3 +106,21 @@ def test_a_damaged_entry_met_halfway_leaves_no_file(cli, home, tmp_path):
     assert done.exit_code == 1
     assert late.name in done.stderr
     assert not target.exists() and list(tmp_path.glob("*.json*")) == []
+
+
+def test_the_quick_walk_writes_what_reading_through_the_seam_writes(
+    cli, home, journal, monkeypatch
+):
+    every_kind(cli, home)
+    cli("checkin", "--date", "2026-11-01", "--note", "ﬁne, Straße, K, 日本")
+    (first,) = home.glob("2026/11/2026-11-01-checkin-*.md")
+    kept = first.with_name("kept-elsewhere")  # a link inside the journal: read by the seam
+    first.rename(kept)
+    first.symlink_to(kept.name)
+    now = clock_now()
+    today = now.date()
+    quick = b"".join(chunks(build_complete(journal, Options(), today, now, streamed=True)))
+    monkeypatch.setattr(walk, "read", lambda *_: None)  # every file as the seam reads it
+    plain = b"".join(chunks(build_complete(journal, Options(), today, now, streamed=True)))
+    assert quick == plain
+    assert "ﬁne, Straße" in json.loads(quick)["entries"][0]["file"]

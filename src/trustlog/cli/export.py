@@ -73,7 +73,7 @@ def export(
     terminal it shows what will be in the file and asks before writing.
     """
     from trustlog.cli.outside import OutsideFile
-    from trustlog.domain.export.build import build_export, check_flags, check_kinds
+    from trustlog.domain.export.choice import check_flags, check_kinds
     from trustlog.domain.export.model import Options
     from trustlog.render.export import screen
 
@@ -120,6 +120,8 @@ def export(
         # Read while it is written, unless what it holds is shown first and asked about.
         made = build_complete(state.journal, wanted, today, clock.now(), streamed=not asking)
     else:
+        from trustlog.domain.export.build import build_export
+
         made = build_export(state.journal, wanted, today, clock.now())
     if not target.approved(asking, lambda: _confirmed(state, made, chosen, target.shown)):
         screen.not_written(state.output)

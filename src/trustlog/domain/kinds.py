@@ -52,11 +52,16 @@ KEPT_IN = folders.KEPT_IN  # folder: its one kind
 
 def kind_named(name: str) -> type[Record] | None:
     """The class of the kind called `name`, its module imported now; None if unknown."""
-    where = WHERE.get(name)
-    if where is None:
-        return None
-    cls: type[Record] = getattr(importlib.import_module(where[0]), where[1])
+    cls = _LOADED.get(name)
+    if cls is None:
+        where = WHERE.get(name)
+        if where is None:
+            return None
+        cls = _LOADED[name] = getattr(importlib.import_module(where[0]), where[1])
     return cls
+
+
+_LOADED: dict[str, type[Record]] = {}  # asked once an entry: ten thousand times an export
 
 
 def __getattr__(name: str) -> Any:

@@ -50,7 +50,7 @@ def _escape(found: re.Match[str]) -> str:
 def json_safe(dumped: str) -> str:
     """JSON text (from json.dumps) with DEL, C1 and bidi controls escaped too, as
     `\\u007f`."""
-    if _JSON_RAW.search(dumped) is None:
-        return dumped
+    if (dumped.isascii() and "\x7f" not in dumped) or _JSON_RAW.search(dumped) is None:
+        return dumped  # (the only one of them in ASCII is DEL: a far quicker look)
     # Such characters can only be inside strings, where \\uXXXX means the same.
     return _JSON_RAW.sub(lambda found: f"\\u{ord(found.group()):04x}", dumped)

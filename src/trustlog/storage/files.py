@@ -60,6 +60,15 @@ class Files:
             data = atomic.read_regular(path, self.root)
         return self.plain(data, path)
 
+    @property
+    def changing(self) -> bool:
+        """Whether a change is open: its files read as they will be, not from the disk."""
+        return self._change is not None
+
+    def settle(self) -> None:
+        """Finish a change a crash interrupted, before a read that bypasses `read_bytes`."""
+        self._settle()
+
     def plain(self, data: bytes, path: Path) -> bytes:
         """A file's bytes as the journal reads them: decrypted in memory when encrypted.
 

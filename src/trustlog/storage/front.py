@@ -43,8 +43,16 @@ def read(front: str) -> dict[str, Any] | None:
     index = 0
     count = len(lines)
     while index < count:
-        found = _LINE.fullmatch(lines[index])
+        line = lines[index]
         index += 1
+        known = _KNOWN.get(line)
+        if known is not None:  # a line met before: the same key and the same value
+            key, value = known
+            if key in fields:
+                return None
+            fields[key] = value
+            continue
+        found = _LINE.fullmatch(line)
         if found is None:
             return None
         key, said = found.groups()
@@ -53,10 +61,14 @@ def read(front: str) -> dict[str, Any] | None:
         if said == "[":
             items: list[Any] = []
             while index < count and lines[index] != "]":
-                item = _ITEM.fullmatch(lines[index])
+                line = lines[index]
                 index += 1
-                if item is None or (value := _scalar(item.group(1))) is None:
-                    return None
+                value = _ITEMS.get(line)
+                if value is None:
+                    item = _ITEM.fullmatch(line)
+                    if item is None or (value := _scalar(item.group(1))) is None:
+                        return None
+                    _remember(_ITEMS, line, value)
                 items.append(value)
             if index == count:
                 return None
@@ -68,9 +80,23 @@ def read(front: str) -> dict[str, Any] | None:
             fields[key] = []
         elif (value := _scalar(said)) is not None:
             fields[key] = value
+            _remember(_KNOWN, line, (key, value))
         else:
             return None
     return fields
+
+
+# Lines and list items read before, with what they hold: a journal repeats its kinds, its
+# dates and its tags in file after file, and each value read is one nothing changes (text,
+# a number, a date). Short lines only, and a bounded number of them, in this process only.
+_KNOWN: dict[str, tuple[str, Any]] = {}
+_ITEMS: dict[str, Any] = {}
+_REMEMBERED = 4096
+
+
+def _remember(seen: dict[str, Any], line: str, value: Any) -> None:
+    if len(line) <= 64 and len(seen) < _REMEMBERED:
+        seen[line] = value
 
 
 def _scalar(said: str) -> Any:

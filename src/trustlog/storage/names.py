@@ -22,7 +22,7 @@ Month = tuple[int, int]
 
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^(0[1-9]|1[0-2])$")
-_DATED_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$")
+DATED_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$")
 _UNDATED_NAME = re.compile(r"^(?P<kind>[a-z]+)-(?P<id>[a-z0-9]+)\.md$")
 
 
@@ -75,7 +75,7 @@ def month_folders(root: Path) -> list[Month]:
 def dated_entries(folder: Path, names: Iterable[str]) -> Iterator[EntryFile]:
     """The names in a month folder that are entries (a real date, a kind, an id)."""
     for name in names:
-        match = _DATED_NAME.match(name)
+        match = DATED_NAME.match(name)
         if not match:
             continue
         try:
@@ -87,7 +87,7 @@ def dated_entries(folder: Path, names: Iterable[str]) -> Iterator[EntryFile]:
 
 def said_by(path: Path) -> EntryFile | None:
     """What a file's name says it holds (dated or not), or None for a name no entry has."""
-    match = _DATED_NAME.match(path.name)
+    match = DATED_NAME.match(path.name)
     if match is not None:
         try:
             return EntryFile(path, match["kind"], match["id"], date.fromisoformat(match["date"]))

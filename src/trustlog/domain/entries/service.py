@@ -12,7 +12,7 @@ from trustlog.domain.core import entry as entries_model
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.entries import search
 from trustlog.errors import InputError, TrustlogError
-from trustlog.storage import document
+from trustlog.storage import document, walk
 from trustlog.storage.document import Document
 from trustlog.storage.journal import EntryFile, Journal
 
@@ -48,25 +48,62 @@ def list_entries(
         folded = search.needle(contains)
         if not folded:
             raise InputError("--contains: please give some words to look for.")
-    files = journal.files_between(start, end, kind)
-    if start is None and end is None:
-        for folder in kinds.UNDATED_FOLDERS:
-            files += [f for f in journal.undated_files(folder) if kind in (None, f.kind)]
     if folded is None:
+        files = journal.files_between(start, end, kind) + _undated(journal, start, end, kind)
         found = [load_file(journal, f).entry for f in files]
     else:
-        found = [entry for f in files if (entry := _if_it_holds(journal, f, folded)) is not None]
+        found = _search(journal, start, end, kind, folded)
     # The undated kinds (promises, the contract, ...) were listed after the months: one order
     # by date for all, as CONTRACT.md says (stable, so a day keeps its files' order).
     return sorted(found, key=lambda entry: entry.day or date.max)
 
 
-def _if_it_holds(journal: Journal, entry_file: EntryFile, folded: str) -> Entry | None:
+def _undated(
+    journal: Journal, start: date | None, end: date | None, kind: str | None
+) -> list[EntryFile]:
+    """The undated kinds' files (promises, the contract, ...), listed when no days are."""
+    if start is not None or end is not None:
+        return []
+    files: list[EntryFile] = []
+    for folder in kinds.UNDATED_FOLDERS:
+        files += [f for f in journal.undated_files(folder) if kind in (None, f.kind)]
+    return files
+
+
+def _search(
+    journal: Journal, start: date | None, end: date | None, kind: str | None, folded: str
+) -> list[Entry]:
+    """The entries of those days whose words hold `folded`, in `files_between`'s order.
+
+    Ten years are ten thousand files: each is read by the cheap walk (storage/walk.py)
+    and only one whose bytes might hold the words is given a path and parsed.
+    """
+    found: list[Entry] = []
+    for month in walk.dated(journal, start, end, kind):
+        with month.opened() as folder:
+            for index, (name, *_) in enumerate(folder.files):
+                raw = walk.read(journal, folder, name)
+                if raw is not None and not search.may_match(raw, folded):
+                    continue
+                entry = _if_it_holds(journal, folder.entry_file(index), folded, raw)
+                if entry is not None:
+                    found.append(entry)
+    for entry_file in _undated(journal, start, end, kind):
+        entry = _if_it_holds(journal, entry_file, folded)
+        if entry is not None:
+            found.append(entry)
+    return found
+
+
+def _if_it_holds(
+    journal: Journal, entry_file: EntryFile, folded: str, raw: bytes | None = None
+) -> Entry | None:
     """The entry in `entry_file` if its words hold `folded`: parsed only when they might."""
-    try:
-        raw = journal.read_bytes(entry_file.path)
-    except OSError:
-        return load_file(journal, entry_file).entry  # which says what went wrong, as a read does
+    if raw is None:
+        try:
+            raw = journal.read_bytes(entry_file.path)
+        except OSError:
+            return load_file(journal, entry_file).entry  # which says what went wrong
     if not search.may_match(raw, folded):
         return None
     doc = document.parse(raw, entry_file.path)

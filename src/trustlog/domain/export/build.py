@@ -19,39 +19,18 @@ from trustlog.domain.core.entry import Entry
 from trustlog.domain.core.period import SPAN, Period
 from trustlog.domain.entries.service import load_file
 from trustlog.domain.export import summary as summarise
-from trustlog.domain.export.model import NOT_CHOSEN, PRIVATE, Day, Export, LeftOut, Options
+from trustlog.domain.export.choice import check_flags, check_kinds, left_out_because
+from trustlog.domain.export.model import Day, Export, LeftOut, Options
 from trustlog.domain.export.redact import Redactor
 from trustlog.domain.profile import load_profile
-from trustlog.domain.promise.model import MARK, PROMISE, Mark, Promise
+from trustlog.domain.promise.model import Mark, Promise
 from trustlog.domain.report import history
 from trustlog.domain.report.figures import measure
 from trustlog.domain.ritual.model import Ritual
 from trustlog.domain.trigger.model import Trigger
-from trustlog.errors import InputError
 from trustlog.storage.journal import Journal
 
 RECENT_DAYS = 28  # the default window of a therapist's export: the last four weeks
-# Kinds that go together: a promise's calendar is made of its marks.
-TOGETHER = {PROMISE: (MARK,), MARK: (PROMISE,)}
-
-
-def check_kinds(only: tuple[str, ...]) -> tuple[str, ...]:
-    """--only's kind names, checked against the registry; promise and mark go together."""
-    chosen: list[str] = []
-    for name in only:
-        cleaned = name.strip().lower()
-        if cleaned not in kinds.NAMES:
-            known = ", ".join(kinds.NAMES)
-            raise InputError(f"--only: '{name}' is not a kind of entry; the kinds are {known}.")
-        chosen += [cleaned, *TOGETHER.get(cleaned, ())]
-    return tuple(dict.fromkeys(chosen))
-
-
-def check_flags(start: date | None, end: date | None, redact: tuple[str, ...]) -> None:
-    """The dates and words a person gave, checked before any file is looked at."""
-    if start is not None and end is not None and start > end:
-        raise InputError(f"--from {start} is after --to {end}: please swap them.")
-    Redactor(redact)  # refuses an empty word, or the mark itself
 
 
 def window(journal: Journal, options: Options, today: date) -> Period:
@@ -154,23 +133,6 @@ def build_export(journal: Journal, options: Options, today: date, now: datetime)
             export.partner.side.name = redactor.text(export.partner.side.name)
     export.redactions = redactor.count
     return export
-
-
-def left_out_because(entry: Entry, include_private: bool, only: tuple[str, ...]) -> str | None:
-    kind = getattr(entry, "stored_kind", entry.kind)
-    if only and kind not in only:
-        return NOT_CHOSEN
-    if not include_private and is_private(entry):
-        return PRIVATE
-    return None
-
-
-def is_private(entry: Entry) -> bool:
-    """Marked private: a kind's `private` field, or `private: true` in a hand-kept file."""
-    if getattr(entry, "private", False) is True:
-        return True
-    stored = getattr(entry, "fields", None) or getattr(entry, "extra", None) or {}
-    return stored.get("private") is True
 
 
 def _counts_in(entry: Entry, period: Period, whole: bool) -> bool:

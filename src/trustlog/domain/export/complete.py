@@ -22,16 +22,17 @@ from dataclasses import asdict
 from datetime import date, datetime
 
 from trustlog.domain import kinds
-from trustlog.domain.core.entry import Entry
+from trustlog.domain.core.entry import Entry, entry_file_of
 from trustlog.domain.core.period import SPAN, Period
 from trustlog.domain.entries.service import load_file
-from trustlog.domain.export.build import check_kinds, left_out_because
+from trustlog.domain.export.choice import check_kinds, left_out_because
 from trustlog.domain.export.model import Carried, Export, LeftOut, Options
 from trustlog.domain.export.redact import Redactor
 from trustlog.domain.profile import load_profile
 from trustlog.domain.report.model import Figures
 from trustlog.errors import InputError
-from trustlog.storage import document
+from trustlog.storage import document, walk
+from trustlog.storage.document import Document
 from trustlog.storage.journal import EntryFile, Journal
 
 
@@ -54,9 +55,10 @@ def build_complete(
     if start is not None and end is not None and start > end:
         raise InputError(f"--from {start} is after --to {end}: please swap them.")
     redactor = Redactor(options.redact)
-    files: list[EntryFile] = journal.files_between(start, end)
-    for folder in kinds.UNDATED_FOLDERS:
-        files += journal.undated_files(folder)
+    # Listed whole (and anything misplaced refused) before the first entry is written.
+    months = walk.dated(journal, start, end)
+    undated = [f for folder in kinds.UNDATED_FOLDERS for f in journal.undated_files(folder)]
+    files = _read(journal, months, undated)
     profile = {k: v for k, v in asdict(load_profile(journal)).items() if v is not None}
     export = Export(
         period=Period(SPAN, start or today, end or start or today),
@@ -81,9 +83,32 @@ def build_complete(
     return export
 
 
+def _read(
+    journal: Journal, months: list[walk.Folder], undated: list[EntryFile]
+) -> Iterator[tuple[str, Entry, Document]]:
+    """Each file's place in the journal, its entry and its document, in the journal's
+    order: the month folders' by the quick walk (storage/walk.py), which leaves to the
+    seam any file it cannot read as a plain one."""
+    for month in months:
+        with month.opened() as folder:
+            for index, (name, _, entry_id, _) in enumerate(folder.files):
+                raw = walk.read(journal, folder, name)
+                if raw is None:
+                    found = load_file(journal, folder.entry_file(index))
+                    yield f"{folder.month}/{name}", found.entry, found.doc
+                    continue
+                doc = document.parse(raw, folder.path / name)
+                if doc.fields.get("id") != entry_id:
+                    entry_file_of(doc, folder.entry_file(index))  # which names what is wrong
+                yield f"{folder.month}/{name}", kinds.load(doc), doc
+    for entry_file in undated:
+        found = load_file(journal, entry_file)
+        yield entry_file.path.relative_to(journal.root).as_posix(), found.entry, found.doc
+
+
 def _carry(
     journal: Journal,
-    files: list[EntryFile],
+    files: Iterator[tuple[str, Entry, Document]],
     options: Options,
     only: tuple[str, ...],
     redactor: Redactor,
@@ -97,21 +122,18 @@ def _carry(
     counts = export.counts
     first: date | None = None
     last: date | None = None
-    for entry_file in files:
-        found = load_file(journal, entry_file)
-        kind = getattr(found.entry, "stored_kind", found.entry.kind)
-        reason = left_out_because(found.entry, options.include_private, only)
+    for path, entry, doc in files:
+        kind = getattr(entry, "stored_kind", entry.kind)
+        reason = left_out_because(entry, options.include_private, only)
         if reason is not None:
             left[kind, reason] = left.get((kind, reason), 0) + 1
             continue
-        entry: Entry = found.entry
-        text = found.doc.text or ""
+        text = doc.text or ""
         if redactor.pattern is not None:
             before = redactor.count
             entry = redactor.entry(entry)
             if redactor.count != before:
                 text = document.dumps(*entry.to_document())
-        path = entry_file.path.relative_to(journal.root).as_posix()
         counts[kind] = counts.get(kind, 0) + 1
         if (day := entry.day) is not None:
             first = day if first is None or day < first else first

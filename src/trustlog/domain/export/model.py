@@ -18,17 +18,20 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from trustlog.domain.agreement.model import Agreement
-from trustlog.domain.apology.model import Apology
-from trustlog.domain.checkin.model import Checkin
-from trustlog.domain.contract.model import Contract
 from trustlog.domain.core.entry import Entry
 from trustlog.domain.core.period import Period
-from trustlog.domain.promise.model import KEPT, Mark, Promise
-from trustlog.domain.promise.standing import CalendarDay
-from trustlog.domain.report.model import Figures, PromiseFigures, RitualFigures
-from trustlog.domain.ritual.model import Ritual
-from trustlog.domain.trigger.model import Trigger
+from trustlog.domain.promise.model import KEPT
+
+if TYPE_CHECKING:  # the kinds' modules: for the annotations only, so the JSON export skips them
+    from trustlog.domain.agreement.model import Agreement
+    from trustlog.domain.apology.model import Apology
+    from trustlog.domain.checkin.model import Checkin
+    from trustlog.domain.contract.model import Contract
+    from trustlog.domain.promise.model import Mark, Promise
+    from trustlog.domain.promise.standing import CalendarDay
+    from trustlog.domain.report.model import Figures, PromiseFigures, RitualFigures
+    from trustlog.domain.ritual.model import Ritual
+    from trustlog.domain.trigger.model import Trigger
 
 # Why something was left out (`LeftOut.reason`).
 PRIVATE = "private"  # marked private, and --include-private was not given

@@ -56,8 +56,10 @@ def chunks(export: Export) -> Iterator[bytes]:
     pieces: list[str] = [opened]
     size = 0
     for item in carried:
-        entry = {"path": item.path, "file": item.text, "entry": item.entry.to_json()}
-        pieces += (separator, _dumps(entry, 2))
+        # _dumps({"path": ..., "file": ..., "entry": ...}, 2), its outer level spelled out.
+        entry = _scalar(item.entry.to_json(), 3)
+        said = f'{{\n   "path": {_string(item.path)},\n   "file": {_string(item.text)},'
+        pieces += (separator, f'{said}\n   "entry": {entry}\n  }}')
         size += len(pieces[-1])
         separator, closing = ",\n  ", "\n ]\n}\n"
         if size > PIECE:
@@ -81,20 +83,32 @@ _string = json.encoder.encode_basestring  # the C one where there is one, as jso
 def _dumps(value: Any, level: int) -> str:
     """`json.dumps(value, ensure_ascii=False, indent=1)` as it reads `level` deep."""
     kind = type(value)
-    if kind is dict and all(type(key) is str for key in value):
+    if kind is dict:
         if not value:
             return "{}"
-        inner = "\n" + " " * (level + 1)
-        pairs = [f"{_string(key)}: {_scalar(item, level + 1)}" for key, item in value.items()]
-        return "{" + inner + ("," + inner).join(pairs) + "\n" + " " * level + "}"
-    if kind is list or kind is tuple:
+        inner = _indent(level + 1)
+        pairs = []
+        for key, item in value.items():
+            if type(key) is not str:
+                break  # json makes it text: left to json below
+            pairs.append(f"{_string(key)}: {_scalar(item, level + 1)}")
+        else:
+            return "{" + inner + ("," + inner).join(pairs) + _indent(level) + "}"
+    elif kind is list or kind is tuple:
         if not value:
             return "[]"
-        inner = "\n" + " " * (level + 1)
+        inner = _indent(level + 1)
         items = [_scalar(item, level + 1) for item in value]
-        return "[" + inner + ("," + inner).join(items) + "\n" + " " * level + "]"
+        return "[" + inner + ("," + inner).join(items) + _indent(level) + "]"
     # Anything else (a float, a key that is not text): json itself, indented to its place.
-    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * level)
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", _indent(level))
+
+
+_INDENTS = ["\n" + " " * level for level in range(16)]
+
+
+def _indent(level: int) -> str:
+    return _INDENTS[level] if level < len(_INDENTS) else "\n" + " " * level
 
 
 def _scalar(value: Any, level: int) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from trustlog.domain.export.model import Export
+from typing import TYPE_CHECKING
+
 from trustlog.render import words
-from trustlog.render.export import wording
-from trustlog.render.output import Output
+
+if TYPE_CHECKING:
+    from trustlog.domain.export.model import Export
+    from trustlog.render.output import Output
 
 
 def preview(output: Output, export: Export, about: str, target: str) -> None:
@@ -13,6 +16,7 @@ def preview(output: Output, export: Export, about: str, target: str) -> None:
     from rich.padding import Padding
 
     from trustlog.render.console import Text
+    from trustlog.render.export import wording  # the summary's words: not for a plain write
 
     period = export.period
     head = Text("Export ", style="title")
