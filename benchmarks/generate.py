@@ -152,7 +152,7 @@ class Counts:
 class Ids:
     """Ids in trustlog's alphabet, from the seeded generator so runs repeat.
 
-    `Journal.new_id` draws from `secrets` and scans the journal for each new
+    `Journal.new_id` draws from the system's randomness and scans the journal for each new
     id; here one set of the ids given so far does the same job.
     """
 

@@ -19,11 +19,11 @@ still from outside:
   editor, so nothing depends on the terminal the tests run in;
 - the time zone is a POSIX rule (CET/CEST, so no tz database is needed) that
   puts a daylight-saving change inside the scenario;
-- ids come from `secrets.choice`; it is replaced, for the run only, by a
-  seeded `random.Random(...).choice`, so ids are the same wherever the
-  id-making code lives, as long as it draws each character with
-  `secrets.choice` looked up on the module when called (`import secrets`
-  then `secrets.choice(...)`, not `from secrets import choice`);
+- ids come from `trustlog.storage.names.pick`; it is replaced, for the run
+  only, by a seeded `random.Random(...).choice`, so ids are the same wherever
+  the id-making code lives, as long as it draws each character with `pick`
+  looked up on the module when called (`names.pick(...)`, not
+  `from trustlog.storage.names import pick`);
 - the journal's temporary path is written `<journal>` wherever it shows.
 
 Left out of the comparison: the lock file `.lock` (its presence is an
@@ -51,7 +51,6 @@ import json
 import os
 import random
 import re
-import secrets
 import shlex
 import shutil
 import stat
@@ -68,6 +67,7 @@ import pytest
 from typer.testing import CliRunner
 
 from trustlog.cli.app import app
+from trustlog.storage import names
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "scenario"
 TRANSCRIPT = "transcript.txt"
@@ -647,16 +647,16 @@ def still_world(home: Path) -> Iterator[None]:
         "JUPYTER_LINES",
     )
     before = {name: os.environ.get(name) for name in (*settings, *cleared)}
-    original_choice = secrets.choice
+    original_choice = names.pick
     try:
         for name in cleared:
             os.environ.pop(name, None)
         os.environ.update(settings)
         time.tzset()
-        secrets.choice = random.Random(SEED).choice  # type: ignore[assignment]
+        names.pick = random.Random(SEED).choice
         yield
     finally:
-        secrets.choice = original_choice  # type: ignore[assignment]
+        names.pick = original_choice
         for name, value in before.items():
             if value is None:
                 os.environ.pop(name, None)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import errno
 import os
 import random
-import secrets
 import shutil
 import subprocess
 import sys
@@ -22,6 +21,7 @@ import pytest
 
 from tests.support.paths import SUPPORT
 from trustlog.domain.kinds import UNDATED_FOLDERS
+from trustlog.storage import names
 from trustlog.storage.journal import Journal
 
 CRASH = SUPPORT / "crash.py"
@@ -150,7 +150,7 @@ def test_a_full_disk_at_any_step_says_what_happened(k, cli, home, tmp_path, monk
     before_dir = tmp_path / "before"
     shutil.copytree(home, before_dir)
     before = snapshot(home)
-    monkeypatch.setattr(secrets, "choice", random.Random(7).choice)
+    monkeypatch.setattr(names, "pick", random.Random(7).choice)
     assert cli(*args).exit_code == 0
     after = snapshot(home)
     restore(before_dir, home)
@@ -165,7 +165,7 @@ def test_a_full_disk_at_any_step_says_what_happened(k, cli, home, tmp_path, monk
             raise OSError(errno.ENOSPC, "No space left on device")
         real(*a)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(secrets, "choice", random.Random(7).choice)
+    monkeypatch.setattr(names, "pick", random.Random(7).choice)
     monkeypatch.setattr(os, "replace", full)
     run = cli(*args)
     monkeypatch.setattr(os, "replace", real)

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from trustlog.errors import InputError, JournalError
+from trustlog.storage import names
 from trustlog.storage.journal import ID_ALPHABET, ID_LENGTH, EntryFile, Journal
 from trustlog.storage.names import all_begin_with
 
@@ -31,7 +32,7 @@ def filled(journal: Journal) -> Journal:
 
 def scripted_choices(monkeypatch: pytest.MonkeyPatch, letters: str) -> None:
     stream = iter(letters)
-    monkeypatch.setattr("secrets.choice", lambda _alphabet: next(stream))
+    monkeypatch.setattr("trustlog.storage.names.pick", lambda _alphabet: next(stream))
 
 
 @pytest.mark.parametrize("taken", ["abcde", "k3m9x", "pq7rs"])
@@ -153,3 +154,10 @@ def test_a_new_id_is_refused_while_an_entry_sits_in_another_month(filled: Journa
         filled.new_id()
     moved.unlink()
     assert len(filled.new_id()) == ID_LENGTH
+
+
+def test_pick_draws_every_character_of_the_alphabet_and_nothing_else():
+    # A new id's characters come from os.urandom, without the secrets module's import.
+    drawn = {names.pick(ID_ALPHABET) for _ in range(2000)}
+    assert drawn == set(ID_ALPHABET)
+    assert names.pick("ab") in {"a", "b"}

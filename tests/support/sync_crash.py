@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import random
-import secrets
 import subprocess
 import sys
 from collections.abc import Callable
@@ -29,7 +28,9 @@ def main() -> None:
     if interrupt:
         del sys.argv[1]
     limit = int(sys.argv[1])
-    secrets.choice = random.Random(7).choice  # type: ignore[assignment]
+    from trustlog.storage import names
+
+    names.pick = random.Random(7).choice
     calls = 0
 
     def step() -> None:

@@ -23,12 +23,15 @@ from typing import Any
 
 from trustlog.errors import JournalError
 from trustlog.storage import atomic, change, document, lock, migrate
+from trustlog.storage import names as naming
 from trustlog.storage import settings as settings_file
 from trustlog.storage.document import Document
 from trustlog.storage.drafts import Drafts
 from trustlog.storage.files import LOCK_FILE as LOCK_FILE
 from trustlog.storage.files import LOCK_TIMEOUT_SECONDS as LOCK_TIMEOUT_SECONDS
 from trustlog.storage.files import unreadable
+from trustlog.storage.names import ID_ALPHABET as ID_ALPHABET
+from trustlog.storage.names import ID_LENGTH as ID_LENGTH
 from trustlog.storage.names import EntryFile as EntryFile  # most callers import it from here
 from trustlog.storage.names import (
     IdWords,
@@ -39,29 +42,13 @@ from trustlog.storage.names import (
     misplaced,
     month_folders,
     months_between,
+    random_ids,
     resolve_id,
     said_by,
     undated_entry,
 )
 from trustlog.storage.settings import FORMAT_VERSION as FORMAT_VERSION  # read at each call
 from trustlog.storage.settings import SETTINGS_FILE as SETTINGS_FILE
-
-# Ids avoid letters and digits that are easy to confuse (0/o, 1/l/i).
-ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
-ID_LENGTH = 5
-
-
-def random_ids(batch: int) -> Iterator[str]:
-    """Ids of ID_LENGTH characters of ID_ALPHABET, each character equally likely, without
-    end: the system's randomness is read once for `batch` of them at a time (an import's
-    thousands), where secrets.choice read it once a character."""
-    size = len(ID_ALPHABET)
-    limit = 256 - 256 % size  # bytes from here up would favour the first characters
-    while True:
-        wanted = max(batch, 1) * ID_LENGTH * 2  # twice over: about 3% of bytes are refused
-        picks = [byte % size for byte in os.urandom(wanted) if byte < limit]
-        for start in range(0, len(picks) - ID_LENGTH + 1, ID_LENGTH):
-            yield "".join([ID_ALPHABET[pick] for pick in picks[start : start + ID_LENGTH]])
 
 
 class Journal(Drafts):
@@ -186,9 +173,6 @@ class Journal(Drafts):
         Every check-in that creates pays for this walk, so it reads file names
         only (see `find`) and looks for "-<id>.md" in all of them at once.
         """
-        # secrets.choice draws each character (tests and the golden scenario seed it).
-        import secrets  # only commands that create pay for it (about 4 ms: hmac, hashlib)
-
         every = list(self._names())
         joined = ["\0".join(listed) for _, listed, _ in every]  # no name can hold a NUL
         for (folder, listed, prefix), names in zip(every, joined, strict=True):
@@ -206,7 +190,8 @@ class Journal(Drafts):
                     for entry in dated_entries(Path(folder), listed) if prefix else ():
                         self._refuse_elsewhere(entry)
         while True:  # (the change's own files, not yet landed, are in `names` too)
-            candidate = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
+            # names.pick draws each character (tests and the golden scenario seed it).
+            candidate = "".join(naming.pick(ID_ALPHABET) for _ in range(ID_LENGTH))
             if f"-{candidate}.md\0" not in names:
                 return candidate
 

@@ -134,6 +134,36 @@ def in_order(files: Iterable[EntryFile]) -> list[EntryFile]:
 
 # -- ids ------------------------------------------------------------------------------
 
+# Ids avoid letters and digits that are easy to confuse (0/o, 1/l/i).
+ID_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+ID_LENGTH = 5
+
+
+def random_ids(batch: int) -> Iterator[str]:
+    """Ids of ID_LENGTH characters of ID_ALPHABET, each character equally likely, without
+    end: the system's randomness is read once for `batch` of them at a time (an import's
+    thousands), where `pick` reads it once a character."""
+    size = len(ID_ALPHABET)
+    limit = 256 - 256 % size  # bytes from here up would favour the first characters
+    while True:
+        wanted = max(batch, 1) * ID_LENGTH * 2  # twice over: about 3% of bytes are refused
+        picks = [byte % size for byte in os.urandom(wanted) if byte < limit]
+        for start in range(0, len(picks) - ID_LENGTH + 1, ID_LENGTH):
+            yield "".join([ID_ALPHABET[pick] for pick in picks[start : start + ID_LENGTH]])
+
+
+def pick(alphabet: str) -> str:
+    """One character of `alphabet`, each equally likely, from the system's randomness:
+    what `secrets.choice` does, without importing it (hmac, hashlib and OpenSSL, 3-5 ms
+    of every command that creates an entry). Tests and the golden scenario replace it
+    with a seeded `random.Random(...).choice`; `Journal.new_id` looks it up on this
+    module at each call, so that reaches it."""
+    limit = 256 - 256 % len(alphabet)  # bytes from here up would favour the first ones
+    while True:
+        byte = os.urandom(1)[0]
+        if byte < limit:
+            return alphabet[byte % len(alphabet)]
+
 
 class IdWords:
     """How one kind of lookup words its refusals; `{given}` and `{ids}` are filled in.
