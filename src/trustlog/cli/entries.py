@@ -1,6 +1,9 @@
-"""`trustlog entries`, `show`, `edit`, `delete`: the journal's entries of every kind."""
+"""`trustlog entries`, `show`, `edit`, `delete`: the journal's entries of every kind.
 
-from __future__ import annotations
+No `from __future__ import annotations`: typer reads each command's signature twice
+and its type hints twice more, and annotations kept as strings would be compiled and
+evaluated each time (issue 21: a listing is mostly start-up).
+"""
 
 import os
 import shlex
