@@ -7,14 +7,11 @@ The report (report.py) and the partner's side (partner_side.py) draw with them.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from trustlog.domain.core.period import MONTH
 from trustlog.domain.report.model import DayFigures, Figures
 from trustlog.render import words
-
-if TYPE_CHECKING:
-    from trustlog.render.console import Text
+from trustlog.render.lines import Line
 
 SPARKS = "▁▂▃▄▅▆▇█"
 NO_DATA = "·"
@@ -30,9 +27,7 @@ def spark(value: float, low: float, high: float) -> str:
     return SPARKS[max(0, min(len(SPARKS) - 1, round(step * (len(SPARKS) - 1))))]
 
 
-def sparklines(now: Figures, as_of: date) -> list[Text]:
-    from trustlog.render.console import Text
-
+def sparklines(now: Figures, as_of: date) -> list[Line]:
     days = now.days
     indent = " " * 16
     if now.period.kind == MONTH:
@@ -40,10 +35,10 @@ def sparklines(now: Figures, as_of: date) -> list[Text]:
     else:
         ruler = "".join(f"{day.date:%a}"[0] for day in days)
     return [
-        Text("Day by day", style="title"),
-        Text((indent + ruler).rstrip(), style="muted"),
-        Text(("  Mood (1–5)    " + _spark([d.mood for d in days], days, as_of, 1, 5)).rstrip()),
-        Text(("  Trust (0–10)  " + _spark([d.trust for d in days], days, as_of, 0, 10)).rstrip()),
+        Line("Day by day", style="title"),
+        Line((indent + ruler).rstrip(), style="muted"),
+        Line(("  Mood (1–5)    " + _spark([d.mood for d in days], days, as_of, 1, 5)).rstrip()),
+        Line(("  Trust (0–10)  " + _spark([d.trust for d in days], days, as_of, 0, 10)).rstrip()),
     ]
 
 
@@ -75,14 +70,12 @@ def _spark(
     return "".join(chars)
 
 
-def calendar(days: list[DayFigures], as_of: date, width: int = 80) -> list[Text]:
-    from trustlog.render.console import Text
-
+def calendar(days: list[DayFigures], as_of: date, width: int = 80) -> list[Line]:
     names = "".join(f"{name:>5}" for name in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
-    lines = [Text("Calendar", style="title"), Text("  " + names[1:], style="muted")]
+    lines = [Line("Calendar", style="title"), Line("  " + names[1:], style="muted")]
     first = days[0].date
     week_start = first - timedelta(days=first.weekday())
-    row = Text("  ")
+    row = Line("  ")
     cells = {day.date: day for day in days}
     current = week_start
     while current <= days[-1].date:
@@ -97,11 +90,11 @@ def calendar(days: list[DayFigures], as_of: date, width: int = 80) -> list[Text]
             row.append(outcome, style=_outcome_style(outcome))
         if current.weekday() == 6:
             lines.append(_trimmed(row))
-            row = Text("  ")
+            row = Line("  ")
         current += timedelta(days=1)
     if row.plain.strip():
         lines.append(_trimmed(row))
-    lines += [Text(line, style="muted") for line in _legend(CALENDAR_LEGEND, width)]
+    lines += [Line(line, style="muted") for line in _legend(CALENDAR_LEGEND, width)]
     return lines
 
 
@@ -133,25 +126,23 @@ def _outcome_style(outcome: str) -> str:
     return {"✓": "good", "✗": "warn", "~": "accent"}.get(outcome, "muted")
 
 
-def _trimmed(row: Text) -> Text:
+def _trimmed(row: Line) -> Line:
     row.rstrip()
     return row
 
 
-def recovery_bars(now: Figures, width: int = 80) -> list[Text]:
-    from trustlog.render.console import Text
-
+def recovery_bars(now: Figures, width: int = 80) -> list[Line]:
     items = now.triggers.items
-    lines = [Text("Recovery after triggers", style="title")]
+    lines = [Line("Recovery after triggers", style="title")]
     shown = items[-MAX_BARS:]
     if len(items) > len(shown):
-        lines.append(Text(f"  the last {len(shown)} of {len(items)}", style="muted"))
+        lines.append(Line(f"  the last {len(shown)} of {len(items)}", style="muted"))
     longest = max((m for _, m in shown if m is not None), default=0.0)
     # The bars shrink to leave room for the date and the longest time on a narrow screen.
     said = max((len(words.minutes(max(m, 0.0))) for _, m in shown if m is not None), default=0)
     bar_width = max(min(BAR_WIDTH, width - 20 - 2 - said - 1), 6)
     for started, minutes in shown:
-        line = Text(f"  {words.short_date_time(started)}".ljust(20))
+        line = Line(f"  {words.short_date_time(started)}".ljust(20))
         if minutes is None:
             line.append("not settled yet", style="muted")
         else:

@@ -9,17 +9,15 @@ setbacks as the screen shows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from trustlog.domain.core.period import MONTH, Period
 from trustlog.domain.report.model import Figures, Report
 from trustlog.domain.report.progress import BETTER, SAME, WORSE
-from trustlog.render import charts, words
+from trustlog.render import charts, lines, words
+from trustlog.render.lines import Line
 from trustlog.render.output import Output
 from trustlog.render.ritual import ritual_lines
-
-if TYPE_CHECKING:
-    from trustlog.render.console import Text
 
 TREND_WORDS = {BETTER: ("▲ better", "good"), WORSE: ("▼ worse", "warn"), SAME: ("= same", "muted")}
 LABEL_WIDTH = 22
@@ -51,79 +49,63 @@ def report(output: Output, result: Report, json: bool = False) -> None:
     if json:
         output.json(report_json(result))
         return
-    from trustlog.render.console import Text
+    lines.show(output, page(result, lines.width(output)))
 
-    out = output.out
+
+def page(result: Report, width: int) -> list[Line]:
+    """The report's lines, for a screen (or a pipe) `width` cells wide."""
     now = result.current
     period = now.period
-    out.print(Text.assemble(("Your progress · ", "title"), (period.title, "title")))
+    shown = [Line.assemble(("Your progress · ", "title"), (period.title, "title"))]
     span, compared = _span(result)
-    out.print(Text(span, style="muted"))
+    shown.append(Line(span, style="muted"))
     if result.empty:  # nothing to compare, so no "compared with"
-        _empty(output, result)
+        shown += _empty(result)
         for note in result.notes:  # only what is due: the figures' notes need figures
-            out.print()
-            out.print(Text.assemble(("Note: ", "accent"), note))
-        _side_by_side(out, result)
-        return
-    out.print(Text(compared, style="muted"))
-    out.print()
-    for line in _markers(result):
-        out.print(line)
-    out.print()
-    for line in _details(now):
-        out.print(line)
+            shown += [Line(), Line.assemble(("Note: ", "accent"), note)]
+        shown += _side_by_side(result)
+        return shown
+    shown += [Line(compared, style="muted"), Line(), *_markers(result), Line(), *_details(now)]
     if now.promises.strength is not None or result.previous.promises.strength is not None:
-        for explained in words.STRENGTH_EXPLAINED:
-            out.print(Text(explained, style="muted"))
-    out.print()
-    for line in charts.sparklines(now, result.as_of):
-        out.print(line)
-    out.print()
-    for line in charts.calendar(now.days, result.as_of, out.width):
-        out.print(line)
+        shown += [Line(explained, style="muted") for explained in words.STRENGTH_EXPLAINED]
+    shown += [Line(), *charts.sparklines(now, result.as_of)]
+    shown += [Line(), *charts.calendar(now.days, result.as_of, width)]
     if now.triggers.count:
-        out.print()
-        for line in charts.recovery_bars(now, out.width):
-            out.print(line)
-    _side_by_side(out, result)
+        shown += [Line(), *charts.recovery_bars(now, width)]
+    shown += _side_by_side(result)
     if result.milestones:
-        out.print()
-        for milestone in result.milestones:
-            out.print(Text.assemble(("★ ", "accent"), milestone))
+        shown.append(Line())
+        shown += [Line.assemble(("★ ", "accent"), milestone) for milestone in result.milestones]
     found = setbacks(result)
     if found:
-        out.print()
-        for setback in found:
-            out.print(Text(f"· {setback}"))
-        out.print(Text(SETBACK_WORDS, style="muted"))
+        shown.append(Line())
+        shown += [Line(f"· {setback}") for setback in found]
+        shown.append(Line(SETBACK_WORDS, style="muted"))
     for note in result.notes:
-        out.print()
-        out.print(Text.assemble(("Note: ", "accent"), note))
+        shown += [Line(), Line.assemble(("Note: ", "accent"), note)]
+    return shown
 
 
-def _side_by_side(out: Any, result: Report) -> None:
+def _side_by_side(result: Report) -> list[Line]:
     """What the partner shared over the period, beside the person's own: as they are, unjudged."""
     theirs = result.partner
     if theirs is None:
-        return
-    from trustlog.render.console import Text
-
+        return []
     now = result.current
     name = theirs.name
     width = max(len(name), 4)
-    out.print()
-    out.print(
-        Text.assemble(
+    shown = [
+        Line(),
+        Line.assemble(
             ("Side by side", "title"),
             (
                 f"  what {name} shared covers {words.short_date(theirs.start)} to "
                 f"{words.short_date(theirs.end)}",
                 "muted",
             ),
-        )
-    )
-    out.print(Text(f"  {'':<16}{'you':>{width}}  {name:>{width}}", style="muted"))
+        ),
+        Line(f"  {'':<16}{'you':>{width}}  {name:>{width}}", style="muted"),
+    ]
     rows = (
         (
             "follow-through",
@@ -135,7 +117,8 @@ def _side_by_side(out: Any, result: Report) -> None:
         ("trust", words.decimal(now.trust_average), words.decimal(theirs.trust)),
     )
     for label, mine, shared in rows:
-        out.print(Text(f"  {label:<16}{mine:>{width}}  {shared:>{width}}"))
+        shown.append(Line(f"  {label:<16}{mine:>{width}}  {shared:>{width}}"))
+    return shown
 
 
 def _span(result: Report) -> tuple[str, str]:
@@ -161,49 +144,46 @@ def days_of(span: Period) -> str:
     return f"{start.day} {start:%B} – {end.day} {end:%B}"
 
 
-def _empty(output: Output, result: Report) -> None:
-    from trustlog.render.console import Text
-
-    out = output.out
+def _empty(result: Report) -> list[Line]:
     period = result.current.period
-    out.print()
+    shown = [Line()]
     if period.end >= result.today:
-        out.print(f"Nothing is recorded for {period.title} yet, so there is nothing to compare.")
+        shown.append(
+            Line(f"Nothing is recorded for {period.title} yet, so there is nothing to compare.")
+        )
     else:
-        out.print(f"Nothing was recorded in {period.title}, so there is nothing to compare.")
-    out.print("That is all right: a quiet stretch in the journal says nothing about you.")
+        shown.append(
+            Line(f"Nothing was recorded in {period.title}, so there is nothing to compare.")
+        )
+    shown.append(Line("That is all right: a quiet stretch in the journal says nothing about you."))
     if result.earlier_recorded:
         flag = "--month" if period.kind == MONTH else "--week"
         whole = period.previous()
-        out.print(
-            Text(
-                f"{whole.title} has entries: trustlog report {flag} {whole.label}",
-                style="muted",
-            )
+        shown.append(
+            Line(f"{whole.title} has entries: trustlog report {flag} {whole.label}", style="muted")
         )
-    out.print(Text("A check-in takes a few minutes: trustlog checkin", style="muted"))
+    shown.append(Line("A check-in takes a few minutes: trustlog checkin", style="muted"))
+    return shown
 
 
 # -- the markers table -------------------------------------------------------------------
 
 
-def _markers(result: Report) -> list[Text]:
-    from trustlog.render.console import Text
-
+def _markers(result: Report) -> list[Line]:
     now, before, trends = result.current, result.previous, result.trends
     word = "month" if now.period.kind == MONTH else "week"
     lines = [
-        Text(
+        Line(
             f"{'':<{LABEL_WIDTH}}{'this ' + word:>{VALUE_WIDTH}}{'last ' + word:>{VALUE_WIDTH}}",
             style="muted",
         )
     ]
     for label, show, figure, key in MARKERS:
         if show is None:
-            lines.append(Text(label))
+            lines.append(Line(label))
             continue
         value, previous = show(figure(now)), show(figure(before))
-        line = Text(f"{label:<{LABEL_WIDTH}}{value:>{VALUE_WIDTH}}{previous:>{VALUE_WIDTH}}")
+        line = Line(f"{label:<{LABEL_WIDTH}}{value:>{VALUE_WIDTH}}{previous:>{VALUE_WIDTH}}")
         trend = trends[key] if key else None
         if trend is not None:
             arrow, style = TREND_WORDS[trend]
@@ -217,16 +197,14 @@ def _rates(now: Figures, before: Figures, count: int, earlier: int) -> tuple[str
     return words.decimal(now.per_day(count)), words.decimal(before.per_day(earlier))
 
 
-def _details(now: Figures) -> list[Text]:
-    from trustlog.render.console import Text
-
+def _details(now: Figures) -> list[Line]:
     p, t = now.promises, now.triggers
     lines = []
     if now.checkin_days:
         streak = f"longest run {words.count(now.longest_streak, 'day')}"
-        lines.append(Text(f"Check-ins: {words.count(now.checkin_days, 'day')}, {streak}."))
+        lines.append(Line(f"Check-ins: {words.count(now.checkin_days, 'day')}, {streak}."))
     else:
-        lines.append(Text(f"Check-ins: none this {now.period.kind}."))
+        lines.append(Line(f"Check-ins: none this {now.period.kind}."))
     if p.kept + p.broken + p.repaired + p.unrecorded:
         recorded = p.kept + p.broken + p.repaired
         rest = [
@@ -243,14 +221,14 @@ def _details(now: Figures) -> list[Text]:
             if recorded
             else "none recorded"
         )
-        lines.append(Text(f"Promises: {kept}{'; ' if rest else ''}{', '.join(rest)}."))
+        lines.append(Line(f"Promises: {kept}{'; ' if rest else ''}{', '.join(rest)}."))
     if t.count:
         unsettled = t.count - t.resolved
         open_ones = f", {unsettled} not settled yet" if unsettled else ""
-        lines.append(Text(f"Triggers: {t.count}, {t.resolved} settled{open_ones}."))
+        lines.append(Line(f"Triggers: {t.count}, {t.resolved} settled{open_ones}."))
     if now.arguments:
         lines.append(
-            Text(f"Arguments: {now.arguments}, of which {now.repeats} about a topic seen before.")
+            Line(f"Arguments: {now.arguments}, of which {now.repeats} about a topic seen before.")
         )
     noted = [
         f"{words.count(number, unit)} of {what}"
@@ -261,8 +239,8 @@ def _details(now: Figures) -> list[Text]:
         if number
     ]
     if noted:
-        lines.append(Text(f"Noted: {', '.join(noted)}."))
-    return lines + [Text(line) for line in ritual_lines(now.ritual)]
+        lines.append(Line(f"Noted: {', '.join(noted)}."))
+    return lines + [Line(line) for line in ritual_lines(now.ritual)]
 
 
 # -- what went the other way, and the JSON ---------------------------------------------------

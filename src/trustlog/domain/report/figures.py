@@ -8,15 +8,14 @@ promise files, and one cached tally of everything earlier (history.py).
 
 from __future__ import annotations
 
-import statistics
+import math
+import os
 from datetime import date, timedelta
 
-from trustlog.domain.agreement.service import reviews_due
+from trustlog.domain import folders
 from trustlog.domain.checkin.model import KIND as CHECKIN
 from trustlog.domain.checkin.model import Checkin
-from trustlog.domain.contract.service import contract_standing
 from trustlog.domain.core.period import MONTH, Period
-from trustlog.domain.partner.figures import side_by_side
 from trustlog.domain.promise.model import MARK, Mark, Promise
 from trustlog.domain.promise.schedule import is_active, mark_value, scheduled_days, strength
 from trustlog.domain.report import history, progress
@@ -106,15 +105,33 @@ def build_report(journal: Journal, period: Period, today: date) -> Report:
     # The notes speak of two whole periods ("for two months now"): not while one is running.
     report.notes = [] if report.running else progress.notes(current, earlier)
     _frame(journal, report, today)
-    report.partner = side_by_side(journal, period, as_of)
+    # What a partner shared: its modules (and their TOML and JSON) load only when it is here.
+    if os.path.isdir(journal.root / PARTNER_FOLDER):
+        from trustlog.domain.partner.figures import side_by_side
+
+        report.partner = side_by_side(journal, period, as_of)
     return report
 
 
+PARTNER_FOLDER = "partner"  # domain/partner/store.py's FOLDER (a test holds them together)
+
+
 def _frame(journal: Journal, report: Report, today: date) -> None:
-    """The contract's revisit and the agreements' reviews, as of today, with a note if due."""
-    standing = contract_standing(journal, today)
+    """The contract's revisit and the agreements' reviews, as of today, with a note if due.
+
+    A journal without a contract or an agreement (most of them, and every one brought
+    in from jrnl) lists the two folders and loads neither feature's modules.
+    """
+    standing = None
+    if journal.undated_files(folders.CONTRACTS):
+        from trustlog.domain.contract.service import contract_standing
+
+        standing = contract_standing(journal, today)
     report.contract = standing.to_json() if standing else None
-    report.reviews_due = [agreement.id for agreement in reviews_due(journal, today)]
+    if journal.undated_files(folders.AGREEMENTS):
+        from trustlog.domain.agreement.service import reviews_due
+
+        report.reviews_due = [agreement.id for agreement in reviews_due(journal, today)]
     due = standing.contract.revisit if standing and standing.due else None
     report.notes += progress.due_notes(due, len(report.reviews_due))
 
@@ -203,13 +220,13 @@ def _checkin_figures(figures: Figures, checkins: list[Checkin], repeats: list[in
         figures.arguments += sum(1 for topic in checkin.arguments if topic.strip())
     figures.repeats = sum(repeats)
     for when, found in moods.items():
-        days[when].mood = statistics.fmean(found)
+        days[when].mood = fmean(found)
     for when, found in trusts.items():
-        days[when].trust = statistics.fmean(found)
+        days[when].trust = fmean(found)
     every_mood = [c.mood for c in checkins if c.mood is not None]
     every_trust = [c.trust for c in checkins if c.trust is not None]
-    figures.mood_average = statistics.fmean(every_mood) if every_mood else None
-    figures.trust_average = statistics.fmean(every_trust) if every_trust else None
+    figures.mood_average = fmean(every_mood) if every_mood else None
+    figures.trust_average = fmean(every_trust) if every_trust else None
     figures.checkin_days = sum(1 for day in days.values() if day.checkin)
     run = longest = 0
     for day in days.values():
@@ -260,4 +277,10 @@ def _strength(
             mark_value(mark) for mark in marks if mark.promise == promise.id and mark.date <= end
         ]
         scores.append(strength(values, start=cached.get(promise.id, 0.0)))
-    return statistics.fmean(scores)
+    return fmean(scores)
+
+
+def fmean(values: list[float] | list[int]) -> float:
+    """statistics.fmean, as it works it out (math.fsum over the count), without importing
+    statistics (and fractions and decimal with it) for every report."""
+    return math.fsum(values) / len(values)

@@ -6,7 +6,6 @@ notes) and by the renderer; nothing here reads the journal.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -63,7 +62,11 @@ class TriggerFigures:
     @property
     def median_recovery_minutes(self) -> float | None:
         settled = self.settled
-        return float(statistics.median(settled)) if settled else None
+        if not settled:
+            return None
+        import statistics  # only a period with a settled trigger pays for it
+
+        return float(statistics.median(settled))
 
     def to_json(self) -> dict[str, Any]:
         return {
