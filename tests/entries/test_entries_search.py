@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from trustlog.domain.entries import service
+from trustlog.domain.entries import search, service
 from trustlog.storage import document, walk
 
 
@@ -144,3 +146,16 @@ def test_the_quick_walk_finds_what_reading_through_the_seam_finds(
     quick = [entry.to_json() for entry in service.list_entries(journal, contains=words)]
     monkeypatch.setattr(walk, "read", lambda *_: None)  # every file as the seam reads it
     assert [entry.to_json() for entry in service.list_entries(journal, contains=words)] == quick
+
+
+@given(
+    text=st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+    | st.text(alphabet=st.characters(max_codepoint=127), max_size=40),
+    words=st.text(min_size=1, max_size=6),
+)
+def test_the_byte_check_never_passes_over_a_file_whose_words_hold_the_search(text, words):
+    # may_match skips parsing a file; an ASCII file takes a byte path of its own. Neither
+    # may say "no" where the words, case folded as the search folds them, are in the text.
+    folded = search.needle(words)
+    if folded and folded in text.casefold():
+        assert search.may_match(text.encode("utf-8"), folded)

@@ -144,14 +144,16 @@ def read(files: Files, folder: Folder, name: str) -> bytes | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             return None
-        pieces = [os.read(fd, info.st_size + 1)]
-        while pieces[-1]:
-            pieces.append(os.read(fd, 1 << 16))
+        data = os.read(fd, info.st_size + 1)
+        if len(data) != info.st_size:  # it changed since fstat: read on to its end
+            pieces = [data]
+            while pieces[-1]:
+                pieces.append(os.read(fd, 1 << 16))
+            data = b"".join(pieces)
     except OSError:
         return None
     finally:
         os.close(fd)
-    data = b"".join(pieces)
     if data.startswith(HEADER):
         return files.plain(data, folder.path / name)
     return data

@@ -29,6 +29,8 @@ def may_match(raw: bytes, folded: str) -> bool:
     character, so a file with a backslash is always parsed; so is one that is
     not UTF-8, for reading it to say what is wrong with it.
     """
+    if raw.isascii() and folded.isascii():  # ASCII: casefold is lower, byte for byte
+        return b"\\" in raw or folded.encode() in raw.lower()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
