@@ -14,7 +14,7 @@ import pytest
 from tests.support.paths import ROOT, SUPPORT
 from tests.support.sync_helpers import Device, bare, git
 
-HELPER = SUPPORT / "sync_crash.py"
+HELPER = SUPPORT / "crash.py"  # run with --programs: each git run is a step too
 
 
 def world(tmp_path: Path, cli, at) -> tuple[Path, Device, Device]:
@@ -64,7 +64,8 @@ def copy_world(place: Path, to: Path, cli) -> tuple[Device, Device]:
 def crashed_sync(
     device: Device, k: int, interrupt: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    args = [sys.executable, str(HELPER), *(["--interrupt"] if interrupt else []), str(k)]
+    flags = ["--programs", *(["--interrupt"] if interrupt else [])]
+    args = [sys.executable, str(HELPER), *flags, str(k)]
     return subprocess.run(
         [*args, "--journal", str(device.root), "sync"],
         capture_output=True,
