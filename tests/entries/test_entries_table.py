@@ -8,14 +8,13 @@ bytes, or `plain_table` says only rich can tell (None).
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.piped import piped_stdout
 from trustlog.render.entries import plain_table, rich_table
 from trustlog.render.output import Output
 
@@ -30,12 +29,7 @@ ROW = st.tuples(SHORT, SHORT, SHORT, st.lists(PIECE, max_size=4), STYLE)
 
 
 def drawn_by_rich(rows, color: bool) -> str:
-    stdout = io.StringIO()  # a pipe: no terminal
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(sys, "stdout", stdout)
-        patch.delenv("COLUMNS", raising=False)  # no width asked for
-        if color:
-            patch.delenv("NO_COLOR", raising=False)
+    with piped_stdout(color=color) as (stdout, _):
         Output(no_color=not color).out.print(rich_table(rows))
     return stdout.getvalue()
 

@@ -8,7 +8,6 @@ not printable). Either way the bytes are the same.
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 
@@ -17,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.report.test_report_cli import november as november  # the fixture
+from tests.support.piped import piped_stdout
 from trustlog.render import lines
 from trustlog.render.lines import Line
 from trustlog.render.output import Output
@@ -26,12 +26,7 @@ PART = st.one_of(st.text(max_size=30), st.tuples(st.text(max_size=30), STYLE))
 
 
 def shown(page: list[Line], *, plain: bool, color: bool) -> str:
-    stdout = io.StringIO()  # a pipe: no terminal
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(sys, "stdout", stdout)
-        patch.delenv("COLUMNS", raising=False)  # no width asked for
-        if color:
-            patch.delenv("NO_COLOR", raising=False)
+    with piped_stdout(color=color) as (stdout, patch):
         if not plain:
             patch.setattr(Output, "piped_whole", lambda self: False)
         lines.show(Output(no_color=not color), page)
