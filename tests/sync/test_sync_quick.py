@@ -215,16 +215,17 @@ def test_completion_is_never_answered_here(monkeypatch):
 @pytest.mark.parametrize(
     "env",
     [
-        {"XDG_DATA_HOME": "/srv/data"},
-        {"XDG_DATA_HOME": "/srv/data/"},
-        {"XDG_DATA_HOME": None, "HOME": "/home/sam"},
-        {"XDG_DATA_HOME": None, "HOME": "/home/sam/"},
-        {"XDG_DATA_HOME": "", "HOME": "/home/sam"},
-        {"XDG_DATA_HOME": "relative", "HOME": "/home/sam"},
+        {"XDG_DATA_HOME": "{tmp}/data"},
+        {"XDG_DATA_HOME": "{tmp}/data/"},
+        {"XDG_DATA_HOME": None, "HOME": "{tmp}/sam"},
+        {"XDG_DATA_HOME": None, "HOME": "{tmp}/sam/"},
+        {"XDG_DATA_HOME": "", "HOME": "{tmp}/sam"},
+        {"XDG_DATA_HOME": "relative", "HOME": "{tmp}/sam"},
         {"XDG_DATA_HOME": None, "HOME": "relative"},
     ],
 )
-def test_the_default_journal_folder_is_the_one_platformdirs_names(env, monkeypatch):
+def test_the_default_journal_folder_is_the_one_platformdirs_names(env, monkeypatch, tmp_path):
+    # Only computed into paths, never touched; still, every one lies in the test's folder.
     from trustlog.paths import journal_dir
 
     monkeypatch.delenv("TRUSTLOG_HOME", raising=False)
@@ -232,7 +233,7 @@ def test_the_default_journal_folder_is_the_one_platformdirs_names(env, monkeypat
         if value is None:
             monkeypatch.delenv(name, raising=False)
         else:
-            monkeypatch.setenv(name, value)
+            monkeypatch.setenv(name, value.replace("{tmp}", str(tmp_path)))
     assert quick._journal_root(None) == os.path.abspath(journal_dir())
 
 
